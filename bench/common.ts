@@ -1,0 +1,109 @@
+/**
+ * Shared benchmark helpers: machine facts, peak RSS, timing, result files and the README tables.
+ * Every benchmark writes `bench/results/<name>.json` and replaces the README block between
+ * `<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` with its markdown table.
+ * @module
+ */
+import { writeJsonAtomic, writeTextAtomic } from "../lib/io/atomic.ts";
+
+/** Machine description printed beside every table. */
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  deno: string;
+  v8: string;
+  date: string;
+}
+
+/** Reads CPU model, core count, memory and versions. */
+export function machineInfo(): MachineInfo {
+  let cpu = "unknown";
+  try {
+    const m = Deno.readTextFileSync("/proc/cpuinfo").match(/model name\s*:\s*(.+)/);
+    if (m) cpu = m[1]!.trim();
+  } catch { /* not Linux */ }
+  return {
+    cpu,
+    cores: navigator.hardwareConcurrency,
+    memoryGiB: Math.round(Deno.systemMemoryInfo().total / 2 ** 30),
+    os: `${Deno.build.os} ${Deno.build.arch}`,
+    deno: Deno.version.deno,
+    v8: Deno.version.v8,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** Peak resident set size of this process in MiB (VmHWM), or current RSS where /proc is absent. */
+export function peakRssMiB(): number {
+  try {
+    const m = Deno.readTextFileSync("/proc/self/status").match(/VmHWM:\s*(\d+)\s*kB/);
+    if (m) return Number(m[1]) / 1024;
+  } catch { /* not Linux */ }
+  return Deno.memoryUsage().rss / 2 ** 20;
+}
+
+/** Times an async or sync function; returns its result and seconds. */
+export async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; seconds: number }> {
+  const t0 = performance.now();
+  const result = await fn();
+  return { result, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Formats a markdown table from a header row and data rows. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const fmt = (v: string | number) => typeof v === "number" ? formatNumber(v) : v;
+  const lines = [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(fmt).join(" | ")} |`),
+  ];
+  return lines.join("\n");
+}
+
+/** Compact number formatting for tables. */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return v.toLocaleString("en-US");
+  const a = Math.abs(v);
+  if (a >= 1000) return Math.round(v).toLocaleString("en-US");
+  if (a >= 1) return v.toFixed(2);
+  return v.toFixed(4);
+}
+
+/** Runs a Python reference script with /usr/bin/python3 if present; returns parsed JSON stdout or null. */
+export async function runPythonReference(script: string, args: string[] = []): Promise<unknown | null> {
+  try {
+    const out = await new Deno.Command("/usr/bin/python3", { args: ["-c", script, ...args], stdout: "piped", stderr: "piped" }).output();
+    if (!out.success) {
+      console.error(`[bench] python reference failed: ${new TextDecoder().decode(out.stderr).slice(-500)}`);
+      return null;
+    }
+    return JSON.parse(new TextDecoder().decode(out.stdout));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes `bench/results/<name>.json` (results + machine) and replaces the README block for `name` with
+ * `markdown` prefixed by the machine line. Appends the block under "## Benchmarks" when it is not there yet.
+ */
+export async function publish(name: string, results: unknown, markdown: string): Promise<void> {
+  const machine = machineInfo();
+  await writeJsonAtomic(`bench/results/${name}.json`, { name, machine, results });
+  const start = `<!-- bench:${name}:start -->`, end = `<!-- bench:${name}:end -->`;
+  const block = `${start}\n_Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Deno ${machine.deno}._\n\n${markdown}\n${end}`;
+  let readme = "";
+  try {
+    readme = await Deno.readTextFile("README.md");
+  } catch { /* no README yet */ }
+  const i = readme.indexOf(start), j = readme.indexOf(end);
+  if (i >= 0 && j > i) readme = readme.slice(0, i) + block + readme.slice(j + end.length);
+  else if (readme.includes("## Benchmarks")) {
+    readme = readme.replace("## Benchmarks", `## Benchmarks\n\n### ${name}\n\n${block}`);
+  } else readme += `\n## Benchmarks\n\n### ${name}\n\n${block}\n`;
+  await writeTextAtomic("README.md", readme);
+  console.log(`\n${markdown}\n\n[bench] wrote bench/results/${name}.json and the README table`);
+}

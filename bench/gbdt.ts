@@ -1,0 +1,417 @@
+/**
+ * GBDT quality and speed against XGBoost `hist` and scikit-learn HistGradientBoosting, on the same rows
+ * with the same number of trees, depth / leaves and learning rate.
+ *
+ * - LightGBM example sets: binary (AUC, log loss), regression (RMSE), lambdarank (NDCG@1/3/5).
+ * - Synthetic binary set (default 500k × 28, 400k train / 100k test, 200 trees): train seconds,
+ *   predict rows/s, peak RSS, AUC; TreeSHAP rows/s on the fitted model.
+ *
+ * The references run `bench/reference/gbdt_reference.py` with /usr/bin/python3 when xgboost / sklearn are
+ * installed (`apt-get install -y python3-xgboost python3-sklearn`); they are skipped with a note otherwise.
+ *
+ * Usage: `deno task bench gbdt [--quick] [--rows N] [--no-python]`
+ * (`--quick`: 50k synthetic rows; results go to bench/results/gbdt_quick.json, README untouched).
+ * @module
+ */
+import { fileURLToPath } from "node:url";
+import { type LabeledData, loadLightgbmTrainTest } from "../lib/data/lightgbm_examples.ts";
+import type { Matrix } from "../lib/data/types.ts";
+import { writeBytesAtomic, writeJsonAtomic } from "../lib/io/atomic.ts";
+import { auc } from "../lib/metrics/auc.ts";
+import { logLoss } from "../lib/metrics/log_loss.ts";
+import { ndcgAtK, ndcgAtKPerQuery } from "../lib/metrics/ndcg.ts";
+import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
+import type { GbdtModel, GbdtParams } from "../lib/models/gbdt/mod.ts";
+import { normal, Rng } from "../lib/random/mod.ts";
+import { markdownTable, peakRssMiB, publish, runPythonReference, timed } from "./common.ts";
+
+/** Shared hyper-parameters: XGBoost gets `max_depth`; ours and sklearn get `numLeaves` and `maxDepth`. */
+export const BENCH_CONFIG = {
+  trees: 100,
+  learningRate: 0.1,
+  regressionLearningRate: 0.05,
+  maxDepth: 6,
+  /** 2^6: a depth-6 tree's leaf budget, so the leaf-wise growers match XGBoost's depth-wise capacity. */
+  numLeaves: 64,
+  maxBins: 255,
+  syntheticTrees: 200,
+  syntheticRows: 500_000,
+  quickRows: 50_000,
+  /** Fraction of synthetic rows used for training (the first 80 %). */
+  trainFraction: 0.8,
+  syntheticSeed: 42,
+  threads: 2,
+} as const;
+
+/** Bump when {@link generateSynthetic} changes so cached files are not reused. */
+export const SYNTHETIC_VERSION = 1;
+/** Synthetic width: 28 features, like the Higgs subset in the LightGBM examples. */
+export const SYNTHETIC_FEATURES = 28;
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * The synthetic binary set: row-major float32 `[label, x0 … x27]` per row, deterministic in `seed`.
+ *
+ * Features: x0–x15 ~ N(0, 1); x16–x19 ~ U(0, 1); x20 = x0 + 0.5·N (correlated copy);
+ * x21 = x1·x2 + 0.3·N; x22 = e^(0.5·x3) (skewed); x23 ∈ {0 … 4} (ordinal); x24–x27 pure noise.
+ * Missing values: x5 is NaN with probability 5 % (at random); x12 is NaN with probability 30 % when
+ * x0 > 1 (informative missingness).
+ *
+ * Label: y ~ Bernoulli(σ(z)) with
+ * `z = −0.3 + 0.9·x0 − 0.7·x1 + 0.6·x2·x3 + 0.8·sin(2·x4) + 0.4·(x5 missing ? 1 : |x5|)
+ *      + 0.7·(x16 > 0.5 ? x6 : −x6) + 0.5·tanh(x7 + x8) + 0.3·(x9² − 1) + 0.5·(x23 − 2)·x17
+ *      − 0.4·(x22 − 1) + 0.6·x10·1[x11 > 0] + 0.5·1[x12 missing]`:
+ * linear terms, pairwise interactions, a threshold-switched sign, periodic and saturating shapes, and
+ * signal carried by missingness.
+ */
+export function generateSynthetic(nRows: number, seed: number): Float32Array {
+  const rng = new Rng(seed);
+  const W = SYNTHETIC_FEATURES + 1;
+  const out = new Float32Array(nRows * W);
+  const x = new Float64Array(SYNTHETIC_FEATURES);
+  for (let i = 0; i < nRows; i++) {
+    for (let j = 0; j < 16; j++) x[j] = normal(rng);
+    for (let j = 16; j < 20; j++) x[j] = rng.float();
+    x[20] = x[0]! + 0.5 * normal(rng);
+    x[21] = x[1]! * x[2]! + 0.3 * normal(rng);
+    x[22] = Math.exp(0.5 * x[3]!);
+    x[23] = Math.min(4, Math.floor(rng.float() * 5));
+    for (let j = 24; j < 28; j++) x[j] = j < 26 ? normal(rng) : rng.float();
+    const miss5 = rng.float() < 0.05;
+    const miss12 = x[0]! > 1 && rng.float() < 0.3;
+    const z = -0.3 + 0.9 * x[0]! - 0.7 * x[1]! + 0.6 * x[2]! * x[3]! + 0.8 * Math.sin(2 * x[4]!) +
+      0.4 * (miss5 ? 1 : Math.abs(x[5]!)) + 0.7 * (x[16]! > 0.5 ? x[6]! : -x[6]!) +
+      0.5 * Math.tanh(x[7]! + x[8]!) + 0.3 * (x[9]! * x[9]! - 1) + 0.5 * (x[23]! - 2) * x[17]! -
+      0.4 * (x[22]! - 1) + 0.6 * x[10]! * (x[11]! > 0 ? 1 : 0) + 0.5 * (miss12 ? 1 : 0);
+    if (miss5) x[5] = NaN;
+    if (miss12) x[12] = NaN;
+    const o = i * W;
+    out[o] = rng.float() < sigmoid(z) ? 1 : 0;
+    for (let j = 0; j < SYNTHETIC_FEATURES; j++) out[o + 1 + j] = x[j]!;
+  }
+  return out;
+}
+
+/** Splits a `[label, features…]` block into a labelled Matrix of rows [from, to). */
+export function syntheticSlice(raw: Float32Array, from: number, to: number): LabeledData {
+  const W = SYNTHETIC_FEATURES + 1, n = to - from;
+  const values = new Float32Array(n * SYNTHETIC_FEATURES), labels = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = (from + i) * W;
+    labels[i] = raw[o]!;
+    values.set(raw.subarray(o + 1, o + W), i * SYNTHETIC_FEATURES);
+  }
+  const featureNames = Array.from({ length: SYNTHETIC_FEATURES }, (_, j) => `x${j}`);
+  const matrix: Matrix = { nRows: n, nCols: SYNTHETIC_FEATURES, values, featureNames };
+  return { matrix, labels };
+}
+
+/** Writes (or reuses) the synthetic file under `data/bench/` so Python reads the identical rows. */
+async function syntheticFile(nRows: number, seed: number): Promise<{ path: string; raw: Float32Array }> {
+  const path = fileURLToPath(
+    new URL(`../data/bench/gbdt_synthetic_v${SYNTHETIC_VERSION}_${nRows}_seed${seed}.f32`, import.meta.url),
+  );
+  const bytes = nRows * (SYNTHETIC_FEATURES + 1) * 4;
+  try {
+    const existing = await Deno.readFile(path);
+    if (existing.byteLength === bytes) return { path, raw: new Float32Array(existing.buffer, 0, bytes / 4) };
+  } catch { /* not there yet */ }
+  const raw = generateSynthetic(nRows, seed);
+  await Deno.mkdir(fileURLToPath(new URL("../data/bench/", import.meta.url)), { recursive: true });
+  await writeBytesAtomic(path, new Uint8Array(raw.buffer)); // little-endian on every platform we run on
+  return { path, raw };
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+type Numbers = Record<string, number | string>;
+type RefResult = Record<string, Numbers | undefined>;
+
+interface CoreApi {
+  fitGbdt: (train: LabeledData, options: { params: Partial<GbdtParams>; seed?: number }) => GbdtModel;
+}
+
+/** Loads the GBDT core, or returns null (with the reason) when it is not there or broken. */
+async function loadCore(): Promise<{ core: CoreApi | null; note?: string }> {
+  try {
+    const mod = await import("../lib/models/gbdt/mod.ts");
+    if (typeof mod.fitGbdt !== "function") {
+      return { core: null, note: "lib/models/gbdt/mod.ts exports no fitGbdt" };
+    }
+    return { core: mod as unknown as CoreApi };
+  } catch (e) {
+    return { core: null, note: `GBDT core missing: ${e instanceof Error ? e.message.split("\n")[0] : e}` };
+  }
+}
+
+async function loadTreeShap(): Promise<((e: GbdtModel["ensemble"], m: Matrix) => unknown) | null> {
+  try {
+    const mod = await import("../lib/explain/mod.ts");
+    return typeof mod.treeShap === "function" ? mod.treeShap : null;
+  } catch {
+    return null;
+  }
+}
+
+function bestOf3(fn: () => void): number {
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return best;
+}
+
+async function reference(config: Record<string, unknown>, enabled: boolean): Promise<RefResult> {
+  if (!enabled) return {};
+  const script = await Deno.readTextFile(new URL("./reference/gbdt_reference.py", import.meta.url));
+  console.log(`[bench] python reference: ${config.task}`);
+  const out = await runPythonReference(script, [JSON.stringify(config)]);
+  return (out ?? {}) as RefResult;
+}
+
+function quality(task: string, data: LabeledData, pred: Float64Array): Numbers {
+  if (task === "binary" || task === "synthetic") {
+    const clipped = Float64Array.from(pred, (p) => Math.min(Math.max(p, 1e-15), 1 - 1e-15));
+    return { auc: auc(data.labels, pred), logloss: logLoss(data.labels, clipped) };
+  }
+  if (task === "regression") return { rmse: rootMeanSquaredError(data.labels, pred) };
+  const out: Numbers = {};
+  for (const k of [1, 3, 5]) out[`ndcg@${k}`] = ndcgAtK(data.labels, pred, data.groups!, k);
+  // Standard error of the mean over queries: how far apart two equally good rankers can land on this test set.
+  const per = ndcgAtKPerQuery(data.labels, pred, data.groups!, 5);
+  const mean = per.reduce((a, b) => a + b, 0) / per.length;
+  const variance = per.reduce((a, b) => a + (b - mean) ** 2, 0) / (per.length - 1);
+  out["ndcg@5 standard error"] = Math.sqrt(variance / per.length);
+  out.queries = per.length;
+  return out;
+}
+
+/** Runs the benchmark; publishes bench/results/gbdt.json and the README table (not with --quick). */
+export async function main(args: string[]): Promise<void> {
+  const quick = args.includes("--quick");
+  const python = !args.includes("--no-python");
+  const nRows = Number(option(args, "rows") ?? (quick ? BENCH_CONFIG.quickRows : BENCH_CONFIG.syntheticRows));
+  const nTrain = Math.round(nRows * BENCH_CONFIG.trainFraction);
+  const C = BENCH_CONFIG;
+  const dataDir = fileURLToPath(new URL("../../shared/data/lightgbm-examples", import.meta.url));
+  const { core, note } = await loadCore();
+  const notes: string[] = [];
+  if (note) notes.push(note);
+  const ours: Record<string, Numbers> = {};
+  const refs: Record<string, RefResult> = {};
+
+  const shared = {
+    learningRate: C.learningRate,
+    maxDepth: C.maxDepth,
+    numLeaves: C.numLeaves,
+    maxBins: C.maxBins,
+  };
+  const tasks = [
+    { task: "binary", objective: "binary", lr: C.learningRate },
+    { task: "regression", objective: "regression", lr: C.regressionLearningRate },
+    { task: "rank", objective: "lambdarank", lr: C.learningRate },
+  ] as const;
+
+  for (const t of tasks) {
+    const { train, test } = await loadLightgbmTrainTest(t.task === "rank" ? "rank" : t.task, {
+      dir: dataDir,
+    });
+    if (core) {
+      const params: Partial<GbdtParams> = {
+        objective: t.objective,
+        nEstimators: C.trees,
+        learningRate: t.lr,
+        numLeaves: C.numLeaves,
+        maxDepth: C.maxDepth,
+        maxBins: C.maxBins,
+      };
+      const { result: model, seconds } = await timed(() => core.fitGbdt(train, { params, seed: 0 }));
+      ours[t.task] = { trainSeconds: seconds, ...quality(t.task, test, model.predict(test.matrix)) };
+      console.log(`[bench] ours ${t.task}: ${JSON.stringify(ours[t.task])}`);
+    }
+    refs[t.task] = await reference(
+      { task: t.task, dataDir, trees: C.trees, ...shared, learningRate: t.lr, threads: C.threads },
+      python,
+    );
+  }
+
+  // Synthetic: speed and memory at scale.
+  const { result: synth, seconds: genSeconds } = await timed(() => syntheticFile(nRows, C.syntheticSeed));
+  console.log(`[bench] synthetic ${nRows} rows ready in ${genSeconds.toFixed(1)} s: ${synth.path}`);
+  const strain = syntheticSlice(synth.raw, 0, nTrain), stest = syntheticSlice(synth.raw, nTrain, nRows);
+  let shapRowsPerSecond: number | undefined;
+  if (core) {
+    const params: Partial<GbdtParams> = {
+      objective: "binary",
+      nEstimators: C.syntheticTrees,
+      learningRate: C.learningRate,
+      numLeaves: C.numLeaves,
+      maxDepth: C.maxDepth,
+      maxBins: C.maxBins,
+    };
+    const { result: model, seconds } = await timed(() => core.fitGbdt(strain, { params, seed: 0 }));
+    let pred = model.predict(stest.matrix);
+    const predictSeconds = bestOf3(() => (pred = model.predict(stest.matrix)));
+    ours.synthetic = {
+      trainSeconds: seconds,
+      predictRowsPerSecond: stest.matrix.nRows / predictSeconds,
+      peakRssMiB: peakRssMiB(),
+      ...quality("synthetic", stest, pred),
+    };
+    const treeShap = await loadTreeShap();
+    if (treeShap) {
+      const nShap = Math.min(quick ? 500 : 2000, stest.matrix.nRows);
+      const m: Matrix = {
+        ...stest.matrix,
+        nRows: nShap,
+        values: stest.matrix.values.subarray(0, nShap * SYNTHETIC_FEATURES),
+      };
+      const { seconds: shapSeconds } = await timed(() => treeShap(model.ensemble, m));
+      shapRowsPerSecond = nShap / shapSeconds;
+      ours.synthetic.shapRowsPerSecond = shapRowsPerSecond;
+    } else notes.push("TreeSHAP timing skipped: lib/explain exports no treeShap");
+    console.log(`[bench] ours synthetic: ${JSON.stringify(ours.synthetic)}`);
+  }
+  refs.synthetic = await reference(
+    {
+      task: "synthetic",
+      syntheticPath: synth.path,
+      nRows,
+      nTrain,
+      trees: C.syntheticTrees,
+      ...shared,
+      threads: C.threads,
+    },
+    python,
+  );
+  const se = ours.rank?.["ndcg@5 standard error"];
+  if (typeof se === "number") {
+    notes.push(
+      `lambdarank test set has ${ours.rank?.queries} queries: NDCG@5 standard error over queries ≈ ${
+        se.toFixed(3)
+      }`,
+    );
+  }
+  if (!python) notes.push("python references skipped (--no-python)");
+  else if (!refs.synthetic?.xgboost) {
+    notes.push("python references unavailable (install python3-xgboost python3-sklearn)");
+  }
+
+  const results = { quick, config: { ...C, syntheticRows: nRows, nTrain }, ours, references: refs, notes };
+  const md = renderTables(ours, refs, nRows, notes);
+  if (quick) {
+    await writeJsonAtomic("bench/results/gbdt_quick.json", results);
+    console.log(`\n${md}\n\n[bench] --quick: wrote bench/results/gbdt_quick.json (README untouched)`);
+  } else {
+    await publish("gbdt", results, md);
+  }
+}
+
+const fmt = (v: number | string | undefined, digits = 4) =>
+  v === undefined
+    ? "–"
+    : typeof v === "string"
+    ? v
+    : Math.abs(v) >= 1000
+    ? Math.round(v).toLocaleString("en-US")
+    : v.toFixed(digits);
+
+/** Builds the quality and speed tables with ratios against XGBoost and the targets. */
+export function renderTables(
+  ours: Record<string, Numbers>,
+  refs: Record<string, RefResult>,
+  nRows: number,
+  notes: readonly string[] = [],
+): string {
+  const num = (x: number | string | undefined) => (typeof x === "number" ? x : undefined);
+  const rows: (string | number)[][] = [];
+  const check = (ok: boolean | undefined) => (ok === undefined ? "–" : ok ? "yes" : "**no**");
+  const q = (task: string, metric: string, targetText: string, pass: (o: number, x: number) => boolean) => {
+    const o = num(ours[task]?.[metric]),
+      x = num(refs[task]?.xgboost?.[metric]),
+      s = num(refs[task]?.sklearn?.[metric]);
+    rows.push([
+      task === "rank"
+        ? "lambdarank"
+        : task === "synthetic"
+        ? `synthetic ${nRows.toLocaleString("en-US")}`
+        : task,
+      metric,
+      fmt(o),
+      fmt(x),
+      fmt(s),
+      o !== undefined && x !== undefined ? (o - x >= 0 ? "+" : "") + (o - x).toFixed(4) : "–",
+      targetText,
+      check(o !== undefined && x !== undefined ? pass(o, x) : undefined),
+    ]);
+  };
+  q("binary", "auc", "≥ XGBoost − 0.002", (o, x) => o >= x - 0.002);
+  q("binary", "logloss", "–", () => true);
+  q("regression", "rmse", "≤ XGBoost × 1.01", (o, x) => o <= x * 1.01);
+  q("rank", "ndcg@1", "–", () => true);
+  q("rank", "ndcg@3", "–", () => true);
+  q("rank", "ndcg@5", "≥ XGBoost", (o, x) => o >= x);
+  q("synthetic", "auc", "≥ XGBoost − 0.002", (o, x) => o >= x - 0.002);
+  for (const r of rows) if (r[6] === "–") r[7] = "–";
+  const quality = markdownTable([
+    "data",
+    "metric",
+    "ours",
+    "XGBoost",
+    "sklearn",
+    "ours − XGBoost",
+    "target",
+    "met",
+  ], rows);
+
+  const s = ours.synthetic ?? {}, x = refs.synthetic?.xgboost ?? {}, k = refs.synthetic?.sklearn ?? {};
+  const tOurs = num(s.trainSeconds),
+    tX = num(x.trainSeconds),
+    pOurs = num(s.predictRowsPerSecond),
+    rss = num(s.peakRssMiB);
+  const speed = markdownTable(
+    [
+      "synthetic (train 80 %, 200 trees)",
+      "ours",
+      "XGBoost hist (2 threads)",
+      "sklearn HGB",
+      "ours / XGBoost",
+      "target",
+      "met",
+    ],
+    [
+      [
+        "train (s)",
+        fmt(tOurs, 2),
+        fmt(tX, 2),
+        fmt(num(k.trainSeconds), 2),
+        tOurs && tX ? `${(tOurs / tX).toFixed(2)}×` : "–",
+        "≤ 2× XGBoost",
+        check(tOurs && tX ? tOurs <= 2 * tX : undefined),
+      ],
+      [
+        "predict (rows/s)",
+        fmt(pOurs, 0),
+        fmt(num(x.predictRowsPerSecond), 0),
+        fmt(num(k.predictRowsPerSecond), 0),
+        pOurs && num(x.predictRowsPerSecond) ? `${(pOurs / num(x.predictRowsPerSecond)!).toFixed(2)}×` : "–",
+        "≥ 1,000,000",
+        check(pOurs ? pOurs >= 1e6 : undefined),
+      ],
+      ["peak RSS (MiB)", fmt(rss, 0), "–", "–", "–", "< 1,536", check(rss ? rss < 1536 : undefined)],
+      ["TreeSHAP (rows/s)", fmt(num(s.shapRowsPerSecond), 0), "–", "–", "–", "–", "–"],
+    ],
+  );
+  const config =
+    `Config: ${BENCH_CONFIG.trees} trees (synthetic ${BENCH_CONFIG.syntheticTrees}), learning rate ` +
+    `${BENCH_CONFIG.learningRate} (regression ${BENCH_CONFIG.regressionLearningRate}), XGBoost max_depth ` +
+    `${BENCH_CONFIG.maxDepth}; ours and sklearn ${BENCH_CONFIG.numLeaves} leaves with max depth ${BENCH_CONFIG.maxDepth}; ` +
+    `${BENCH_CONFIG.maxBins} bins. Ours is single-threaded.`;
+  return [quality, "", speed, "", config, ...notes.map((n) => `\n_Note: ${n}_`)].join("\n");
+}

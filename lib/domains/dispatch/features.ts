@@ -1,0 +1,204 @@
+/**
+ * Dispatch features in DuckDB SQL.
+ *
+ * Silver (`silver_dispatch_*`): bronze tables typed (epoch ms → TIMESTAMP, ids → INTEGER), offers
+ * deduplicated by `offer_id` (the log repeats some lines).
+ *
+ * Gold (`gold_dispatch_offers`): one row per offer, label `accepted`, every feature as of `offered_at`:
+ * - a driver's history counts an offer's outcome only once it is known, i.e. its `responded_at` is
+ *   strictly before the offer being scored (ASOF joins with `>`), so an earlier offer still awaiting an
+ *   answer does not leak;
+ * - `acceptance_rate_7d` = accepts / offers answered in the 7 days before the offer, where the pre-period
+ *   snapshot on `drivers` (`hist_*_7d` as of `hist_as_of`) fills the part of the window before the log
+ *   starts, pro rata; NULL for drivers with no history (cold start);
+ * - `district_affinity` = (past accepted pickups in this district + 5·[home district]) / (past accepts + 5);
+ * - `minutes_online` from the latest session start at or before the offer; `rain` from the hour's weather.
+ *
+ * @example
+ * ```ts ignore
+ * const gold = await buildDispatchGold(db);
+ * const frame = await db.query(`select * from ${gold.table}`);
+ * ```
+ * @module
+ */
+import { type Db, ident } from "../../data/db.ts";
+import { NotFoundError } from "../../errors.ts";
+
+/** Bronze tables the dispatch features read (`bronze_dispatch_<name>`). */
+export const DISPATCH_BRONZE_TABLES = ["drivers", "sessions", "weather", "orders", "offers"] as const;
+
+/** Numeric gold features, in a fixed order. */
+export const DISPATCH_NUMERIC_FEATURES = [
+  "distance_to_pickup_km",
+  "price_per_km",
+  "trip_km",
+  "cod_amount_vnd",
+  "acceptance_rate_7d",
+  "offers_7d",
+  "cancels_7d",
+  "minutes_since_last_cancel",
+  "district_affinity",
+  "is_home_district",
+  "minutes_online",
+  "rain",
+  "rain_x_bike",
+  "hour_of_day",
+  "tenure_days",
+] as const;
+
+/** Categorical (string) gold features. */
+export const DISPATCH_CATEGORICAL_FEATURES = ["vehicle_type", "service_type"] as const;
+
+/** What a domain's `buildGold` returns. */
+export interface GoldResult {
+  /** The gold table. */
+  readonly table: string;
+  /** All feature columns (numeric then categorical). */
+  readonly features: readonly string[];
+  /** The string columns among `features`. */
+  readonly categorical: readonly string[];
+  /** The label column. */
+  readonly label: string;
+  /** Id and time columns (not features): for splits, grouping and joins with truth. */
+  readonly keys: readonly string[];
+  /** Number of rows. */
+  readonly rows: number;
+}
+
+const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
+
+/** Silver statements, in order. */
+export const DISPATCH_SILVER_SQL: readonly string[] = [
+  `create or replace table silver_dispatch_drivers as
+   select CAST(driver_id AS INTEGER) as driver_id, vehicle_type, service_level, home_district, home_lat, home_lon,
+          ${ts("joined_at")} as joined_at, ${ts("hist_as_of")} as hist_as_of,
+          CAST(hist_offers_7d AS INTEGER) as hist_offers_7d, CAST(hist_accepts_7d AS INTEGER) as hist_accepts_7d,
+          CAST(hist_cancels_7d AS INTEGER) as hist_cancels_7d
+   from bronze_dispatch_drivers
+   qualify row_number() over (partition by driver_id order by joined_at) = 1`,
+  `create or replace table silver_dispatch_sessions as
+   select distinct CAST(driver_id AS INTEGER) as driver_id, ${ts("session_start")} as session_start,
+          ${ts("session_end")} as session_end
+   from bronze_dispatch_sessions`,
+  `create or replace table silver_dispatch_weather as
+   select ${ts("hour_start")} as hour_start, CAST(rain AS INTEGER) as rain, rain_mm
+   from bronze_dispatch_weather
+   qualify row_number() over (partition by hour_start order by rain desc) = 1`,
+  `create or replace table silver_dispatch_orders as
+   select CAST(order_id AS INTEGER) as order_id, ${ts("created_at")} as created_at, service_type,
+          pickup_lat, pickup_lon, pickup_district, dropoff_lat, dropoff_lon, trip_km, fare_vnd, price_per_km,
+          payment_method, coalesce(cod_amount_vnd, 0) as cod_amount_vnd, CAST(rain AS INTEGER) as rain, status,
+          CAST(assigned_driver_id AS INTEGER) as assigned_driver_id
+   from bronze_dispatch_orders
+   qualify row_number() over (partition by order_id order by created_at) = 1`,
+  `create or replace table silver_dispatch_offers as
+   select CAST(offer_id AS INTEGER) as offer_id, CAST(order_id AS INTEGER) as order_id,
+          CAST(driver_id AS INTEGER) as driver_id, CAST(offer_seq AS INTEGER) as offer_seq,
+          ${ts("offered_at")} as offered_at, ${ts("responded_at")} as responded_at,
+          distance_to_pickup_km, driver_lat, driver_lon, response, CAST(accepted AS INTEGER) as accepted,
+          ${ts("cancelled_at")} as cancelled_at
+   from bronze_dispatch_offers
+   qualify row_number() over (partition by offer_id order by offered_at, responded_at) = 1`,
+];
+
+/** Gold statements, in order (need the silver tables). */
+export const DISPATCH_GOLD_SQL: readonly string[] = [
+  // answered offers per driver, cumulative by the time the answer was known
+  `create or replace temp table _dispatch_answers as
+   select driver_id, t,
+          sum(n) over (partition by driver_id order by t rows unbounded preceding) as cum_offers,
+          sum(a) over (partition by driver_id order by t rows unbounded preceding) as cum_accepts
+   from (select driver_id, responded_at as t, count(*) as n, sum(accepted) as a
+         from silver_dispatch_offers group by all)`,
+  `create or replace temp table _dispatch_cancels as
+   select driver_id, t, sum(n) over (partition by driver_id order by t rows unbounded preceding) as cum_cancels
+   from (select driver_id, cancelled_at as t, count(*) as n from silver_dispatch_offers
+         where cancelled_at is not null group by all)`,
+  `create or replace temp table _dispatch_district_accepts as
+   select driver_id, district, t,
+          sum(n) over (partition by driver_id, district order by t rows unbounded preceding) as cum_district
+   from (select f.driver_id, o.pickup_district as district, f.responded_at as t, count(*) as n
+         from silver_dispatch_offers f join silver_dispatch_orders o using (order_id)
+         where f.accepted = 1 group by all)`,
+  `create or replace table gold_dispatch_offers as
+   with base as (
+     select f.offer_id, f.order_id, f.driver_id, f.offered_at, f.offer_seq, f.distance_to_pickup_km,
+            o.price_per_km, o.trip_km, o.cod_amount_vnd, o.service_type, o.pickup_district,
+            d.vehicle_type, d.home_district, d.joined_at, d.hist_as_of,
+            d.hist_offers_7d, d.hist_accepts_7d, d.hist_cancels_7d, f.accepted,
+            f.offered_at - INTERVAL 7 DAY as window_start
+     from silver_dispatch_offers f
+     join silver_dispatch_orders o using (order_id)
+     join silver_dispatch_drivers d using (driver_id)
+   ), joined as (
+     select b.*,
+            coalesce(now_a.cum_offers, 0) - coalesce(ago_a.cum_offers, 0) as win_offers,
+            coalesce(now_a.cum_accepts, 0) - coalesce(ago_a.cum_accepts, 0) as win_accepts,
+            coalesce(now_c.cum_cancels, 0) - coalesce(ago_c.cum_cancels, 0) as win_cancels,
+            now_c.t as last_cancel_at,
+            coalesce(now_a.cum_accepts, 0) as past_accepts,
+            coalesce(dist.cum_district, 0) as past_district_accepts,
+            s.session_start, w.rain,
+            -- share of the 7-day window that lies before the log starts, covered by the snapshot
+            greatest(0.0, least(1.0, epoch_ms(b.hist_as_of - b.window_start) / 604800000.0)) as pre_share
+     from base b
+     asof left join _dispatch_answers now_a on b.driver_id = now_a.driver_id and b.offered_at > now_a.t
+     asof left join _dispatch_answers ago_a on b.driver_id = ago_a.driver_id and b.window_start > ago_a.t
+     asof left join _dispatch_cancels now_c on b.driver_id = now_c.driver_id and b.offered_at > now_c.t
+     asof left join _dispatch_cancels ago_c on b.driver_id = ago_c.driver_id and b.window_start > ago_c.t
+     asof left join _dispatch_district_accepts dist
+       on b.driver_id = dist.driver_id and b.pickup_district = dist.district and b.offered_at > dist.t
+     asof left join silver_dispatch_sessions s on b.driver_id = s.driver_id and b.offered_at >= s.session_start
+     asof left join silver_dispatch_weather w on b.offered_at >= w.hour_start
+   )
+   select offer_id, order_id, driver_id, offered_at, offer_seq,
+          distance_to_pickup_km, price_per_km, trip_km, cod_amount_vnd,
+          (win_accepts + pre_share * hist_accepts_7d) / nullif(win_offers + pre_share * hist_offers_7d, 0)
+            as acceptance_rate_7d,
+          win_offers + pre_share * hist_offers_7d as offers_7d,
+          win_cancels + pre_share * hist_cancels_7d as cancels_7d,
+          epoch_ms(offered_at - last_cancel_at) / 60000.0 as minutes_since_last_cancel,
+          (past_district_accepts + 5.0 * (pickup_district = home_district)::INTEGER) / (past_accepts + 5.0)
+            as district_affinity,
+          (pickup_district = home_district)::INTEGER as is_home_district,
+          epoch_ms(offered_at - session_start) / 60000.0 as minutes_online,
+          coalesce(rain, 0) as rain,
+          coalesce(rain, 0) * (vehicle_type = 'bike')::INTEGER as rain_x_bike,
+          CAST(hour(offered_at) AS INTEGER) as hour_of_day,
+          epoch_ms(offered_at - joined_at) / 86400000.0 as tenure_days,
+          vehicle_type, service_type, accepted
+   from joined
+   order by offered_at, offer_id`,
+];
+
+async function requireBronze(db: Db): Promise<void> {
+  for (const t of DISPATCH_BRONZE_TABLES) {
+    if (!(await db.hasTable(`bronze_dispatch_${t}`))) {
+      throw new NotFoundError(`bronze_dispatch_${t}`, "write the dispatch simulator's output with writeBronze first");
+    }
+  }
+}
+
+/** Builds the dispatch silver tables from bronze. */
+export async function buildDispatchSilver(db: Db): Promise<void> {
+  await requireBronze(db);
+  for (const sql of DISPATCH_SILVER_SQL) await db.exec(sql);
+}
+
+/** Builds silver, then `gold_dispatch_offers`; returns its description. */
+export async function buildDispatchGold(db: Db): Promise<GoldResult> {
+  await buildDispatchSilver(db);
+  for (const sql of DISPATCH_GOLD_SQL) await db.exec(sql);
+  const table = "gold_dispatch_offers";
+  return {
+    table,
+    features: [...DISPATCH_NUMERIC_FEATURES, ...DISPATCH_CATEGORICAL_FEATURES],
+    categorical: [...DISPATCH_CATEGORICAL_FEATURES],
+    label: "accepted",
+    keys: ["offer_id", "order_id", "driver_id", "offered_at", "offer_seq"],
+    rows: await db.scalar(`select count(*) from ${ident(table)}`),
+  };
+}
+
+/** Alias following the per-domain convention: `buildGold(db)`. */
+export const buildGold = buildDispatchGold;

@@ -1,0 +1,15 @@
+/**
+ * The dispatch domain: silver and gold feature SQL for offer acceptance (point-in-time correct).
+ * @module
+ */
+export {
+  buildDispatchGold,
+  buildDispatchSilver,
+  buildGold,
+  DISPATCH_BRONZE_TABLES,
+  DISPATCH_CATEGORICAL_FEATURES,
+  DISPATCH_GOLD_SQL,
+  DISPATCH_NUMERIC_FEATURES,
+  DISPATCH_SILVER_SQL,
+  type GoldResult,
+} from "./features.ts";

@@ -1,0 +1,14 @@
+/**
+ * The feed domain (spec 004): silver/gold feature SQL with strictly-before point-in-time counts.
+ * @module
+ */
+export {
+  buildFeedGold,
+  buildFeedSilver,
+  buildGold,
+  FEED_BRONZE_TABLES,
+  FEED_CATEGORICAL_FEATURES,
+  FEED_NUMERIC_FEATURES,
+  type FeedGoldOptions,
+} from "./features.ts";
+export type { GoldResult } from "../offers/features.ts";

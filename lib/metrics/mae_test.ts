@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { meanAbsoluteError } from "./mae.ts";
+import { assertClose, assertInputError } from "./_testing.ts";
+
+const Y = [3.0, -0.5, 2.0, 7.0, 4.25, 1.5, -2.0, 10.0];
+const P = [2.5, 0.0, 2.0, 8.0, 3.0, 1.75, -1.0, 12.5];
+const W = [1, 2, 0.5, 1, 3, 0.25, 1, 1.5];
+const regressionData = fc.integer({ min: 1, max: 30 }).chain((n) =>
+  fc.tuple(
+    fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
+    fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
+  )
+);
+
+Deno.test("meanAbsoluteError matches sklearn mean_absolute_error", () => {
+  // sklearn 1.2.1: mean_absolute_error(Y, P); mean_absolute_error(Y, P, sample_weight=W)
+  assertClose(meanAbsoluteError(Y, P), 0.875);
+  assertClose(meanAbsoluteError(Y, P, W), 1.079268292682927);
+});
+
+Deno.test("meanAbsoluteError rejects bad input", () => {
+  assertInputError(() => meanAbsoluteError([], []), "labels", /empty/);
+  assertInputError(() => meanAbsoluteError([1, 2], [1]), "predictions", /length/);
+  assertInputError(() => meanAbsoluteError([1, NaN], [1, 2]), "labels", /NaN/);
+  assertInputError(() => meanAbsoluteError([1, 2], [1, -Infinity]), "predictions", /Infinity/);
+  assertInputError(() => meanAbsoluteError([1, 2], [1, 2], [1, NaN]), "weights");
+});
+
+Deno.test("property: mae >= 0, 0 for a perfect prediction, symmetric", () => {
+  fc.assert(fc.property(regressionData, ([y, p]) => {
+    assert.ok(meanAbsoluteError(y, p) >= 0);
+    assert.equal(meanAbsoluteError(y, y), 0);
+    assertClose(meanAbsoluteError(y, p), meanAbsoluteError(p, y), 1e-12);
+  }));
+});

@@ -1,0 +1,259 @@
+/**
+ * The bin mapper: turns raw feature values into one-byte bins, learnt once on (a sample of) the
+ * training data and reused unchanged for validation and prediction data.
+ *
+ * Numeric feature: sorted distinct values → at most `maxBins − 1` value bins. With few distinct values
+ * each gets its own bin; otherwise cuts fall at (count-)quantiles. `thresholds[b]` is the upper edge of
+ * value bin `b` (the midpoint between the last value in it and the first value after it), so
+ * `x <= thresholds[b]` ⇔ `bin(x) <= b`: a split "bin ≤ b" is the raw split "x ≤ thresholds[b]".
+ * NaN goes to the dedicated missing bin `nValueBins` (the last bin of the feature).
+ *
+ * Categorical feature: the bin is the category code itself. Codes are capped: a code that is negative,
+ * non-integer or ≥ `maxBins − 1` is treated like a missing value (missing bin), and categorical splits
+ * always send the missing bin right, which matches the flat-tree rule "a category outside the bitset
+ * goes right".
+ *
+ * A feature with fewer than two distinct non-missing values (constant or all-missing) is `trivial`:
+ * the split finder never splits on it.
+ *
+ * @example
+ * ```ts
+ * import { BinMapper } from "./binning.ts";
+ * const m = { nRows: 4, nCols: 1, values: new Float32Array([1, 2, 3, NaN]), featureNames: ["x"] };
+ * const mapper = BinMapper.fit(m, { maxBins: 255 });
+ * mapper.transform(m).bins; // Uint8Array [0, 1, 2, 3]  (3 = the missing bin)
+ * ```
+ * @module
+ */
+import type { Matrix } from "../../data/types.ts";
+import { ModelFormatError } from "../../errors.ts";
+import { Rng } from "../../random/mod.ts";
+
+/** The bins of one feature. */
+export interface FeatureBins {
+  readonly kind: "numeric" | "categorical";
+  /** Numeric: upper edges of value bins 0..nValueBins−2 (increasing). Categorical: empty. */
+  readonly thresholds: Float64Array;
+  /** Number of value bins; the missing bin has index `nValueBins`. */
+  readonly nValueBins: number;
+  /** True when the feature has < 2 distinct non-missing values: never split on. */
+  readonly trivial: boolean;
+}
+
+/** A binned matrix: column-major bytes, `bins[f * nRows + i]`. */
+export interface BinnedMatrix {
+  readonly nRows: number;
+  readonly nFeatures: number;
+  readonly bins: Uint8Array;
+}
+
+/** Options for {@link BinMapper.fit}. */
+export interface BinMapperOptions {
+  /** Bins per feature including the missing bin, in [2, 255]. */
+  maxBins: number;
+  /** Feature indices to treat as categorical. */
+  categorical?: ReadonlySet<number>;
+  /** Rows sampled for numeric bin edges when the data is larger (default 200000). */
+  sampleSize?: number;
+  /** Seed for that sample (default 0). */
+  seed?: number;
+}
+
+/** JSON form of a {@link BinMapper}. */
+export interface BinMapperJSON {
+  features: { kind: "numeric" | "categorical"; thresholds: number[]; nValueBins: number; trivial: boolean }[];
+}
+
+/** Learns bin edges per feature and maps matrices to {@link BinnedMatrix}. */
+export class BinMapper {
+  readonly features: readonly FeatureBins[];
+  /** `binOffset[f]` = first histogram bin of feature f; `binOffset[nFeatures]` = total bins. */
+  readonly binOffset: Int32Array;
+
+  constructor(features: readonly FeatureBins[]) {
+    this.features = features;
+    this.binOffset = new Int32Array(features.length + 1);
+    for (let f = 0; f < features.length; f++) {
+      this.binOffset[f + 1] = this.binOffset[f]! + features[f]!.nValueBins + 1;
+    }
+  }
+
+  get nFeatures(): number {
+    return this.features.length;
+  }
+
+  /** Total bins over all features (the histogram length in bins). */
+  get totalBins(): number {
+    return this.binOffset[this.features.length]!;
+  }
+
+  /** Learns the bins of every column of `matrix`. */
+  static fit(matrix: Matrix, options: BinMapperOptions): BinMapper {
+    const { nRows, nCols, values } = matrix;
+    const maxValueBins = options.maxBins - 1;
+    const sampleSize = options.sampleSize ?? 200_000;
+    let rows: Uint32Array;
+    if (nRows > sampleSize) {
+      const all = new Uint32Array(nRows);
+      for (let i = 0; i < nRows; i++) all[i] = i;
+      const rng = new Rng(options.seed ?? 0);
+      for (let i = 0; i < sampleSize; i++) {
+        const j = i + rng.int(nRows - i);
+        const t = all[i]!;
+        all[i] = all[j]!;
+        all[j] = t;
+      }
+      rows = all.slice(0, sampleSize).sort();
+    } else {
+      rows = new Uint32Array(nRows);
+      for (let i = 0; i < nRows; i++) rows[i] = i;
+    }
+    const features: FeatureBins[] = [];
+    const buf = new Float64Array(rows.length);
+    for (let f = 0; f < nCols; f++) {
+      if (options.categorical?.has(f)) {
+        features.push(fitCategorical(values, nRows, nCols, f, maxValueBins));
+        continue;
+      }
+      let m = 0;
+      for (let r = 0; r < rows.length; r++) {
+        const v = values[rows[r]! * nCols + f]!;
+        if (v === v) buf[m++] = v;
+      }
+      features.push(fitNumeric(buf.subarray(0, m).sort(), maxValueBins));
+    }
+    return new BinMapper(features);
+  }
+
+  /** Bins every value of `matrix` (which must have this mapper's number of columns). */
+  transform(matrix: Matrix): BinnedMatrix {
+    const { nRows, nCols, values } = matrix;
+    const bins = new Uint8Array(nRows * nCols);
+    for (let f = 0; f < nCols; f++) {
+      const fb = this.features[f]!;
+      const col = bins.subarray(f * nRows, (f + 1) * nRows);
+      const missing = fb.nValueBins;
+      if (fb.kind === "categorical") {
+        for (let i = 0; i < nRows; i++) {
+          const v = values[i * nCols + f]!;
+          col[i] = v >= 0 && v < missing && Number.isInteger(v) ? v : missing;
+        }
+        continue;
+      }
+      const thr = fb.thresholds;
+      const nThr = thr.length;
+      for (let i = 0; i < nRows; i++) {
+        const v = values[i * nCols + f]!;
+        if (v !== v) {
+          col[i] = missing;
+          continue;
+        }
+        let lo = 0, hi = nThr; // first b with v <= thr[b], else nThr
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (v <= thr[mid]!) hi = mid;
+          else lo = mid + 1;
+        }
+        col[i] = lo;
+      }
+    }
+    return { nRows, nFeatures: nCols, bins };
+  }
+
+  toJSON(): BinMapperJSON {
+    return {
+      features: this.features.map((f) => ({
+        kind: f.kind,
+        thresholds: Array.from(f.thresholds),
+        nValueBins: f.nValueBins,
+        trivial: f.trivial,
+      })),
+    };
+  }
+
+  static fromJSON(json: BinMapperJSON): BinMapper {
+    if (!json || !Array.isArray(json.features)) {
+      throw new ModelFormatError("bin mapper: missing features", "binMapper");
+    }
+    return new BinMapper(json.features.map((f, i) => {
+      const ok = (f.kind === "numeric" || f.kind === "categorical") && Array.isArray(f.thresholds) &&
+        Number.isInteger(f.nValueBins) && f.nValueBins >= 1 && f.nValueBins <= 254 &&
+        (f.kind === "categorical" || f.thresholds.length === f.nValueBins - 1);
+      if (!ok) throw new ModelFormatError(`bin mapper: feature ${i} is malformed`, "binMapper");
+      return {
+        kind: f.kind,
+        thresholds: Float64Array.from(f.thresholds),
+        nValueBins: f.nValueBins,
+        trivial: !!f.trivial,
+      };
+    }));
+  }
+}
+
+/** Numeric bins from the sorted non-missing values. */
+function fitNumeric(sorted: Float64Array, maxValueBins: number): FeatureBins {
+  const n = sorted.length;
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i]!;
+    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]!++;
+    else {
+      distinct.push(v);
+      counts.push(1);
+    }
+  }
+  const d = distinct.length;
+  const thresholds: number[] = [];
+  if (d <= maxValueBins) {
+    for (let i = 0; i + 1 < d; i++) thresholds.push(midpoint(distinct[i]!, distinct[i + 1]!));
+  } else {
+    // Greedy count-quantiles over distinct values: cut after value i once the cumulative count reaches
+    // the next quantile target; a heavy value simply absorbs several targets.
+    let acc = 0;
+    for (let i = 0; i + 1 < d && thresholds.length < maxValueBins - 1; i++) {
+      acc += counts[i]!;
+      if (acc >= ((thresholds.length + 1) * n) / maxValueBins) {
+        thresholds.push(midpoint(distinct[i]!, distinct[i + 1]!));
+      }
+    }
+  }
+  return {
+    kind: "numeric",
+    thresholds: Float64Array.from(thresholds),
+    nValueBins: thresholds.length + 1,
+    trivial: d < 2,
+  };
+}
+
+function midpoint(a: number, b: number): number {
+  const m = a + (b - a) / 2;
+  return m < b ? m : a; // guard: a <= m < b so that a goes left and b right
+}
+
+function fitCategorical(
+  values: Float32Array,
+  nRows: number,
+  nCols: number,
+  f: number,
+  maxValueBins: number,
+): FeatureBins {
+  const seen = new Uint8Array(maxValueBins);
+  let maxCode = -1, distinct = 0;
+  for (let i = 0; i < nRows; i++) {
+    const v = values[i * nCols + f]!;
+    if (v >= 0 && v < maxValueBins && Number.isInteger(v)) {
+      if (!seen[v]) {
+        seen[v] = 1;
+        distinct++;
+      }
+      if (v > maxCode) maxCode = v;
+    }
+  }
+  return {
+    kind: "categorical",
+    thresholds: new Float64Array(0),
+    nValueBins: Math.max(1, maxCode + 1),
+    trivial: distinct < 2,
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * The tree grower: leaf-wise (best-first) growth. The frontier holds the open leaves with their best
+ * split; the leaf with the largest gain is split until `numLeaves` leaves exist, no leaf has a valid
+ * split, or depth reaches `maxDepth`. Rows live in one index array partitioned in place (stable), so a
+ * leaf is a range `[start, end)`. Histograms come from a {@link HistogramPool}: the smaller child is
+ * built from its rows and the larger one is `parent − smaller` in the parent's buffer.
+ *
+ * Leaf values are `learningRate · clamp(−T(G)/(H+λ), lo, hi)` (see split.ts); the bounds come from
+ * monotone splits among the ancestors.
+ * @module
+ */
+import { buildHistogram, HistogramPool, subtractHistogram } from "./histogram.ts";
+import { findBestSplit, leafOutput, type SplitConfig, type SplitFeatures, SplitInfo } from "./split.ts";
+
+/** A tree as grown on bins (training structure). Node 0 is the root; `feature = -1` marks a leaf. */
+export class GrownTree {
+  feature: number[] = [];
+  /** Numeric split: left when bin ≤ `bin`. */
+  bin: number[] = [];
+  defaultLeft: number[] = [];
+  left: number[] = [];
+  right: number[] = [];
+  /** Categorical split: 256-bit membership of left bins; null for numeric splits and leaves. */
+  catMask: (Uint32Array | null)[] = [];
+  /** Leaf value (learning rate applied); 0 for internal nodes until the predictor fills means. */
+  value: number[] = [];
+  /** Sum of training sample weights (bagged rows) reaching the node. */
+  cover: number[] = [];
+  /** Sum of hessians reaching the node. */
+  sumHess: number[] = [];
+  /** Split gain (internal nodes), 0 for leaves. */
+  gain: number[] = [];
+
+  get nNodes(): number {
+    return this.feature.length;
+  }
+
+  addLeaf(value: number, cover: number, sumHess: number): number {
+    this.feature.push(-1);
+    this.bin.push(0);
+    this.defaultLeft.push(0);
+    this.left.push(-1);
+    this.right.push(-1);
+    this.catMask.push(null);
+    this.value.push(value);
+    this.cover.push(cover);
+    this.sumHess.push(sumHess);
+    this.gain.push(0);
+    return this.feature.length - 1;
+  }
+
+  /** Leaf reached by row `row` of a binned matrix (column-major, `nRows` rows). */
+  leafOf(bins: Uint8Array, nRows: number, row: number, nValueBins: Int32Array): number {
+    let n = 0;
+    let f: number;
+    while ((f = this.feature[n]!) >= 0) {
+      const b = bins[f * nRows + row]!;
+      const mask = this.catMask[n];
+      let goLeft: boolean;
+      if (mask) goLeft = ((mask[b >>> 5]! >>> (b & 31)) & 1) === 1;
+      else if (b === nValueBins[f]) goLeft = this.defaultLeft[n] === 1;
+      else goLeft = b <= this.bin[n]!;
+      n = goLeft ? this.left[n]! : this.right[n]!;
+    }
+    return n;
+  }
+}
+
+/** Growth parameters beyond the split config. */
+export interface GrowConfig extends SplitConfig {
+  readonly numLeaves: number;
+  /** -1 = unlimited. */
+  readonly maxDepth: number;
+  readonly learningRate: number;
+}
+
+/** Buffers reused across trees of one fit. */
+export class GrowerWorkspace {
+  readonly pool: HistogramPool;
+  readonly tmp: Uint32Array;
+  readonly orderedGrad: Float64Array;
+  readonly orderedHess: Float64Array;
+  readonly splits: SplitInfo[] = [];
+
+  constructor(totalBins: number, nRows: number, numLeaves: number) {
+    this.pool = new HistogramPool(totalBins, numLeaves + 1);
+    this.tmp = new Uint32Array(nRows);
+    this.orderedGrad = new Float64Array(nRows);
+    this.orderedHess = new Float64Array(nRows);
+  }
+}
+
+/** The binned training data as the grower sees it. */
+export interface GrowData {
+  readonly bins: Uint8Array;
+  readonly nRows: number;
+  readonly feats: SplitFeatures;
+  /** Sample weights (cover); undefined = all 1. */
+  readonly weights?: ArrayLike<number>;
+}
+
+interface OpenLeaf {
+  node: number;
+  start: number;
+  end: number;
+  slot: number; // -1 when no histogram is held
+  g: number;
+  h: number;
+  depth: number;
+  lo: number;
+  hi: number;
+  split: SplitInfo;
+}
+
+/** Result of {@link growTree}: the tree and, per leaf node, its row range in `rows`. */
+export interface GrowResult {
+  tree: GrownTree;
+  /** Leaf node ids with `rows[leafStart[i] .. leafEnd[i])` their training rows. */
+  leafNodes: number[];
+  leafStart: number[];
+  leafEnd: number[];
+}
+
+/**
+ * Grows one tree on rows `rows[0 .. nUsed)` (permuted in place) with gradients `grad`/`hess` (indexed by
+ * row id). `featureMask[f] = 1` for the features this tree may use.
+ */
+export function growTree(
+  data: GrowData,
+  grad: Float32Array,
+  hess: Float32Array,
+  rows: Uint32Array,
+  nUsed: number,
+  featureMask: Uint8Array,
+  cfg: GrowConfig,
+  ws: GrowerWorkspace,
+): GrowResult {
+  const { bins, nRows, feats, weights } = data;
+  const { binOffset } = feats;
+  const pool = ws.pool;
+  pool.reset();
+  const tree = new GrownTree();
+  const spareSplits = ws.splits;
+
+  let g0 = 0, h0 = 0, w0 = 0;
+  for (let i = 0; i < nUsed; i++) {
+    const r = rows[i]!;
+    g0 += grad[r]!;
+    h0 += hess[r]!;
+    w0 += weights ? weights[r]! : 1;
+  }
+  const root = tree.addLeaf(
+    cfg.learningRate * leafOutput(g0, h0, cfg.lambdaL2, cfg.alphaL1, -Infinity, Infinity),
+    w0,
+    h0,
+  );
+  const takeSplit = () => spareSplits.pop() ?? new SplitInfo();
+  const canSplit = (count: number, depth: number) =>
+    count >= 2 * cfg.minDataInLeaf && (cfg.maxDepth < 0 || depth < cfg.maxDepth) && cfg.numLeaves > 1;
+  const build = (slot: number, start: number, end: number) =>
+    buildHistogram(
+      pool.get(slot),
+      bins,
+      nRows,
+      binOffset,
+      featureMask,
+      rows,
+      start,
+      end,
+      grad,
+      hess,
+      ws.orderedGrad,
+      ws.orderedHess,
+    );
+
+  const open: OpenLeaf[] = [];
+  const done: OpenLeaf[] = [];
+  const rootLeaf: OpenLeaf = {
+    node: root,
+    start: 0,
+    end: nUsed,
+    slot: -1,
+    g: g0,
+    h: h0,
+    depth: 0,
+    lo: -Infinity,
+    hi: Infinity,
+    split: takeSplit(),
+  };
+  rootLeaf.split.reset();
+  if (canSplit(nUsed, 0)) {
+    rootLeaf.slot = pool.acquire();
+    build(rootLeaf.slot, 0, nUsed);
+    findBestSplit(
+      pool.get(rootLeaf.slot),
+      feats,
+      featureMask,
+      g0,
+      h0,
+      nUsed,
+      -Infinity,
+      Infinity,
+      cfg,
+      rootLeaf.split,
+    );
+  }
+  open.push(rootLeaf);
+  let nLeaves = 1;
+
+  while (nLeaves < cfg.numLeaves) {
+    let best = -1;
+    for (let i = 0; i < open.length; i++) {
+      if (open[i]!.split.gain > -Infinity && (best < 0 || open[i]!.split.gain > open[best]!.split.gain)) {
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    const leaf = open[best]!;
+    open.splice(best, 1);
+    const s = leaf.split;
+    const f = s.feature;
+
+    // Stable in-place partition of rows[start, end): left rows first.
+    const col = f * nRows;
+    const missingBin = feats.nValueBins[f]!;
+    let mask: Uint32Array | null = null;
+    if (s.categorical) {
+      mask = new Uint32Array(8);
+      for (const b of s.catBins) mask[b >>> 5]! |= 1 << (b & 31);
+    }
+    const dl = s.defaultLeft, thr = s.bin;
+    let nl = leaf.start, nr = 0, wl = 0, wr = 0;
+    for (let i = leaf.start; i < leaf.end; i++) {
+      const r = rows[i]!;
+      const b = bins[col + r]!;
+      const goLeft = mask ? ((mask[b >>> 5]! >>> (b & 31)) & 1) === 1 : b === missingBin ? dl : b <= thr;
+      const w = weights ? weights[r]! : 1;
+      if (goLeft) {
+        rows[nl++] = r;
+        wl += w;
+      } else {
+        ws.tmp[nr++] = r;
+        wr += w;
+      }
+    }
+    rows.set(ws.tmp.subarray(0, nr), nl);
+    const mid = nl;
+
+    const lr = cfg.learningRate;
+    const ln = tree.addLeaf(lr * s.leftOutput, wl, s.leftH);
+    const rn = tree.addLeaf(lr * s.rightOutput, wr, s.rightH);
+    const node = leaf.node;
+    tree.feature[node] = f;
+    tree.bin[node] = s.bin;
+    tree.defaultLeft[node] = s.defaultLeft ? 1 : 0;
+    tree.catMask[node] = mask;
+    tree.left[node] = ln;
+    tree.right[node] = rn;
+    tree.gain[node] = s.gain;
+    tree.value[node] = 0;
+    nLeaves++;
+
+    let llo = leaf.lo, lhi = leaf.hi, rlo = leaf.lo, rhi = leaf.hi;
+    const mono = feats.monotone[f]!;
+    if (mono !== 0) {
+      const m = (s.leftOutput + s.rightOutput) / 2;
+      if (mono > 0) {
+        lhi = Math.min(lhi, m);
+        rlo = Math.max(rlo, m);
+      } else {
+        llo = Math.max(llo, m);
+        rhi = Math.min(rhi, m);
+      }
+    }
+    const depth = leaf.depth + 1;
+    const L: OpenLeaf = {
+      node: ln,
+      start: leaf.start,
+      end: mid,
+      slot: -1,
+      g: s.leftG,
+      h: s.leftH,
+      depth,
+      lo: llo,
+      hi: lhi,
+      split: takeSplit(),
+    };
+    const R: OpenLeaf = {
+      node: rn,
+      start: mid,
+      end: leaf.end,
+      slot: -1,
+      g: s.rightG,
+      h: s.rightH,
+      depth,
+      lo: rlo,
+      hi: rhi,
+      split: takeSplit(),
+    };
+    L.split.reset();
+    R.split.reset();
+    const room = nLeaves < cfg.numLeaves;
+    const needL = room && canSplit(mid - leaf.start, depth);
+    const needR = room && canSplit(leaf.end - mid, depth);
+    const smallIsLeft = mid - leaf.start <= leaf.end - mid;
+    const small = smallIsLeft ? L : R, large = smallIsLeft ? R : L;
+    const needSmall = smallIsLeft ? needL : needR, needLarge = smallIsLeft ? needR : needL;
+    if (needLarge) {
+      small.slot = pool.acquire();
+      build(small.slot, small.start, small.end);
+      large.slot = leaf.slot;
+      leaf.slot = -1;
+      const lh = pool.get(large.slot);
+      subtractHistogram(lh, lh, pool.get(small.slot), binOffset, featureMask);
+      if (!needSmall) {
+        pool.release(small.slot);
+        small.slot = -1;
+      }
+    } else if (needSmall) {
+      small.slot = leaf.slot;
+      leaf.slot = -1;
+      build(small.slot, small.start, small.end);
+    }
+    if (leaf.slot >= 0) pool.release(leaf.slot);
+    spareSplits.push(leaf.split);
+    for (const child of [L, R]) {
+      if (child.slot >= 0) {
+        findBestSplit(
+          pool.get(child.slot),
+          feats,
+          featureMask,
+          child.g,
+          child.h,
+          child.end - child.start,
+          child.lo,
+          child.hi,
+          cfg,
+          child.split,
+        );
+        if (child.split.gain === -Infinity) {
+          pool.release(child.slot);
+          child.slot = -1;
+        }
+      }
+      open.push(child);
+    }
+  }
+  for (const l of open) {
+    done.push(l);
+    ws.splits.push(l.split);
+  }
+  done.sort((a, b) => a.node - b.node);
+  return {
+    tree,
+    leafNodes: done.map((l) => l.node),
+    leafStart: done.map((l) => l.start),
+    leafEnd: done.map((l) => l.end),
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * LambdaMART for ranking with NDCG@k (LightGBM `lambdarank`, XGBoost `rank:ndcg`).
+ *
+ * Rows come in query groups (`groups[q]` = rows of query q, consecutive, summing to n). Within a query,
+ * documents are sorted by current score; for every pair (i, j) with different labels where at least the
+ * better-placed one sits above the truncation level k, with `h` the more relevant and `l` the less:
+ * - `Δs = s_h − s_l`, `ρ = 1 / (1 + e^(σ·Δs))` (σ = 1)
+ * - `|ΔNDCG| = (G(y_h) − G(y_l)) · |D(r_h) − D(r_l)| / maxDCG@k`, with gain `G(y) = 2^y − 1`,
+ *   discount `D(r) = 1 / log2(2 + r)` (r the 0-based position) and maxDCG@k of the ideal order;
+ * - with `norm` (default true, like LightGBM) `|ΔNDCG|` is divided by `0.01 + |Δs|` (unless all scores
+ *   of the query are equal);
+ * - `λ = −σ·ρ·|ΔNDCG|` is added to grad[h] and subtracted from grad[l]; `σ²·ρ(1 − ρ)·|ΔNDCG|` is added
+ *   to both hessians.
+ * With `norm`, a query's gradients and hessians are then scaled by `log2(1 + S) / S` where
+ * `S = Σ 2|λ|` over its pairs. Row weights multiply a row's gradient and hessian. The raw score is
+ * the ranking score itself: the initial score is 0 and `transform` is the identity.
+ * @module
+ */
+import { InputError } from "../../../errors.ts";
+import { requireIntInRange } from "../../../validate.ts";
+import type { Objective } from "../objective.ts";
+
+/** Largest relevance label (LightGBM's default label_gain table has 31 entries). */
+export const MAX_LABEL = 30;
+
+/** Options of the lambdarank objective. */
+export interface LambdarankOptions {
+  /** Query group sizes (each ≥ 1, sum = number of rows). May instead be given to `validate`. */
+  groups?: ArrayLike<number>;
+  /** NDCG truncation level k: pairs are formed only from the top k positions. Default 30. */
+  ndcgTruncation?: number;
+  /** Normalise by score distance and per-query lambda sum, as LightGBM's `lambdarank_norm`. Default true. */
+  norm?: boolean;
+  /** Sigmoid steepness σ. Default 1. */
+  sigmoid?: number;
+}
+
+/**
+ * Validates query group sizes against the row count; returns them as an Int32Array.
+ * Throws InputError naming "groups".
+ */
+export function checkGroups(groups: ArrayLike<number> | undefined, nRows: number): Int32Array {
+  if (groups === undefined) throw new InputError("groups", "are required by the lambdarank objective");
+  if (groups.length === 0) throw new InputError("groups", "must not be empty");
+  let sum = 0;
+  for (let q = 0; q < groups.length; q++) {
+    const g = groups[q]!;
+    if (!Number.isInteger(g) || g < 1) {
+      throw new InputError("groups", `size at index ${q} is ${g}; expected a positive integer`);
+    }
+    sum += g;
+  }
+  if (sum !== nRows) throw new InputError("groups", `sizes sum to ${sum} but there are ${nRows} rows`);
+  return Int32Array.from(groups);
+}
+
+/**
+ * LambdaMART objective.
+ *
+ * @example
+ * ```ts
+ * import { LambdarankObjective } from "./lambdarank.ts";
+ * const obj = new LambdarankObjective({ groups: [3] });
+ * const grad = new Float32Array(3), hess = new Float32Array(3);
+ * obj.gradients([0, 1, 2], new Float64Array(3), undefined, grad, hess);
+ * // grad[2] < 0: the most relevant document is pushed up
+ * ```
+ */
+export class LambdarankObjective implements Objective {
+  readonly name = "lambdarank" as const;
+  readonly nOutputs = 1;
+  readonly truncation: number;
+  readonly norm: boolean;
+  readonly sigma: number;
+  #groups: Int32Array | undefined;
+  /** Cached 1 / maxDCG@k per query, keyed by the labels array it was computed from. */
+  #inverseMaxDcg: Float64Array | undefined;
+  #cachedLabels: ArrayLike<number> | undefined;
+
+  constructor(options: LambdarankOptions = {}) {
+    this.truncation = options.ndcgTruncation ?? 30;
+    requireIntInRange("ndcgTruncation", this.truncation, 1, 1 << 30);
+    this.norm = options.norm ?? true;
+    this.sigma = options.sigmoid ?? 1;
+    if (!(this.sigma > 0) || !Number.isFinite(this.sigma)) {
+      throw new InputError("sigmoid", `must be a positive number, got ${this.sigma}`);
+    }
+    if (options.groups !== undefined) {
+      this.#groups = Int32Array.from(options.groups);
+    }
+  }
+
+  /**
+   * Labels must be integers in [0, 30]; groups (the argument, else the constructor's) must be positive
+   * and sum to the number of labels. Groups passed here replace the constructor's.
+   */
+  validate(labels: ArrayLike<number>, groups?: ArrayLike<number>): void {
+    if (labels.length === 0) throw new InputError("labels", "must not be empty");
+    for (let i = 0; i < labels.length; i++) {
+      const y = labels[i]!;
+      if (!Number.isInteger(y) || y < 0 || y > MAX_LABEL) {
+        throw new InputError(
+          "labels",
+          `value at index ${i} is ${y}; expected an integer relevance in [0, ${MAX_LABEL}]`,
+        );
+      }
+    }
+    this.#groups = checkGroups(groups ?? this.#groups, labels.length);
+    this.#inverseMaxDcg = undefined;
+  }
+
+  /** Always 0: ranking scores are only compared within a query. */
+  initScore(): Float64Array {
+    return new Float64Array(1);
+  }
+
+  /** Lambda gradients and hessians (see the module doc). */
+  gradients(
+    labels: ArrayLike<number>,
+    raw: Float64Array,
+    weights: ArrayLike<number> | undefined,
+    grad: Float32Array,
+    hess: Float32Array,
+  ): void {
+    const groups = this.#groups;
+    if (groups === undefined) throw new InputError("groups", "are required by the lambdarank objective");
+    if (this.#inverseMaxDcg === undefined || this.#cachedLabels !== labels) {
+      this.#inverseMaxDcg = inverseMaxDcgs(labels, groups, this.truncation);
+      this.#cachedLabels = labels;
+    }
+    const inv = this.#inverseMaxDcg;
+    let maxCnt = 0;
+    for (let q = 0; q < groups.length; q++) maxCnt = Math.max(maxCnt, groups[q]!);
+    const order = new Int32Array(maxCnt);
+    const lambdas = new Float64Array(maxCnt), hessians = new Float64Array(maxCnt);
+    let start = 0;
+    for (let q = 0; q < groups.length; q++) {
+      const cnt = groups[q]!;
+      this.#oneQuery(labels, raw, start, cnt, inv[q]!, order, lambdas, hessians);
+      for (let i = 0; i < cnt; i++) {
+        const w = weights ? weights[start + i]! : 1;
+        grad[start + i] = w * lambdas[i]!;
+        hess[start + i] = w * hessians[i]!;
+      }
+      start += cnt;
+    }
+  }
+
+  #oneQuery(
+    labels: ArrayLike<number>,
+    raw: Float64Array,
+    start: number,
+    cnt: number,
+    inverseMaxDcg: number,
+    orderBuf: Int32Array,
+    lambdas: Float64Array,
+    hessians: Float64Array,
+  ): void {
+    lambdas.fill(0, 0, cnt);
+    hessians.fill(0, 0, cnt);
+    if (cnt < 2 || inverseMaxDcg === 0) return;
+    const order = orderBuf.subarray(0, cnt);
+    for (let i = 0; i < cnt; i++) order[i] = i;
+    order.sort((a, b) => raw[start + b]! - raw[start + a]!);
+    const best = raw[start + order[0]!]!, worst = raw[start + order[cnt - 1]!]!;
+    const scaleByDistance = this.norm && best !== worst;
+    const sigma = this.sigma;
+    let sumLambdas = 0;
+    const top = Math.min(cnt - 1, this.truncation);
+    for (let i = 0; i < top; i++) {
+      const a = order[i]!;
+      const la = labels[start + a]!;
+      for (let j = i + 1; j < cnt; j++) {
+        const b = order[j]!;
+        const lb = labels[start + b]!;
+        if (la === lb) continue;
+        let high: number, low: number, highRank: number, lowRank: number;
+        if (la > lb) {
+          high = a, low = b, highRank = i, lowRank = j;
+        } else {
+          high = b, low = a, highRank = j, lowRank = i;
+        }
+        const yh = labels[start + high]!, yl = labels[start + low]!;
+        const deltaScore = raw[start + high]! - raw[start + low]!;
+        const gainGap = (2 ** yh - 1) - (2 ** yl - 1);
+        const discountGap = Math.abs(1 / Math.log2(2 + highRank) - 1 / Math.log2(2 + lowRank));
+        let deltaNdcg = gainGap * discountGap * inverseMaxDcg;
+        if (scaleByDistance) deltaNdcg /= 0.01 + Math.abs(deltaScore);
+        const rho = 1 / (1 + Math.exp(sigma * deltaScore));
+        const lambda = -sigma * rho * deltaNdcg;
+        const h = sigma * sigma * rho * (1 - rho) * deltaNdcg;
+        lambdas[high] = lambdas[high]! + lambda;
+        lambdas[low] = lambdas[low]! - lambda;
+        hessians[high] = hessians[high]! + h;
+        hessians[low] = hessians[low]! + h;
+        sumLambdas -= 2 * lambda;
+      }
+    }
+    if (this.norm && sumLambdas > 0) {
+      const factor = Math.log2(1 + sumLambdas) / sumLambdas;
+      for (let i = 0; i < cnt; i++) {
+        lambdas[i] = lambdas[i]! * factor;
+        hessians[i] = hessians[i]! * factor;
+      }
+    }
+  }
+
+  /** Identity: the raw score is the ranking score. */
+  transform(raw: Float64Array): Float64Array {
+    return Float64Array.from(raw);
+  }
+}
+
+/** 1 / (ideal DCG@k) per query; 0 for a query whose labels are all 0 (it contributes no gradient). */
+export function inverseMaxDcgs(
+  labels: ArrayLike<number>,
+  groups: ArrayLike<number>,
+  k: number,
+): Float64Array {
+  const out = new Float64Array(groups.length);
+  let start = 0;
+  for (let q = 0; q < groups.length; q++) {
+    const cnt = groups[q]!;
+    const sorted = Array.from({ length: cnt }, (_, i) => labels[start + i]!).sort((x, y) => y - x);
+    let dcg = 0;
+    for (let r = 0; r < Math.min(k, cnt); r++) dcg += (2 ** sorted[r]! - 1) / Math.log2(2 + r);
+    out[q] = dcg > 0 ? 1 / dcg : 0;
+    start += cnt;
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+/**
+ * GBDT hyper-parameters: one place for each parameter's type, default, allowed range and meaning
+ * (after LightGBM's `config.h` and sklearn's `_parameter_constraints`). {@link resolveParams} fills
+ * defaults; {@link validateParams} checks everything once, at the start of `fit`.
+ *
+ * @example
+ * ```ts
+ * import { resolveParams, validateParams } from "./params.ts";
+ * const p = resolveParams({ objective: "regression", numLeaves: 15 });
+ * validateParams(p, 4); // throws InputError: Cannot fit GBDT: "maxBins" must be ... on bad values
+ * ```
+ * @module
+ */
+import { InputError } from "../../errors.ts";
+import type { ObjectiveName } from "./objective.ts";
+
+/** Every GBDT hyper-parameter (all resolved; see {@link DEFAULT_PARAMS}). */
+export interface GbdtParams {
+  /** Training loss. */
+  objective: ObjectiveName;
+  /** Number of boosting iterations (trees per output), in [1, 100000]. */
+  nEstimators: number;
+  /** Shrinkage applied to each leaf value, in (0, 1]. */
+  learningRate: number;
+  /** Maximum leaves per tree (leaf-wise growth), in [2, 131072]. */
+  numLeaves: number;
+  /** Maximum depth of a tree; -1 = unlimited. In {-1} ∪ [1, 64]. */
+  maxDepth: number;
+  /** Minimum number of (bagged) rows in a leaf, ≥ 1. */
+  minDataInLeaf: number;
+  /** Minimum sum of hessians in a leaf, ≥ 0. */
+  minSumHessian: number;
+  /** L2 regularisation on leaf values, ≥ 0. */
+  lambdaL2: number;
+  /** L1 regularisation on leaf values (soft-thresholds the gradient sum), ≥ 0. */
+  alphaL1: number;
+  /** Minimum gain for a split to be made, ≥ 0. */
+  minSplitGain: number;
+  /** Bins per feature including the missing bin, in [2, 255]: ≤ maxBins−1 value bins + 1 missing bin. */
+  maxBins: number;
+  /** Rows drawn for computing bin edges (a seeded sample when the data is larger), ≥ 100. */
+  binSampleSize: number;
+  /** Fraction of rows used per bagging round, in (0, 1]; 1 disables bagging. */
+  baggingFraction: number;
+  /** Re-draw the bag every `baggingFreq` iterations; 0 disables bagging. */
+  baggingFreq: number;
+  /** Fraction of features considered per tree, in (0, 1]. */
+  featureFraction: number;
+  /** Weight multiplier of positive rows (binary objective), > 0. */
+  scalePosWeight: number;
+  /** Per-feature monotone constraint: -1 decreasing, 0 none, 1 increasing (numeric features only). */
+  monotoneConstraints: number[] | undefined;
+  /** Indices of categorical features (merged with `Matrix.categorical`). Values are integer codes. */
+  categoricalFeatures: number[] | undefined;
+  /** Maximum number of categories on the left side of a categorical split, ≥ 1. */
+  maxCatThreshold: number;
+  /** Smoothing added to the hessian when ordering categories by sum_grad / sum_hess, ≥ 0. */
+  catSmooth: number;
+  /** Categorical features with at most this many categories try every one-vs-rest split, ≥ 0. */
+  maxCatToOnehot: number;
+  /** Number of classes (multiclass only), in [2, 1000]. */
+  numClass: number;
+  /** NDCG truncation level for lambdarank. */
+  ndcgTruncation: number;
+  /** Stop when the validation metric has not improved for this many rounds; 0 disables. */
+  earlyStoppingRounds: number;
+  /** Name of the validation metric (lib/metrics registry); undefined = the objective's default. */
+  evalMetric: string | undefined;
+  /** Seed for bagging, feature sampling and bin sampling, integer in [0, 2^32). */
+  seed: number;
+  /** Threads for histogram building. Only 1 is implemented; larger values are accepted and ignored. */
+  nThreads: number;
+}
+
+/** Default values (LightGBM's defaults where they exist). */
+export const DEFAULT_PARAMS: Readonly<GbdtParams> = Object.freeze({
+  objective: "regression",
+  nEstimators: 100,
+  learningRate: 0.1,
+  numLeaves: 31,
+  maxDepth: -1,
+  minDataInLeaf: 20,
+  minSumHessian: 1e-3,
+  lambdaL2: 0,
+  alphaL1: 0,
+  minSplitGain: 0,
+  maxBins: 255,
+  binSampleSize: 200_000,
+  baggingFraction: 1,
+  baggingFreq: 0,
+  featureFraction: 1,
+  scalePosWeight: 1,
+  monotoneConstraints: undefined,
+  categoricalFeatures: undefined,
+  maxCatThreshold: 32,
+  catSmooth: 10,
+  maxCatToOnehot: 4,
+  numClass: 2,
+  ndcgTruncation: 30,
+  earlyStoppingRounds: 0,
+  evalMetric: undefined,
+  seed: 0,
+  nThreads: 1,
+} as GbdtParams);
+
+const OBJECTIVES: readonly ObjectiveName[] = ["binary", "regression", "poisson", "lambdarank", "multiclass"];
+
+/** Fills unspecified parameters with {@link DEFAULT_PARAMS}; unknown keys are rejected. */
+export function resolveParams(partial: Partial<GbdtParams> = {}): GbdtParams {
+  for (const key of Object.keys(partial)) {
+    if (!(key in DEFAULT_PARAMS)) throw paramError(key, "is not a GBDT parameter");
+  }
+  const out = { ...DEFAULT_PARAMS } as GbdtParams;
+  for (const [k, v] of Object.entries(partial)) {
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** InputError in the fit-boundary style: `Cannot fit GBDT: "maxBins" must be in [2, 255], got 300`. */
+export function paramError(field: string, problem: string): InputError {
+  const err = new InputError(field, problem);
+  err.message = `Cannot fit GBDT: "${field}" ${problem}`;
+  return err;
+}
+
+function intIn(p: GbdtParams, key: keyof GbdtParams, min: number, max: number): void {
+  const v = p[key] as unknown as number;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+    throw paramError(key, `must be an integer in [${min}, ${max}], got ${v}`);
+  }
+}
+
+function numIn(p: GbdtParams, key: keyof GbdtParams, min: number, max: number, minOpen = false): void {
+  const v = p[key] as unknown as number;
+  if (typeof v !== "number" || Number.isNaN(v) || v < min || v > max || (minOpen && v === min)) {
+    throw paramError(key, `must be in ${minOpen ? "(" : "["}${min}, ${max}], got ${v}`);
+  }
+}
+
+/** Checks every parameter against its range; `nFeatures` sizes the per-feature lists. Throws InputError. */
+export function validateParams(p: GbdtParams, nFeatures: number): void {
+  if (!OBJECTIVES.includes(p.objective)) {
+    throw paramError(
+      "objective",
+      `must be one of ${OBJECTIVES.map((o) => `"${o}"`).join(", ")}, got "${p.objective}"`,
+    );
+  }
+  intIn(p, "nEstimators", 1, 100_000);
+  numIn(p, "learningRate", 0, 1, true);
+  intIn(p, "numLeaves", 2, 131_072);
+  if (p.maxDepth !== -1) intIn(p, "maxDepth", 1, 64);
+  intIn(p, "minDataInLeaf", 1, 2 ** 31 - 1);
+  numIn(p, "minSumHessian", 0, Number.MAX_VALUE);
+  numIn(p, "lambdaL2", 0, Number.MAX_VALUE);
+  numIn(p, "alphaL1", 0, Number.MAX_VALUE);
+  numIn(p, "minSplitGain", 0, Number.MAX_VALUE);
+  intIn(p, "maxBins", 2, 255);
+  intIn(p, "binSampleSize", 100, 2 ** 31 - 1);
+  numIn(p, "baggingFraction", 0, 1, true);
+  intIn(p, "baggingFreq", 0, 100_000);
+  numIn(p, "featureFraction", 0, 1, true);
+  numIn(p, "scalePosWeight", 0, Number.MAX_VALUE, true);
+  intIn(p, "maxCatThreshold", 1, 255);
+  numIn(p, "catSmooth", 0, Number.MAX_VALUE);
+  intIn(p, "maxCatToOnehot", 0, 255);
+  if (p.objective === "multiclass") intIn(p, "numClass", 2, 1000);
+  intIn(p, "ndcgTruncation", 1, 100_000);
+  intIn(p, "earlyStoppingRounds", 0, 100_000);
+  if (p.evalMetric !== undefined && (typeof p.evalMetric !== "string" || p.evalMetric === "")) {
+    throw paramError("evalMetric", `must be a metric name, got ${p.evalMetric}`);
+  }
+  intIn(p, "seed", 0, 4294967295);
+  intIn(p, "nThreads", 1, 256);
+  if (p.monotoneConstraints !== undefined) {
+    const m = p.monotoneConstraints;
+    if (m.length !== nFeatures) {
+      throw paramError(
+        "monotoneConstraints",
+        `must have one entry per feature (${nFeatures}), got ${m.length}`,
+      );
+    }
+    m.forEach((v, i) => {
+      if (v !== -1 && v !== 0 && v !== 1) {
+        throw paramError("monotoneConstraints", `entry ${i} must be -1, 0 or 1, got ${v}`);
+      }
+    });
+  }
+  if (p.categoricalFeatures !== undefined) {
+    for (const f of p.categoricalFeatures) {
+      if (!Number.isInteger(f) || f < 0 || f >= nFeatures) {
+        throw paramError(
+          "categoricalFeatures",
+          `must hold feature indices in [0, ${nFeatures - 1}], got ${f}`,
+        );
+      }
+      if (p.monotoneConstraints !== undefined && p.monotoneConstraints[f] !== 0) {
+        throw paramError(
+          "monotoneConstraints",
+          `feature ${f} is categorical and cannot be monotone-constrained`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The split finder: the best split of one leaf from its histogram, with LightGBM's formulas.
+ *
+ * With `T(G) = sign(G)·max(0, |G| − α)` (L1 soft-threshold) and λ the L2 penalty:
+ * - leaf output `w = −T(G) / (H + λ)`, clamped to the leaf's monotone bounds `[lo, hi]`;
+ * - leaf gain `gain(G, H, w) = −(2·T(G)·w + (H + λ)·w²)` (= `T(G)² / (H + λ)` when unclamped);
+ * - split gain = gain(left) + gain(right) − T(G_parent)² / (H_parent + λ); a split is kept when it is
+ *   > `minSplitGain` and both children have ≥ `minDataInLeaf` rows and ≥ `minSumHessian` hessian.
+ *
+ * Numeric features scan the thresholds "bin ≤ b" with the missing bin on the right and, when the leaf
+ * has missing rows, again with it on the left; the better side becomes the learnt default direction.
+ * When the leaf has no missing rows, missing values (at prediction) follow the child with more rows.
+ *
+ * Categorical features: categories seen in the leaf are ordered by `sum_grad / (sum_hess + catSmooth)`
+ * and prefixes of that order (from both ends, at most `maxCatThreshold` categories) become the left
+ * set; with ≤ `maxCatToOnehot` categories each one-vs-rest split is tried instead. Missing values and
+ * unseen categories go right.
+ *
+ * Monotone constraints ("basic" method): a split on a constrained feature is rejected when its child
+ * outputs are in the wrong order; the grower then narrows the children's bounds at their midpoint.
+ * @module
+ */
+import { HIST_STRIDE } from "./histogram.ts";
+
+/** The split-relevant parameters. */
+export interface SplitConfig {
+  readonly lambdaL2: number;
+  readonly alphaL1: number;
+  readonly minDataInLeaf: number;
+  readonly minSumHessian: number;
+  readonly minSplitGain: number;
+  readonly maxCatThreshold: number;
+  readonly catSmooth: number;
+  readonly maxCatToOnehot: number;
+}
+
+/** Per-feature facts the split finder needs (from the bin mapper). */
+export interface SplitFeatures {
+  readonly binOffset: Int32Array;
+  /** Value bins per feature (missing bin index). */
+  readonly nValueBins: Int32Array;
+  /** 1 for categorical features. */
+  readonly categorical: Uint8Array;
+  /** 1 for features never to split on (constant / all-missing). */
+  readonly trivial: Uint8Array;
+  /** Per-feature monotone constraint -1/0/1 (all zeros when none). */
+  readonly monotone: Int8Array;
+}
+
+/** The best split found for a leaf (mutable, reused). `gain = -Infinity` means "no valid split". */
+export class SplitInfo {
+  gain = -Infinity;
+  feature = -1;
+  /** Numeric: left when bin ≤ `bin`. */
+  bin = 0;
+  defaultLeft = false;
+  categorical = false;
+  /** Categorical: the bins (category codes) going left, ascending. */
+  catBins: number[] = [];
+  leftG = 0;
+  leftH = 0;
+  leftC = 0;
+  rightG = 0;
+  rightH = 0;
+  rightC = 0;
+  leftOutput = 0;
+  rightOutput = 0;
+
+  reset(): void {
+    this.gain = -Infinity;
+    this.feature = -1;
+    this.catBins = [];
+  }
+}
+
+/** L1 soft-threshold of a gradient sum. */
+export function thresholdL1(g: number, alpha: number): number {
+  if (alpha === 0) return g;
+  const a = Math.abs(g) - alpha;
+  return a > 0 ? (g > 0 ? a : -a) : 0;
+}
+
+/** Optimal leaf output `−T(G)/(H+λ)` clamped to `[lo, hi]`. */
+export function leafOutput(
+  g: number,
+  h: number,
+  lambdaL2: number,
+  alphaL1: number,
+  lo: number,
+  hi: number,
+): number {
+  const w = -thresholdL1(g, alphaL1) / (h + lambdaL2);
+  return w < lo ? lo : w > hi ? hi : w;
+}
+
+/** Gain of a leaf with gradient/hessian sums (g, h) and output w: `−(2·T(g)·w + (h+λ)·w²)`. */
+export function leafGainGivenOutput(
+  g: number,
+  h: number,
+  lambdaL2: number,
+  alphaL1: number,
+  w: number,
+): number {
+  return -(2 * thresholdL1(g, alphaL1) * w + (h + lambdaL2) * w * w);
+}
+
+/** Unconstrained leaf gain `T(g)² / (h+λ)`. */
+export function leafGain(g: number, h: number, lambdaL2: number, alphaL1: number): number {
+  const t = thresholdL1(g, alphaL1);
+  return (t * t) / (h + lambdaL2);
+}
+
+/**
+ * Finds the best split over the features with `featureMask[f] = 1` and writes it to `out`
+ * (`out.gain = -Infinity` when none is valid). `[lo, hi]` are the leaf's output bounds.
+ */
+export function findBestSplit(
+  hist: Float64Array,
+  feats: SplitFeatures,
+  featureMask: Uint8Array,
+  sumG: number,
+  sumH: number,
+  count: number,
+  lo: number,
+  hi: number,
+  cfg: SplitConfig,
+  out: SplitInfo,
+): void {
+  out.reset();
+  const parentGain = leafGain(sumG, sumH, cfg.lambdaL2, cfg.alphaL1);
+  const nFeatures = feats.binOffset.length - 1;
+  for (let f = 0; f < nFeatures; f++) {
+    if (featureMask[f] === 0 || feats.trivial[f] === 1) continue;
+    if (feats.categorical[f] === 1) {
+      findCategorical(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
+    } else findNumeric(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
+  }
+}
+
+/** Gain of a candidate (−Infinity when it violates a constraint); sets `scratch` outputs. */
+function candidateGain(
+  lg: number,
+  lh: number,
+  lc: number,
+  rg: number,
+  rh: number,
+  rc: number,
+  mono: number,
+  lo: number,
+  hi: number,
+  cfg: SplitConfig,
+  outputs: Float64Array,
+): number {
+  if (lc < cfg.minDataInLeaf || rc < cfg.minDataInLeaf || lh < cfg.minSumHessian || rh < cfg.minSumHessian) {
+    return -Infinity;
+  }
+  const l2 = cfg.lambdaL2, l1 = cfg.alphaL1;
+  const wl = leafOutput(lg, lh, l2, l1, lo, hi);
+  const wr = leafOutput(rg, rh, l2, l1, lo, hi);
+  if ((mono > 0 && wl > wr) || (mono < 0 && wl < wr)) return -Infinity;
+  outputs[0] = wl;
+  outputs[1] = wr;
+  const bounded = lo !== -Infinity || hi !== Infinity;
+  return bounded
+    ? leafGainGivenOutput(lg, lh, l2, l1, wl) + leafGainGivenOutput(rg, rh, l2, l1, wr)
+    : leafGain(lg, lh, l2, l1) + leafGain(rg, rh, l2, l1);
+}
+
+const OUTPUTS = new Float64Array(2);
+
+function record(
+  out: SplitInfo,
+  gain: number,
+  f: number,
+  lg: number,
+  lh: number,
+  lc: number,
+  rg: number,
+  rh: number,
+  rc: number,
+): void {
+  out.gain = gain;
+  out.feature = f;
+  out.leftG = lg;
+  out.leftH = lh;
+  out.leftC = lc;
+  out.rightG = rg;
+  out.rightH = rh;
+  out.rightC = rc;
+  out.leftOutput = OUTPUTS[0]!;
+  out.rightOutput = OUTPUTS[1]!;
+}
+
+function findNumeric(
+  hist: Float64Array,
+  feats: SplitFeatures,
+  f: number,
+  sumG: number,
+  sumH: number,
+  count: number,
+  parentGain: number,
+  lo: number,
+  hi: number,
+  cfg: SplitConfig,
+  out: SplitInfo,
+): void {
+  const nb = feats.nValueBins[f]!;
+  const o = feats.binOffset[f]! * HIST_STRIDE;
+  const mono = feats.monotone[f]!;
+  const mo = o + nb * HIST_STRIDE;
+  const mg = hist[mo]!, mh = hist[mo + 1]!, mc = hist[mo + 2]!;
+  const minGain = parentGain + cfg.minSplitGain;
+  // Missing right: left = bins 0..b. With missing rows, b = nb−1 (all values | missing) is allowed.
+  let lg = 0, lh = 0, lc = 0;
+  const lastA = mc > 0 ? nb - 1 : nb - 2;
+  for (let b = 0; b <= lastA; b++) {
+    const j = o + b * HIST_STRIDE;
+    const c = hist[j + 2]!;
+    lg += hist[j]!;
+    lh += hist[j + 1]!;
+    lc += c;
+    if (c === 0) continue; // same partition as b − 1
+    const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg, OUTPUTS) - parentGain;
+    if (gain > out.gain && gain + parentGain > minGain) {
+      record(out, gain, f, lg, lh, lc, rg, rh, rc);
+      out.bin = b;
+      out.categorical = false;
+      out.catBins = [];
+      out.defaultLeft = mc > 0 ? false : lc >= rc;
+    }
+  }
+  if (mc === 0) return;
+  // Missing left: left = missing + bins 0..b.
+  lg = mg;
+  lh = mh;
+  lc = mc;
+  for (let b = 0; b <= nb - 2; b++) {
+    const j = o + b * HIST_STRIDE;
+    const c = hist[j + 2]!;
+    lg += hist[j]!;
+    lh += hist[j + 1]!;
+    lc += c;
+    if (c === 0) continue;
+    const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg, OUTPUTS) - parentGain;
+    if (gain > out.gain && gain + parentGain > minGain) {
+      record(out, gain, f, lg, lh, lc, rg, rh, rc);
+      out.bin = b;
+      out.categorical = false;
+      out.catBins = [];
+      out.defaultLeft = true;
+    }
+  }
+}
+
+function findCategorical(
+  hist: Float64Array,
+  feats: SplitFeatures,
+  f: number,
+  sumG: number,
+  sumH: number,
+  count: number,
+  parentGain: number,
+  lo: number,
+  hi: number,
+  cfg: SplitConfig,
+  out: SplitInfo,
+): void {
+  const nb = feats.nValueBins[f]!;
+  const o = feats.binOffset[f]! * HIST_STRIDE;
+  const minGain = parentGain + cfg.minSplitGain;
+  const cats: number[] = [];
+  for (let b = 0; b < nb; b++) if (hist[o + b * HIST_STRIDE + 2]! > 0) cats.push(b);
+  const used = cats.length;
+  if (used === 0) return;
+  const tryLeftSet = (set: number[]) => {
+    let lg = 0, lh = 0, lc = 0;
+    for (const b of set) {
+      const j = o + b * HIST_STRIDE;
+      lg += hist[j]!;
+      lh += hist[j + 1]!;
+      lc += hist[j + 2]!;
+    }
+    const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, 0, lo, hi, cfg, OUTPUTS) - parentGain;
+    if (gain > out.gain && gain + parentGain > minGain) {
+      record(out, gain, f, lg, lh, lc, rg, rh, rc);
+      out.categorical = true;
+      out.defaultLeft = false;
+      out.bin = 0;
+      out.catBins = set.slice().sort((a, b) => a - b);
+    }
+  };
+  if (used <= cfg.maxCatToOnehot) {
+    for (const b of cats) tryLeftSet([b]);
+    return;
+  }
+  const score = (b: number) => hist[o + b * HIST_STRIDE]! / (hist[o + b * HIST_STRIDE + 1]! + cfg.catSmooth);
+  cats.sort((a, b) => score(a) - score(b) || a - b);
+  const maxLeft = Math.min(cfg.maxCatThreshold, used - 1);
+  for (let dir = 0; dir < 2; dir++) {
+    const set: number[] = [];
+    for (let k = 0; k < maxLeft; k++) {
+      set.push(dir === 0 ? cats[k]! : cats[used - 1 - k]!);
+      tryLeftSet(set);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Fit-time feature encoding for linear models, stored in the model so prediction repeats it exactly:
+ *
+ * - numeric feature: missing (NaN) → the training mean of the observed values (mean imputation); then,
+ *   with standardisation, `(x − mean) / sd` with the population sd of the imputed column (the same as
+ *   sklearn's `SimpleImputer(strategy="mean")` followed by `StandardScaler`; weighted when weights are
+ *   given; a constant column keeps scale 1);
+ * - categorical feature: one-hot over the integer codes seen in training (ascending), one column per
+ *   code, never scaled. A missing value or a code not seen in training encodes as all zeros, i.e. the
+ *   row gets no contribution from that feature (like sklearn's `OneHotEncoder(handle_unknown="ignore")`).
+ *
+ * @example
+ * ```ts
+ * import { FeatureEncoder } from "./encoder.ts";
+ * const m = { nRows: 3, nCols: 2, values: new Float32Array([1, 0, 3, 2, NaN, 0]), featureNames: ["x", "c"] };
+ * const enc = FeatureEncoder.fit(m, new Set([1]), true);
+ * enc.encodedNames; // ["x", "c=0", "c=2"]
+ * ```
+ * @module
+ */
+import { InputError, ModelFormatError } from "../../errors.ts";
+import type { Matrix } from "../../data/types.ts";
+
+/** How one input feature is encoded. */
+export type ColumnEncoding =
+  | { readonly kind: "numeric"; readonly impute: number; readonly center: number; readonly scale: number }
+  | { readonly kind: "categorical"; readonly codes: readonly number[] };
+
+/** Serialized encoder. */
+export interface FeatureEncoderJSON {
+  featureNames: string[];
+  columns: ColumnEncoding[];
+}
+
+/** The stored encoding of every input feature. */
+export class FeatureEncoder {
+  /** Number of encoded columns. */
+  readonly nEncoded: number;
+  /** Names of the encoded columns: the feature name, or `name=category` for one-hot columns. */
+  readonly encodedNames: readonly string[];
+  readonly #offsets: Int32Array;
+  readonly #codeIndex: (Map<number, number> | null)[];
+
+  constructor(
+    readonly featureNames: readonly string[],
+    readonly columns: readonly ColumnEncoding[],
+    categoryNames?: ReadonlyMap<number, readonly string[]>,
+  ) {
+    this.#offsets = new Int32Array(columns.length);
+    const names: string[] = [];
+    this.#codeIndex = columns.map((c, j) => {
+      this.#offsets[j] = names.length;
+      if (c.kind === "numeric") {
+        names.push(featureNames[j]!);
+        return null;
+      }
+      const strings = categoryNames?.get(j);
+      c.codes.forEach((code) => names.push(`${featureNames[j]}=${strings?.[code] ?? code}`));
+      return new Map(c.codes.map((code, k) => [code, k]));
+    });
+    this.nEncoded = names.length;
+    this.encodedNames = names;
+  }
+
+  /**
+   * Learns the encoding from training rows. `weights` weight the statistics (default 1).
+   * @throws InputError when a categorical value is not a non-negative integer code
+   */
+  static fit(
+    matrix: Matrix,
+    categorical: ReadonlySet<number>,
+    standardize: boolean,
+    weights?: ArrayLike<number>,
+  ): FeatureEncoder {
+    const { nRows, nCols, values } = matrix;
+    const columns: ColumnEncoding[] = [];
+    for (let j = 0; j < nCols; j++) {
+      if (categorical.has(j)) {
+        const codes = new Set<number>();
+        for (let i = 0; i < nRows; i++) {
+          const v = values[i * nCols + j]!;
+          if (Number.isNaN(v)) continue;
+          if (!Number.isInteger(v) || v < 0) {
+            throw new InputError(
+              "matrix",
+              `categorical feature "${
+                matrix.featureNames[j]
+              }" has value ${v} at row ${i}; expected an integer code >= 0 or NaN`,
+            );
+          }
+          codes.add(v);
+        }
+        columns.push({ kind: "categorical", codes: [...codes].sort((a, b) => a - b) });
+        continue;
+      }
+      let sw = 0, swx = 0, swAll = 0;
+      for (let i = 0; i < nRows; i++) {
+        const v = values[i * nCols + j]!;
+        const w = weights === undefined ? 1 : weights[i]!;
+        swAll += w;
+        if (Number.isNaN(v)) continue;
+        sw += w, swx += w * v;
+      }
+      const mean = sw > 0 ? swx / sw : 0;
+      // Variance of the imputed column (imputed rows sit at the mean and add no spread).
+      let swd = 0;
+      for (let i = 0; i < nRows; i++) {
+        const v = values[i * nCols + j]!;
+        if (!Number.isNaN(v)) swd += (weights === undefined ? 1 : weights[i]!) * (v - mean) ** 2;
+      }
+      const sd = swAll > 0 ? Math.sqrt(swd / swAll) : 0;
+      columns.push({
+        kind: "numeric",
+        impute: mean,
+        center: standardize ? mean : 0,
+        scale: standardize && sd > 1e-12 * Math.max(1, Math.abs(mean)) ? sd : 1,
+      });
+    }
+    return new FeatureEncoder(matrix.featureNames, columns, categoryNamesOf(matrix));
+  }
+
+  /** Writes the encoded row `values[offset .. offset + nCols)` into `out[0 .. nEncoded)`. */
+  encodeRow(values: ArrayLike<number>, offset: number, out: Float64Array): void {
+    out.fill(0, 0, this.nEncoded);
+    const cols = this.columns;
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j]!, v = values[offset + j]!;
+      if (c.kind === "numeric") {
+        out[this.#offsets[j]!] = ((Number.isNaN(v) ? c.impute : v) - c.center) / c.scale;
+      } else {
+        const k = this.#codeIndex[j]!.get(v);
+        if (k !== undefined) out[this.#offsets[j]! + k] = 1;
+      }
+    }
+  }
+
+  /** Plain object for the model file. */
+  toJSON(): FeatureEncoderJSON {
+    return {
+      featureNames: [...this.featureNames],
+      columns: this.columns.map((c) => ({ ...c })) as ColumnEncoding[],
+    };
+  }
+
+  /** Rebuilds from JSON; throws ModelFormatError on a bad shape. */
+  static fromJSON(json: unknown): FeatureEncoder {
+    const o = json as Partial<FeatureEncoderJSON> | null;
+    if (
+      !o || !Array.isArray(o.featureNames) || !Array.isArray(o.columns) ||
+      o.featureNames.length !== o.columns.length
+    ) {
+      throw new ModelFormatError("encoder must have featureNames and columns of equal length", "encoder");
+    }
+    for (const c of o.columns) {
+      const ok = c?.kind === "numeric"
+        ? Number.isFinite(c.impute) && Number.isFinite(c.center) && Number.isFinite(c.scale) && c.scale > 0
+        : c?.kind === "categorical" && Array.isArray(c.codes) &&
+          c.codes.every((k) => Number.isInteger(k) && k >= 0);
+      if (!ok) throw new ModelFormatError(`bad encoder column ${JSON.stringify(c)}`, "encoder");
+    }
+    return new FeatureEncoder(o.featureNames, o.columns);
+  }
+}
+
+function categoryNamesOf(matrix: Matrix): Map<number, readonly string[]> {
+  return new Map((matrix.categorical ?? []).map((c) => [c.feature, c.categories]));
+}

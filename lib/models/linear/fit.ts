@@ -1,0 +1,114 @@
+/**
+ * `fitLogistic`: validates data and parameters once, learns the feature encoding (mean imputation,
+ * standardisation, one-hot), builds the dense encoded design matrix and runs the Newton solver.
+ *
+ * @example
+ * ```ts
+ * import { fitLogistic } from "./fit.ts";
+ * const matrix = { nRows: 4, nCols: 1, values: new Float32Array([0, 1, 2, 3]), featureNames: ["x"] };
+ * const model = fitLogistic({ matrix, labels: [0, 1, 0, 1] }, { params: { C: 1 } });
+ * model.predict(matrix).length; // 4
+ * ```
+ * @module
+ */
+import { InputError } from "../../errors.ts";
+import type { Matrix } from "../../data/types.ts";
+import { requireBinary, requireNonEmpty, requireSameLength } from "../../validate.ts";
+import { FeatureEncoder } from "./encoder.ts";
+import { LogisticModel } from "./model.ts";
+import { newtonLogistic } from "./newton.ts";
+import { type LogisticParams, resolveLogisticParams, validateLogisticParams } from "./params.ts";
+
+/** Training data: a Matrix (NaN = missing), 0/1 labels and optional non-negative weights. */
+export interface LogisticData {
+  readonly matrix: Matrix;
+  readonly labels: ArrayLike<number>;
+  readonly weights?: ArrayLike<number>;
+}
+
+/** Options for {@link fitLogistic}. */
+export interface FitLogisticOptions {
+  readonly params?: Partial<LogisticParams>;
+}
+
+/**
+ * Fits an L2-regularised logistic regression (sklearn's `LogisticRegression(penalty="l2", C)` objective).
+ * @throws InputError on bad data (empty, length mismatches, labels not 0/1, a single class, bad weights,
+ *   infinite values, bad categorical codes) or bad parameters
+ */
+export function fitLogistic(train: LogisticData, options: FitLogisticOptions = {}): LogisticModel {
+  const params = resolveLogisticParams(options.params);
+  const { matrix, labels, weights } = train;
+  checkData(matrix, labels, weights);
+  validateLogisticParams(params, matrix.nCols);
+
+  const categorical = new Set<number>(params.categoricalFeatures ?? []);
+  for (const c of matrix.categorical ?? []) categorical.add(c.feature);
+  const encoder = FeatureEncoder.fit(matrix, categorical, params.standardize, weights);
+  const n = matrix.nRows, d = encoder.nEncoded;
+  const x = new Float64Array(n * d);
+  const row = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    encoder.encodeRow(matrix.values, i * matrix.nCols, row);
+    x.set(row, i * d);
+  }
+  const result = newtonLogistic({
+    x,
+    n,
+    d,
+    labels,
+    weights,
+    C: params.C,
+    fitIntercept: params.fitIntercept,
+    maxIter: params.maxIter,
+    tol: params.tol,
+  });
+  return new LogisticModel(params, encoder, result.coefficients, result.intercept, {
+    iterations: result.iterations,
+    converged: result.converged,
+    objective: result.objective,
+    gradientNorm: result.gradientNorm,
+  });
+}
+
+function checkData(matrix: Matrix, labels: ArrayLike<number>, weights: ArrayLike<number> | undefined): void {
+  requireNonEmpty("labels", labels);
+  if (matrix.values.length !== matrix.nRows * matrix.nCols) {
+    throw new InputError(
+      "matrix",
+      `values length ${matrix.values.length} is not nRows·nCols = ${matrix.nRows * matrix.nCols}`,
+    );
+  }
+  if (matrix.featureNames.length !== matrix.nCols) {
+    throw new InputError(
+      "matrix",
+      `has ${matrix.featureNames.length} feature names for ${matrix.nCols} columns`,
+    );
+  }
+  requireSameLength("matrix rows", { length: matrix.nRows }, "labels", labels);
+  requireBinary("labels", labels);
+  for (let i = 0; i < matrix.values.length; i++) {
+    const v = matrix.values[i]!;
+    if (v === Infinity || v === -Infinity) {
+      throw new InputError(
+        "matrix",
+        `value at row ${Math.floor(i / matrix.nCols)}, column ${
+          i % matrix.nCols
+        } is ${v}; use NaN for missing`,
+      );
+    }
+  }
+  let pos = 0, neg = 0;
+  if (weights !== undefined) requireSameLength("labels", labels, "weights", weights);
+  for (let i = 0; i < labels.length; i++) {
+    const w = weights === undefined ? 1 : weights[i]!;
+    if (!Number.isFinite(w) || w < 0) {
+      throw new InputError("weights", `value at index ${i} is ${w}; expected a finite number >= 0`);
+    }
+    if (labels[i] === 1) pos += w;
+    else neg += w;
+  }
+  if (!(pos > 0) || !(neg > 0)) {
+    throw new InputError("labels", "must contain both classes (with positive weight)");
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Linear models: L2-regularised logistic regression with built-in mean imputation, standardisation
+ * and one-hot encoding, fitted by Newton/IRLS to scikit-learn's objective.
+ * @module
+ */
+export { fitLogistic, type FitLogisticOptions, type LogisticData } from "./fit.ts";
+export {
+  LOGISTIC_FORMAT_VERSION,
+  type LogisticFitInfo,
+  LogisticModel,
+  type LogisticModelJSON,
+} from "./model.ts";
+export { type ColumnEncoding, FeatureEncoder, type FeatureEncoderJSON } from "./encoder.ts";
+export {
+  DEFAULT_LOGISTIC_PARAMS,
+  type LogisticParams,
+  resolveLogisticParams,
+  validateLogisticParams,
+} from "./params.ts";

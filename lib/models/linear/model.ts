@@ -1,0 +1,142 @@
+/**
+ * A fitted logistic-regression model: the stored feature encoding, coefficients on the encoded
+ * columns and the intercept. Same verbs as the other model families: `predict` (probabilities),
+ * `predictRaw` (log-odds), `toJSON` / `fromJSON` (versioned).
+ * @module
+ */
+import { InputError, ModelFormatError } from "../../errors.ts";
+import type { Matrix } from "../../data/types.ts";
+import { FeatureEncoder, type FeatureEncoderJSON } from "./encoder.ts";
+import { DEFAULT_LOGISTIC_PARAMS, type LogisticParams } from "./params.ts";
+
+/** Version of the logistic model file this code reads and writes. */
+export const LOGISTIC_FORMAT_VERSION = 1;
+
+/** How the solver finished. */
+export interface LogisticFitInfo {
+  iterations: number;
+  converged: boolean;
+  /** Final objective, sklearn's divided by C: `Σ s_i logloss_i + ‖w‖² / (2C)`. */
+  objective: number;
+  gradientNorm: number;
+}
+
+/** The model file. */
+export interface LogisticModelJSON {
+  formatVersion: number;
+  kind: "logistic";
+  params: LogisticParams;
+  encoder: FeatureEncoderJSON;
+  /** Coefficients on the encoded columns (standardised numerics, one-hot columns), in encoder order. */
+  coefficients: number[];
+  encodedNames: string[];
+  intercept: number;
+  fitInfo: LogisticFitInfo;
+}
+
+/** A fitted L2-regularised logistic regression. */
+export class LogisticModel {
+  constructor(
+    readonly params: LogisticParams,
+    readonly encoder: FeatureEncoder,
+    readonly coefficients: Float64Array,
+    readonly intercept: number,
+    readonly fitInfo: LogisticFitInfo,
+  ) {}
+
+  /** Names of the input features the model expects, in order. */
+  get featureNames(): readonly string[] {
+    return this.encoder.featureNames;
+  }
+
+  /** Log-odds `b + w·encode(x)` per row. Throws InputError when the columns differ from training. */
+  predictRaw(matrix: Matrix): Float64Array {
+    this.#checkColumns(matrix);
+    const { nRows, nCols, values } = matrix;
+    const d = this.encoder.nEncoded, w = this.coefficients;
+    const row = new Float64Array(d);
+    const out = new Float64Array(nRows);
+    for (let i = 0; i < nRows; i++) {
+      this.encoder.encodeRow(values, i * nCols, row);
+      let z = this.intercept;
+      for (let j = 0; j < d; j++) z += w[j]! * row[j]!;
+      out[i] = z;
+    }
+    return out;
+  }
+
+  /** Probabilities `σ(predictRaw)` of the positive class. */
+  predict(matrix: Matrix): Float64Array {
+    const z = this.predictRaw(matrix);
+    for (let i = 0; i < z.length; i++) {
+      const v = z[i]!;
+      z[i] = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+    }
+    return z;
+  }
+
+  /** Coefficients by encoded column name (`feature` or `feature=category`). */
+  namedCoefficients(): { name: string; coefficient: number }[] {
+    return this.encoder.encodedNames.map((name, j) => ({ name, coefficient: this.coefficients[j]! }));
+  }
+
+  /** Versioned plain object (JSON-safe). */
+  toJSON(): LogisticModelJSON {
+    return {
+      formatVersion: LOGISTIC_FORMAT_VERSION,
+      kind: "logistic",
+      params: { ...this.params },
+      encoder: this.encoder.toJSON(),
+      coefficients: [...this.coefficients],
+      encodedNames: [...this.encoder.encodedNames],
+      intercept: this.intercept,
+      fitInfo: { ...this.fitInfo },
+    };
+  }
+
+  /** Rebuilds a model from {@link LogisticModelJSON}; throws ModelFormatError on a wrong kind, version or shape. */
+  static fromJSON(json: unknown): LogisticModel {
+    const o = json as Partial<LogisticModelJSON> | null;
+    if (o === null || typeof o !== "object" || o.kind !== "logistic") {
+      throw new ModelFormatError('expected a logistic model ({ kind: "logistic" })', "kind");
+    }
+    if (o.formatVersion !== LOGISTIC_FORMAT_VERSION) {
+      throw new ModelFormatError(
+        `unsupported logistic model format version ${o.formatVersion}; expected ${LOGISTIC_FORMAT_VERSION}`,
+        "formatVersion",
+      );
+    }
+    const encoder = FeatureEncoder.fromJSON(o.encoder);
+    const coef = o.coefficients;
+    if (!Array.isArray(coef) || coef.length !== encoder.nEncoded || !coef.every(Number.isFinite)) {
+      throw new ModelFormatError(`coefficients must be ${encoder.nEncoded} finite numbers`, "coefficients");
+    }
+    if (!Number.isFinite(o.intercept)) {
+      throw new ModelFormatError("intercept must be a finite number", "intercept");
+    }
+    const params = { ...DEFAULT_LOGISTIC_PARAMS, ...(o.params ?? {}) };
+    const fitInfo = o.fitInfo ?? { iterations: 0, converged: true, objective: NaN, gradientNorm: NaN };
+    return new LogisticModel(params, encoder, Float64Array.from(coef), o.intercept!, fitInfo);
+  }
+
+  #checkColumns(matrix: Matrix): void {
+    const names = this.encoder.featureNames;
+    if (matrix.nCols !== names.length) {
+      throw new InputError("matrix", `has ${matrix.nCols} columns; the model was trained on ${names.length}`);
+    }
+    if (matrix.values.length !== matrix.nRows * matrix.nCols) {
+      throw new InputError(
+        "matrix",
+        `values length ${matrix.values.length} is not nRows·nCols = ${matrix.nRows * matrix.nCols}`,
+      );
+    }
+    for (let j = 0; j < names.length; j++) {
+      if (matrix.featureNames[j] !== names[j]) {
+        throw new InputError(
+          "matrix",
+          `column ${j} is "${matrix.featureNames[j]}"; the model expects "${names[j]}"`,
+        );
+      }
+    }
+  }
+}

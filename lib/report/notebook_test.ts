@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { barChart } from "./charts/distribution.ts";
+import { display, displayHtml, figureHtml, figureMimeBundle, inJupyter } from "./notebook.ts";
+
+const fig = barChart({ labels: ["a", "<b>"], values: [1, 2] }, { title: "t" });
+
+Deno.test("outside Jupyter, display helpers print a hint and resolve to undefined", async () => {
+  assert.equal(inJupyter(), false);
+  const logged: string[] = [];
+  const original = console.log;
+  console.log = (...args: unknown[]) => logged.push(args.join(" "));
+  try {
+    assert.equal(await display(fig), undefined);
+    assert.equal(await displayHtml("<p>x</p>"), undefined);
+  } finally {
+    console.log = original;
+  }
+  assert.equal(logged.length, 2);
+  assert.match(logged[0]!, /not running in Jupyter/);
+});
+
+Deno.test("figureMimeBundle: html with div + newPlot script, plotly JSON, plain text", () => {
+  const bundle = figureMimeBundle(fig, { includePlotly: false });
+  const html = bundle["text/html"] as string;
+  const id = /<div id="(plotly-[^"]+)"/.exec(html)?.[1];
+  assert.ok(id);
+  assert.ok(html.includes(`window.Plotly.newPlot("${id}"`));
+  assert.ok(!html.includes("plotly.js v3"), "library not inlined when includePlotly is false");
+  assert.ok(!html.includes('"<b>"'), "labels are escaped inside the script");
+  assert.deepEqual((bundle["application/vnd.plotly.v1+json"] as { data: unknown }).data, fig.data);
+  assert.equal(bundle["text/plain"], "<Plotly figure: t with 1 trace(s)>");
+});
+
+Deno.test("figureHtml inlines plotly.js once per process by default", () => {
+  const first = figureHtml(fig);
+  const second = figureHtml(fig);
+  assert.ok(first.includes("plotly.js v3"));
+  assert.ok(!second.includes("plotly.js v3"));
+  assert.ok(figureHtml(fig, { includePlotly: true }).includes("plotly.js v3"));
+  assert.notEqual(/id="([^"]+)"/.exec(first)![1], /id="([^"]+)"/.exec(second)![1], "div ids are unique");
+});

@@ -1,0 +1,119 @@
+/**
+ * IVF-flat approximate inner-product search: a k-means coarse quantiser splits the items into `nList`
+ * inverted lists (item vectors copied contiguously per list); a query scans only the `nProbe` lists whose
+ * centroids have the highest inner product with it, with the same blocked kernel and heap as the exact
+ * search. `nProbe = nList` is exact. Measure recall against {@link exactTopK} with {@link recallAtKOf}.
+ *
+ * @example
+ * ```ts
+ * import { IvfIndex } from "./ivf.ts";
+ * const items = { values: new Float32Array([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]), n: 4, dim: 2 };
+ * const index = IvfIndex.build(items, { nList: 2, seed: 1 });
+ * Array.from(index.search({ values: new Float32Array([1, 0]), n: 1, dim: 2 }, 1, 2).ids); // [0]
+ * ```
+ * @module
+ */
+import { InputError } from "../errors.ts";
+import { checkK, checkVectors } from "./_check.ts";
+import { exactTopK, scanBlock } from "./exact.ts";
+import { TopKHeap } from "./heap.ts";
+import { assignNearest, kmeans } from "./kmeans.ts";
+import type { TopK, VectorSet } from "./types.ts";
+
+/** Build options of {@link IvfIndex}. */
+export interface IvfOptions {
+  /** Number of inverted lists (default ≈ 4·√n, at least 1). */
+  nList?: number;
+  seed: number;
+  /** k-means iterations (default 10). */
+  iterations?: number;
+  /** k-means training sample (default 64 rows per list). */
+  sampleSize?: number;
+}
+
+/** An IVF-flat index over a fixed item matrix. */
+export class IvfIndex {
+  readonly dim: number;
+  readonly nList: number;
+  readonly centroids: Float32Array;
+  /** CSR: list l holds rows `listStart[l] .. listStart[l+1]` of `listIds` / `listVectors`. */
+  readonly listStart: Int32Array;
+  readonly listIds: Int32Array;
+  readonly listVectors: Float32Array;
+
+  private constructor(dim: number, nList: number, centroids: Float32Array, listStart: Int32Array, listIds: Int32Array, listVectors: Float32Array) {
+    this.dim = dim;
+    this.nList = nList;
+    this.centroids = centroids;
+    this.listStart = listStart;
+    this.listIds = listIds;
+    this.listVectors = listVectors;
+  }
+
+  /** Trains the quantiser on a sample and fills the lists. */
+  static build(items: VectorSet, options: IvfOptions): IvfIndex {
+    checkVectors("items", items);
+    if (items.n < 1) throw new InputError("items", "must hold at least one vector");
+    const nList = options.nList ?? Math.max(1, Math.min(items.n, Math.round(4 * Math.sqrt(items.n))));
+    if (!Number.isInteger(nList) || nList < 1 || nList > items.n) {
+      throw new InputError("nList", `must be an integer in [1, ${items.n}], got ${nList}`);
+    }
+    const { centroids } = kmeans(items, nList, {
+      seed: options.seed,
+      iterations: options.iterations,
+      sampleSize: options.sampleSize ?? 64 * nList,
+    });
+    const assign = assignNearest(items, centroids, nList);
+    const dim = items.dim;
+    const listStart = new Int32Array(nList + 1);
+    for (let i = 0; i < items.n; i++) listStart[assign[i]! + 1]!++;
+    for (let l = 0; l < nList; l++) listStart[l + 1]! += listStart[l]!;
+    const fill = listStart.slice(0, nList);
+    const listIds = new Int32Array(items.n), listVectors = new Float32Array(items.n * dim);
+    for (let i = 0; i < items.n; i++) {
+      const j = fill[assign[i]!]!++;
+      listIds[j] = i;
+      listVectors.set(items.values.subarray(i * dim, i * dim + dim), j * dim);
+    }
+    return new IvfIndex(dim, nList, centroids, listStart, listIds, listVectors);
+  }
+
+  /** Approximate top-k for each query, scanning the `nProbe` best lists. */
+  search(queries: VectorSet, k: number, nProbe: number): TopK {
+    checkVectors("queries", queries);
+    checkK(k);
+    if (queries.dim !== this.dim) throw new InputError("queries", `dim ${queries.dim} differs from index dim ${this.dim}`);
+    if (!Number.isInteger(nProbe) || nProbe < 1 || nProbe > this.nList) {
+      throw new InputError("nProbe", `must be an integer in [1, ${this.nList}], got ${nProbe}`);
+    }
+    const probes = exactTopK({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe);
+    const ids = new Int32Array(queries.n * k), scores = new Float32Array(queries.n * k);
+    const heap = [new TopKHeap(k)];
+    for (let q = 0; q < queries.n; q++) {
+      for (let p = 0; p < nProbe; p++) {
+        const l = probes.ids[q * nProbe + p]!;
+        scanBlock(this.listVectors, this.dim, queries.values, q, q + 1, this.listStart[l]!, this.listStart[l + 1]!, heap, undefined, this.listIds);
+      }
+      heap[0]!.drainInto(ids, scores, q * k);
+    }
+    return { ids, scores, nQueries: queries.n, k };
+  }
+}
+
+/** Mean over queries of |approx top-k ∩ exact top-k| / k (recall@k of an ANN result against the exact one). */
+export function recallAtKOf(exact: TopK, approx: TopK): number {
+  if (exact.nQueries !== approx.nQueries || exact.k !== approx.k) {
+    throw new InputError("approx", "must have the same nQueries and k as exact");
+  }
+  if (exact.nQueries === 0) throw new InputError("exact", "must hold at least one query");
+  const k = exact.k;
+  let total = 0;
+  for (let q = 0; q < exact.nQueries; q++) {
+    const want = new Set<number>();
+    for (let r = 0; r < k; r++) if (exact.ids[q * k + r]! >= 0) want.add(exact.ids[q * k + r]!);
+    let hit = 0;
+    for (let r = 0; r < k; r++) if (want.has(approx.ids[q * k + r]!)) hit++;
+    total += want.size === 0 ? 1 : hit / want.size;
+  }
+  return total / exact.nQueries;
+}

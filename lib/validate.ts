@@ -1,0 +1,59 @@
+/**
+ * Small boundary checks shared by the engine. Each throws an {@link InputError} naming the field.
+ * Use them once where data enters (fit, metric entry points), never inside hot loops.
+ * @module
+ */
+import { InputError } from "./errors.ts";
+
+/** Any numeric array the engine accepts. */
+export type NumArray = ArrayLike<number>;
+
+/** Throws unless `xs` is non-empty. */
+export function requireNonEmpty(field: string, xs: { length: number }): void {
+  if (xs.length === 0) throw new InputError(field, "must not be empty");
+}
+
+/** Throws unless `a` and `b` have the same length. */
+export function requireSameLength(fieldA: string, a: { length: number }, fieldB: string, b: { length: number }): void {
+  if (a.length !== b.length) {
+    throw new InputError(fieldB, `length ${b.length} does not match "${fieldA}" length ${a.length}`);
+  }
+}
+
+/** Throws on the first NaN or ±Infinity, naming its index. */
+export function requireFinite(field: string, xs: NumArray): void {
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i]!;
+    if (!Number.isFinite(v)) throw new InputError(field, `value at index ${i} is ${v}; expected a finite number`);
+  }
+}
+
+/** Throws unless every value is exactly 0 or 1. */
+export function requireBinary(field: string, xs: NumArray): void {
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i]!;
+    if (v !== 0 && v !== 1) throw new InputError(field, `value at index ${i} is ${v}; expected 0 or 1`);
+  }
+}
+
+/** Throws unless `value` is an integer in [min, max]. */
+export function requireIntInRange(field: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(field, `must be an integer in [${min}, ${max}], got ${value}`);
+  }
+}
+
+/** Throws unless `value` is a finite number in [min, max] (bounds inclusive). */
+export function requireInRange(field: string, value: number, min: number, max: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+    throw new InputError(field, `must be a number in [${min}, ${max}], got ${value}`);
+  }
+}
+
+/** Throws unless `value` is one of `allowed`. Returns it narrowed. */
+export function requireOneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got "${value}"`);
+  }
+  return value as T;
+}

@@ -1,0 +1,27 @@
+/**
+ * The shared simulator framework: scales, the causal-graph declaration, the {@link Simulator} contract,
+ * growable typed columns, simulated time, and landing a run in bronze.
+ * @module
+ */
+export { type PerScale, parseScale, requirePositiveSize, type Scale, SCALES, sizeFor } from "./scale.ts";
+export {
+  type CausalEdge,
+  type CausalGraph,
+  type CausalNode,
+  type NodeKind,
+  parentsOf,
+  toMermaid,
+  validateGraph,
+} from "./causal_graph.ts";
+export {
+  checkGenerateOptions,
+  type CheckedOptions,
+  type GenerateOptions,
+  type SimMeta,
+  type SimOutput,
+  type Simulator,
+} from "./simulator.ts";
+export { codesColumn, Float64Builder, Int32Builder, StringBuilder } from "./columns.ts";
+export { DAY_MS, dayOfWeek, HOUR_MS, hourOfDay, MINUTE_MS, SIM_EPOCH_MS } from "./time.ts";
+export { type BronzeResult, bronzeTable, truthTable, writeBronze, type WriteBronzeOptions } from "./bronze.ts";
+export { differingTables, framesEqual } from "./compare.ts";
