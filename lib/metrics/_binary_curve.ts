@@ -1,6 +1,9 @@
 /**
  * Internal: the cumulative confusion counts behind ROC and precision-recall curves
  * (scikit-learn's `_binary_clf_curve`). Inputs are trusted (validated by the caller).
+ *
+ * Unweighted input takes a fast path: positives' and negatives' scores are sorted separately with the
+ * native typed-array sort (no comparator callback) and merged; weighted input sorts row indices.
  * @module
  */
 import type { NumArray } from "../validate.ts";
@@ -15,31 +18,54 @@ export interface BinaryCurve {
   readonly fps: Float64Array;
 }
 
-/** Sorts by score descending and accumulates positives/negatives per distinct score (ties form one step). */
-export function binaryCurve(labels: NumArray, scores: NumArray, weights?: NumArray): BinaryCurve {
-  const n = labels.length;
+/** Row indices ordered by score, highest first (ties in index order). */
+export function orderByScoreDesc(scores: NumArray): Int32Array {
+  const n = scores.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[b]! - scores[a]!);
-  const thresholds: number[] = [];
-  const tps: number[] = [];
-  const fps: number[] = [];
-  let tp = 0, fp = 0;
+  return order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
+/** Sorts by score descending and accumulates positives/negatives per distinct score (ties form one step). */
+export function binaryCurve(labels: NumArray, scores: NumArray, weights?: NumArray): BinaryCurve {
+  return weights === undefined ? unweightedCurve(labels, scores) : weightedCurve(labels, scores, weights);
+}
+
+function unweightedCurve(labels: NumArray, scores: NumArray): BinaryCurve {
+  const n = labels.length;
+  let nPos = 0;
+  for (let i = 0; i < n; i++) if (labels[i] === 1) nPos++;
+  const pos = new Float64Array(nPos), neg = new Float64Array(n - nPos);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (labels[i] === 1) pos[a++] = scores[i]!;
+    else neg[b++] = scores[i]!;
+  }
+  pos.sort(), neg.sort(); // ascending; walked from the end
+  const thresholds = new Float64Array(n), tps = new Float64Array(n), fps = new Float64Array(n);
+  let i = pos.length - 1, j = neg.length - 1, tp = 0, fp = 0, m = 0;
+  while (i >= 0 || j >= 0) {
+    const t = i < 0 ? neg[j]! : j < 0 ? pos[i]! : Math.max(pos[i]!, neg[j]!);
+    while (i >= 0 && pos[i] === t) i--, tp++;
+    while (j >= 0 && neg[j] === t) j--, fp++;
+    thresholds[m] = t, tps[m] = tp, fps[m] = fp, m++;
+  }
+  return { thresholds: thresholds.slice(0, m), tps: tps.slice(0, m), fps: fps.slice(0, m) };
+}
+
+function weightedCurve(labels: NumArray, scores: NumArray, weights: NumArray): BinaryCurve {
+  const n = labels.length;
+  const order = orderByScoreDesc(scores);
+  const thresholds = new Float64Array(n), tps = new Float64Array(n), fps = new Float64Array(n);
+  let tp = 0, fp = 0, m = 0;
   for (let r = 0; r < n; r++) {
     const i = order[r]!;
-    const w = weights === undefined ? 1 : weights[i]!;
+    const w = weights[i]!;
     if (labels[i] === 1) tp += w;
     else fp += w;
     const next = r + 1 < n ? scores[order[r + 1]!]! : NaN;
     if (next !== scores[i]) {
-      thresholds.push(scores[i]!);
-      tps.push(tp);
-      fps.push(fp);
+      thresholds[m] = scores[i]!, tps[m] = tp, fps[m] = fp, m++;
     }
   }
-  return {
-    thresholds: Float64Array.from(thresholds),
-    tps: Float64Array.from(tps),
-    fps: Float64Array.from(fps),
-  };
+  return { thresholds: thresholds.slice(0, m), tps: tps.slice(0, m), fps: fps.slice(0, m) };
 }

@@ -25,6 +25,7 @@ import { Rng } from "../random/mod.ts";
 import { requireInRange, requireIntInRange, requireOneOf } from "../validate.ts";
 import type { Metric, MetricInput } from "./metric.ts";
 import { checkGroups } from "./_check.ts";
+import { aucResampler } from "./_bootstrap_auc.ts";
 
 /** Options for {@link bootstrapCI}. */
 export interface BootstrapOptions {
@@ -134,11 +135,21 @@ export function bootstrapCI(
     starts = new Int32Array(g.length);
     for (let q = 1; q < g.length; q++) starts[q] = starts[q - 1]! + g[q - 1]!;
   }
+  // AUC by rows: the same draws, each resample in O(n) on a presorted order instead of a fresh sort.
+  const fastAuc = unit === "rows" && typeof metric !== "function" && metric.name === "auc"
+    ? aucResampler(input.labels, input.predictions, input.weights)
+    : undefined;
+  const n = input.labels.length;
+  const draw = () => rng.int(n);
   const values: number[] = [];
   let nFailed = 0;
   for (let b = 0; b < nResamples; b++) {
-    const sample = unit === "groups" ? groupResample(input, starts, rng) : rowResample(input, rng);
     try {
+      if (fastAuc) {
+        values.push(fastAuc(draw));
+        continue;
+      }
+      const sample = unit === "groups" ? groupResample(input, starts, rng) : rowResample(input, rng);
       values.push(compute(sample));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -122,3 +122,29 @@ Deno.test("bootstrapCI rejects bad options and input", () => {
     "labels",
   );
 });
+
+Deno.test("bootstrapCI on AUC: the O(n) presorted path gives the generic path's values (ties, weights)", () => {
+  const rng = new Rng(21);
+  const n = 300;
+  const labels = new Float64Array(n), predictions = new Float64Array(n), weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    labels[i] = rng.float() < 0.3 ? 1 : 0;
+    predictions[i] = Math.round((labels[i]! + normal(rng)) * 4) / 4; // coarse: many ties
+    weights[i] = 0.5 + rng.float();
+  }
+  const auc = getMetric("auc");
+  const generic = (x: MetricInput) => auc.compute(x); // a plain function never takes the fast path
+  const opts = { seed: 5, nResamples: 200 };
+  const fast = bootstrapCI(auc, { labels, predictions }, opts);
+  const slow = bootstrapCI(generic, { labels, predictions }, opts);
+  assert.deepEqual(fast, slow); // integer multiplicities: bit-identical
+  const fw = bootstrapCI(auc, { labels, predictions, weights }, opts);
+  const sw = bootstrapCI(generic, { labels, predictions, weights }, opts);
+  for (const k of ["estimate", "lower", "upper", "standardError"] as const) assertClose(fw[k], sw[k], 1e-12);
+  // single-class resamples are skipped on both paths
+  const tiny = { labels: [0, 1, 0], predictions: [0.2, 0.8, 0.3] };
+  assert.equal(
+    bootstrapCI(auc, tiny, { seed: 1, nResamples: 300 }).nFailed,
+    bootstrapCI(generic, tiny, { seed: 1, nResamples: 300 }).nFailed,
+  );
+});
