@@ -38,6 +38,12 @@ export class FeatureEncoder {
   readonly nEncoded: number;
   /** Names of the encoded columns: the feature name, or `name=category` for one-hot columns. */
   readonly encodedNames: readonly string[];
+  /** Input feature index of each numeric feature, ascending. */
+  readonly numericFeatures: Int32Array;
+  /** Encoded column index of each numeric feature (parallel to {@link numericFeatures}). */
+  readonly numericColumns: Int32Array;
+  /** Input feature index of each categorical feature, ascending. */
+  readonly categoricalFeatures: Int32Array;
   readonly #offsets: Int32Array;
   readonly #codeIndex: (Map<number, number> | null)[];
 
@@ -60,6 +66,11 @@ export class FeatureEncoder {
     });
     this.nEncoded = names.length;
     this.encodedNames = names;
+    const numeric: number[] = [], categorical: number[] = [];
+    columns.forEach((c, j) => (c.kind === "numeric" ? numeric : categorical).push(j));
+    this.numericFeatures = Int32Array.from(numeric);
+    this.numericColumns = Int32Array.from(numeric, (j) => this.#offsets[j]!);
+    this.categoricalFeatures = Int32Array.from(categorical);
   }
 
   /**
@@ -131,6 +142,31 @@ export class FeatureEncoder {
         const k = this.#codeIndex[j]!.get(v);
         if (k !== undefined) out[this.#offsets[j]! + k] = 1;
       }
+    }
+  }
+
+  /**
+   * Sparse form of {@link encodeRow}: the encoded numeric values go to `numericOut[numericOffset + k]`
+   * (k over {@link numericFeatures}) and, per categorical feature, the encoded column index of the row's
+   * one-hot 1 to `categoryOut[categoryOffset + k]` (k over {@link categoricalFeatures}), or -1 when the
+   * value is missing or unseen (all zeros).
+   */
+  encodeSparse(
+    values: ArrayLike<number>,
+    offset: number,
+    numericOut: Float64Array,
+    numericOffset: number,
+    categoryOut: Int32Array,
+    categoryOffset: number,
+  ): void {
+    const cols = this.columns, num = this.numericFeatures, cat = this.categoricalFeatures;
+    for (let k = 0; k < num.length; k++) {
+      const j = num[k]!, c = cols[j] as Extract<ColumnEncoding, { kind: "numeric" }>, v = values[offset + j]!;
+      numericOut[numericOffset + k] = ((Number.isNaN(v) ? c.impute : v) - c.center) / c.scale;
+    }
+    for (let k = 0; k < cat.length; k++) {
+      const j = cat[k]!, code = this.#codeIndex[j]!.get(values[offset + j]!);
+      categoryOut[categoryOffset + k] = code === undefined ? -1 : this.#offsets[j]! + code;
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * `fitLogistic`: validates data and parameters once, learns the feature encoding (mean imputation,
- * standardisation, one-hot), builds the dense encoded design matrix and runs the Newton solver.
+ * standardisation, one-hot), builds the sparse one-hot design and runs the Newton solver.
  *
  * @example
  * ```ts
@@ -14,6 +14,7 @@
 import { InputError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
 import { requireBinary, requireNonEmpty, requireSameLength } from "../../validate.ts";
+import { buildDesign } from "./_design.ts";
 import { FeatureEncoder } from "./encoder.ts";
 import { LogisticModel } from "./model.ts";
 import { newtonLogistic } from "./newton.ts";
@@ -45,17 +46,8 @@ export function fitLogistic(train: LogisticData, options: FitLogisticOptions = {
   const categorical = new Set<number>(params.categoricalFeatures ?? []);
   for (const c of matrix.categorical ?? []) categorical.add(c.feature);
   const encoder = FeatureEncoder.fit(matrix, categorical, params.standardize, weights);
-  const n = matrix.nRows, d = encoder.nEncoded;
-  const x = new Float64Array(n * d);
-  const row = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    encoder.encodeRow(matrix.values, i * matrix.nCols, row);
-    x.set(row, i * d);
-  }
   const result = newtonLogistic({
-    x,
-    n,
-    d,
+    design: buildDesign(encoder, matrix),
     labels,
     weights,
     C: params.C,

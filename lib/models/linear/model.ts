@@ -6,6 +6,7 @@
  */
 import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
+import { buildDesign, designMargins } from "./_design.ts";
 import { FeatureEncoder, type FeatureEncoderJSON } from "./encoder.ts";
 import { DEFAULT_LOGISTIC_PARAMS, type LogisticParams } from "./params.ts";
 
@@ -52,16 +53,8 @@ export class LogisticModel {
   /** Log-odds `b + w·encode(x)` per row. Throws InputError when the columns differ from training. */
   predictRaw(matrix: Matrix): Float64Array {
     this.#checkColumns(matrix);
-    const { nRows, nCols, values } = matrix;
-    const d = this.encoder.nEncoded, w = this.coefficients;
-    const row = new Float64Array(d);
-    const out = new Float64Array(nRows);
-    for (let i = 0; i < nRows; i++) {
-      this.encoder.encodeRow(values, i * nCols, row);
-      let z = this.intercept;
-      for (let j = 0; j < d; j++) z += w[j]! * row[j]!;
-      out[i] = z;
-    }
+    const out = new Float64Array(matrix.nRows);
+    designMargins(buildDesign(this.encoder, matrix), this.coefficients, this.intercept, out);
     return out;
   }
 

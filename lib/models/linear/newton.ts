@@ -1,21 +1,26 @@
 /**
- * Newton (IRLS) solver for L2-regularised logistic regression on a dense encoded design matrix:
+ * Newton (IRLS) solver for L2-regularised logistic regression on a sparse one-hot design
+ * ({@link Design}):
  *
  * `F(w, b) = Σ_i s_i [log(1 + e^{z_i}) − y_i z_i] + ‖w‖² / (2C)`, `z_i = b + w·x_i`
  *
  * (scikit-learn's objective divided by C, so the same minimiser; the intercept is not penalised).
- * Each step solves `H δ = −∇F` with `H = Xᵀ diag(s p (1 − p)) X + I/C` by Cholesky (dense: fine for a
- * few hundred columns; cost O(n d²) per iteration), then backtracks until the Armijo condition holds.
+ * Each step solves `H δ = −∇F` with `H = Xᵀ diag(s p (1 − p)) X + I/C` by Cholesky. Building H costs
+ * O((numeric + categorical features)²) per row, whatever the number of one-hot columns, because each
+ * categorical feature contributes a single 1 per row.
+ *
+ * Line search: backtracking on the Armijo condition. Near the optimum the decrease of F falls below the
+ * rounding noise of F itself (a sum over all rows), so a step whose change of F is within that noise
+ * is accepted when it reduces ‖∇F‖₁ instead (the rule scikit-learn's Newton solvers use); without it
+ * the solver stalls a hair short of the tolerance and burns every remaining iteration.
  * @module
  */
 import { choleskySolve } from "./_cholesky.ts";
+import { type Design, designMargins } from "./_design.ts";
 
 /** Problem and stopping rule for {@link newtonLogistic}. */
 export interface NewtonProblem {
-  /** Row-major n × d encoded design matrix. */
-  readonly x: Float64Array;
-  readonly n: number;
-  readonly d: number;
+  readonly design: Design;
   readonly labels: ArrayLike<number>;
   readonly weights: ArrayLike<number> | undefined;
   readonly C: number;
@@ -47,7 +52,8 @@ function sigmoid(z: number): number {
 
 /** Minimises F by damped Newton from w = 0, b = prior log-odds. */
 export function newtonLogistic(prob: NewtonProblem): NewtonResult {
-  const { x, n, d, labels, weights, C, fitIntercept, maxIter, tol } = prob;
+  const { design, labels, weights, C, fitIntercept, maxIter, tol } = prob;
+  const { n, d, nNumeric, numericColumns, numeric, nCategorical, categories } = design;
   const m = d + (fitIntercept ? 1 : 0); // parameters: w[0..d), then b
   const beta = new Float64Array(m);
   let sw = 0, swy = 0;
@@ -58,62 +64,104 @@ export function newtonLogistic(prob: NewtonProblem): NewtonResult {
   if (fitIntercept) beta[d] = Math.log(swy / (sw - swy));
   const threshold = tol * Math.max(1, sw);
 
-  const z = new Float64Array(n);
-  const margins = (b: Float64Array, out: Float64Array): void => {
-    const b0 = fitIntercept ? b[d]! : 0;
-    for (let i = 0; i < n; i++) {
-      let s = b0;
-      const off = i * d;
-      for (let j = 0; j < d; j++) s += x[off + j]! * b[j]!;
-      out[i] = s;
-    }
-  };
+  const margins = (b: Float64Array, out: Float64Array) =>
+    designMargins(design, b, fitIntercept ? b[d]! : 0, out);
+  /** F with compensated (Neumaier) summation, so its rounding noise is ~ε·|F|, not ~n·ε·|F|. */
   const objectiveAt = (b: Float64Array, zs: Float64Array): number => {
-    let f = 0;
+    let f = 0, comp = 0;
     for (let i = 0; i < n; i++) {
       const s = weights === undefined ? 1 : weights[i]!;
-      f += s * (softplus(zs[i]!) - labels[i]! * zs[i]!);
+      const term = s * (softplus(zs[i]!) - labels[i]! * zs[i]!);
+      const t = f + term;
+      comp += Math.abs(f) >= Math.abs(term) ? (f - t) + term : (term - t) + f;
+      f = t;
     }
     let r = 0;
     for (let j = 0; j < d; j++) r += b[j]! * b[j]!;
-    return f + r / (2 * C);
+    return f + comp + r / (2 * C);
   };
 
+  const gNum = new Float64Array(nNumeric), hNum = new Float64Array(nNumeric * nNumeric);
+  const hNumB = new Float64Array(nNumeric);
+  /** Gradient into `grad` and, when `hess` is given, the lower triangle of the Hessian (then mirrored). */
+  const accumulate = (b: Float64Array, zs: Float64Array, grad: Float64Array, hess: Float64Array | null) => {
+    grad.fill(0), gNum.fill(0);
+    if (hess !== null) hess.fill(0), hNum.fill(0), hNumB.fill(0);
+    let gB = 0, hBB = 0;
+    for (let i = 0; i < n; i++) {
+      const s = weights === undefined ? 1 : weights[i]!;
+      const p = sigmoid(zs[i]!);
+      const r = s * (p - labels[i]!);
+      const off = i * nNumeric, cOff = i * nCategorical;
+      for (let k = 0; k < nNumeric; k++) gNum[k]! += r * numeric[off + k]!;
+      for (let k = 0; k < nCategorical; k++) {
+        const c = categories[cOff + k]!;
+        if (c >= 0) grad[c]! += r;
+      }
+      gB += r;
+      if (hess === null) continue;
+      const h = s * p * (1 - p);
+      if (h === 0) continue;
+      for (let j = 0; j < nNumeric; j++) {
+        const hx = h * numeric[off + j]!;
+        if (hx === 0) continue;
+        const row = j * nNumeric;
+        for (let k = 0; k <= j; k++) hNum[row + k]! += hx * numeric[off + k]!;
+        hNumB[j]! += hx;
+      }
+      for (let a = 0; a < nCategorical; a++) {
+        const ca = categories[cOff + a]!;
+        if (ca < 0) continue;
+        for (let k = 0; k < nNumeric; k++) {
+          const p2 = numericColumns[k]!;
+          hess[ca > p2 ? ca * m + p2 : p2 * m + ca]! += h * numeric[off + k]!;
+        }
+        for (let bb = 0; bb <= a; bb++) {
+          const cb = categories[cOff + bb]!;
+          if (cb >= 0) hess[ca > cb ? ca * m + cb : cb * m + ca]! += h;
+        }
+        if (fitIntercept) hess[d * m + ca]! += h;
+      }
+      hBB += h;
+    }
+    for (let k = 0; k < nNumeric; k++) grad[numericColumns[k]!] = gNum[k]!;
+    for (let j = 0; j < d; j++) grad[j]! += b[j]! / C;
+    if (fitIntercept) grad[d] = gB;
+    if (hess === null) return;
+    for (let j = 0; j < nNumeric; j++) {
+      const pj = numericColumns[j]!;
+      for (let k = 0; k <= j; k++) {
+        const pk = numericColumns[k]!;
+        hess[pj > pk ? pj * m + pk : pk * m + pj]! += hNum[j * nNumeric + k]!;
+      }
+      if (fitIntercept) hess[d * m + pj]! += hNumB[j]!;
+    }
+    if (fitIntercept) hess[d * m + d]! += hBB;
+    for (let j = 0; j < d; j++) hess[j * m + j]! += 1 / C;
+    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) hess[k * m + j] = hess[j * m + k]!;
+  };
+  const maxAbs = (g: Float64Array) => {
+    let v = 0;
+    for (let j = 0; j < g.length; j++) v = Math.max(v, Math.abs(g[j]!));
+    return v;
+  };
+  const sumAbs = (g: Float64Array) => {
+    let v = 0;
+    for (let j = 0; j < g.length; j++) v += Math.abs(g[j]!);
+    return v;
+  };
+
+  const z = new Float64Array(n);
   margins(beta, z);
   let f = objectiveAt(beta, z);
   const grad = new Float64Array(m), hess = new Float64Array(m * m);
-  const trial = new Float64Array(m), zTrial = new Float64Array(n);
+  const trial = new Float64Array(m), zTrial = new Float64Array(n), gTrial = new Float64Array(m);
+  const negGrad = new Float64Array(m);
   let iterations = 0, converged = false, gradNorm = Infinity;
 
   for (;;) {
-    grad.fill(0), hess.fill(0);
-    for (let i = 0; i < n; i++) {
-      const s = weights === undefined ? 1 : weights[i]!;
-      const p = sigmoid(z[i]!);
-      const r = s * (p - labels[i]!), h = s * p * (1 - p);
-      const off = i * d;
-      for (let j = 0; j < d; j++) {
-        const xj = x[off + j]!;
-        if (xj === 0) continue; // one-hot columns are mostly zero
-        grad[j]! += r * xj;
-        const hx = h * xj;
-        for (let k = 0; k <= j; k++) hess[j * m + k]! += hx * x[off + k]!;
-        if (fitIntercept) hess[d * m + j]! += hx;
-      }
-      if (fitIntercept) {
-        grad[d]! += r;
-        hess[d * m + d]! += h;
-      }
-    }
-    for (let j = 0; j < d; j++) {
-      grad[j]! += beta[j]! / C;
-      hess[j * m + j]! += 1 / C;
-    }
-    // Mirror the lower triangle.
-    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) hess[k * m + j] = hess[j * m + k]!;
-
-    gradNorm = 0;
-    for (let j = 0; j < m; j++) gradNorm = Math.max(gradNorm, Math.abs(grad[j]!));
+    accumulate(beta, z, grad, hess);
+    gradNorm = maxAbs(grad);
     if (gradNorm <= threshold) {
       converged = true;
       break;
@@ -121,29 +169,36 @@ export function newtonLogistic(prob: NewtonProblem): NewtonResult {
     if (iterations >= maxIter) break;
     iterations++;
 
-    const negGrad = grad.map((g) => -g);
+    for (let j = 0; j < m; j++) negGrad[j] = -grad[j]!;
     let step = choleskySolve(hess, negGrad, m);
     if (step === null) {
       // Numerically singular (e.g. a huge C with collinear columns): add a small ridge and retry.
       let trace = 0;
       for (let j = 0; j < m; j++) trace += hess[j * m + j]!;
       for (let j = 0; j < m; j++) hess[j * m + j]! += 1e-10 * (trace / m + 1);
-      step = choleskySolve(hess, negGrad, m) ?? negGrad;
+      step = choleskySolve(hess, negGrad, m) ?? Float64Array.from(negGrad);
     }
     let slope = 0;
     for (let j = 0; j < m; j++) slope += grad[j]! * step[j]!;
+    const noise = 64 * Number.EPSILON * Math.max(1, Math.abs(f));
+    const gradL1 = sumAbs(grad);
     let t = 1, accepted = false;
     for (let k = 0; k < 50; k++) {
       for (let j = 0; j < m; j++) trial[j] = beta[j]! + t * step[j]!;
       margins(trial, zTrial);
       const fTrial = objectiveAt(trial, zTrial);
-      if (fTrial <= f + 1e-4 * t * slope) {
+      let ok = fTrial <= f + 1e-4 * t * slope;
+      if (!ok && Math.abs(fTrial - f) <= noise) {
+        accumulate(trial, zTrial, gTrial, null);
+        ok = sumAbs(gTrial) < gradL1;
+      }
+      if (ok) {
         beta.set(trial), z.set(zTrial), f = fTrial, accepted = true;
         break;
       }
       t /= 2;
     }
-    if (!accepted) break; // no decrease possible at machine precision: we are at the optimum
+    if (!accepted) break; // no progress possible at machine precision
   }
   return {
     coefficients: beta.slice(0, d),
