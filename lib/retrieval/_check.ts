@@ -1,7 +1,7 @@
 import { InputError } from "../errors.ts";
 import type { VectorSet } from "./types.ts";
 
-/** Validates a VectorSet at the boundary. */
+/** Validates a VectorSet's shape at the boundary. */
 export function checkVectors(field: string, v: VectorSet): void {
   if (!(v.values instanceof Float32Array)) throw new InputError(field, "values must be a Float32Array");
   if (!Number.isInteger(v.dim) || v.dim < 1) throw new InputError(field, `dim must be an integer >= 1, got ${v.dim}`);
@@ -9,6 +9,30 @@ export function checkVectors(field: string, v: VectorSet): void {
   if (v.values.length !== v.n * v.dim) {
     throw new InputError(field, `values has length ${v.values.length}, expected n*dim = ${v.n * v.dim}`);
   }
+}
+
+/** Throws when any value is NaN or ±Infinity, naming the row and dimension. */
+export function checkFinite(field: string, values: Float32Array, dim: number): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    // `v - v` is NaN exactly for NaN and ±Infinity; the fast path is one subtraction per value.
+    if (v - v !== 0) {
+      throw new InputError(field, `row ${Math.floor(i / dim)}, dim ${i % dim} is ${v} (values must be finite)`);
+    }
+  }
+}
+
+const validatedItems = new WeakSet<Float32Array>();
+
+/**
+ * Finite-value check for an item matrix, done once per `values` array object: item matrices are large
+ * and searched many times, so a matrix that passed is remembered (by identity) and not rescanned.
+ * Mutating it afterwards is the caller's responsibility.
+ */
+export function checkFiniteItemsOnce(field: string, v: VectorSet): void {
+  if (validatedItems.has(v.values)) return;
+  checkFinite(field, v.values, v.dim);
+  validatedItems.add(v.values);
 }
 
 /** Validates k. */

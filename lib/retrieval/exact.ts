@@ -2,12 +2,15 @@
  * Exact maximum-inner-product top-k over a whole item matrix: `score(q, i) = q·x_i (+ bias_i)`.
  *
  * Blocked for cache: items are scanned in blocks of `itemBlock` rows (64 dims × 512 rows × 4 B = 128 KiB,
- * an L2-sized tile) and each block is reused by a group of queries; inside the block four queries share
- * each loaded item row (four accumulators), which is the JS stand-in for a register-tiled GEMM. Each
- * query keeps its k best in a {@link TopKHeap}; a score enters only when it beats the heap's root.
+ * an L2-sized tile) and each block is reused by a group of `queryBlock` queries, which run through it
+ * four at a time in a register tile ({@link scanTile4}); a single query (or the 1–3 left over) streams
+ * the items with {@link scanOne}. Each query keeps its k best in a {@link TopKHeap}; a score enters only
+ * when it reaches the heap's threshold.
  *
  * Ties: equal scores rank by lower item id. Scores are summed in double precision in dimension order,
- * exactly like the naive twin `_reference_topk.ts`, so both return the same ids.
+ * exactly like the naive twin `_reference_topk.ts`, so both return the same ids and scores; the search is
+ * also split-invariant (any `range` partition merged with {@link mergeTopK} gives the same result), which
+ * is what makes the multi-worker {@link ExactIndex} bit-identical to this function.
  *
  * @example
  * ```ts
@@ -19,136 +22,127 @@
  * @module
  */
 import { InputError } from "../errors.ts";
-import { checkK, checkVectors } from "./_check.ts";
+import { checkFinite, checkFiniteItemsOnce, checkK, checkVectors } from "./_check.ts";
 import { TopKHeap } from "./heap.ts";
+import { fillTile4, scanOne, scanTile4 } from "./kernel.ts";
 import type { TopK, VectorSet } from "./types.ts";
 
 /** Options of {@link exactTopK}. */
 export interface ExactTopKOptions {
   /** Added to every score of item i (e.g. −‖c‖²/2 turns inner product into nearest-centroid). */
   bias?: Float32Array;
-  /** Items per cache block (default 512 for dim ≤ 64, scaled down for larger dims). */
+  /** Items per cache block (default 512 for dim 64: 32 KiB of doubles-worth of rows, scaled by dim). */
   itemBlock?: number;
-  /** Queries sharing one item block (default 32). */
+  /** Queries sharing one item block (default 32; rounded up to a multiple of 4). */
   queryBlock?: number;
   /** Restrict the scan to item rows `[start, end)` (ids stay global). */
   range?: [number, number];
 }
 
+/** Top-k with double-precision scores (internal form; merging partial results needs the exact scores). */
+export interface TopK64 {
+  readonly ids: Int32Array;
+  readonly scores: Float64Array;
+  readonly nQueries: number;
+  readonly k: number;
+}
+
 /** Top-k items by inner product for each query. */
 export function exactTopK(items: VectorSet, queries: VectorSet, k: number, options: ExactTopKOptions = {}): TopK {
+  return toTopK(exactTopK64(items, queries, k, options));
+}
+
+/** Rounds a {@link TopK64} to the public float32 form. */
+export function toTopK(r: TopK64): TopK {
+  return { ids: r.ids, scores: Float32Array.from(r.scores), nQueries: r.nQueries, k: r.k };
+}
+
+/** Validates the arguments of an exact search (shapes, k, finiteness, bias, range). */
+export function checkExactArgs(items: VectorSet, queries: VectorSet, k: number, options: ExactTopKOptions): [number, number] {
   checkVectors("items", items);
   checkVectors("queries", queries);
   checkK(k);
   if (queries.dim !== items.dim) throw new InputError("queries", `dim ${queries.dim} differs from items dim ${items.dim}`);
-  if (options.bias && options.bias.length !== items.n) {
-    throw new InputError("bias", `length ${options.bias.length}, expected ${items.n}`);
+  checkFinite("queries", queries.values, queries.dim);
+  checkFiniteItemsOnce("items", items);
+  if (options.bias) {
+    if (options.bias.length !== items.n) throw new InputError("bias", `length ${options.bias.length}, expected ${items.n}`);
+    checkFinite("bias", options.bias, 1);
   }
-  const out: TopK = {
-    ids: new Int32Array(queries.n * k),
-    scores: new Float32Array(queries.n * k),
-    nQueries: queries.n,
-    k,
-  };
-  const heaps = Array.from({ length: Math.max(1, Math.min(queries.n, options.queryBlock ?? 32)) }, () => new TopKHeap(k));
   const [start, end] = options.range ?? [0, items.n];
-  scanInto(items, queries, 0, queries.n, start, end, heaps, options);
-  return out;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > items.n || start > end) {
+    throw new InputError("range", `must be integers with 0 <= start <= end <= ${items.n}, got [${start}, ${end}]`);
+  }
+  for (const [name, v] of [["itemBlock", options.itemBlock], ["queryBlock", options.queryBlock]] as const) {
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new InputError(name, `must be an integer >= 1, got ${v}`);
+  }
+  return [start, end];
+}
 
-  function scanInto(
-    items: VectorSet,
-    queries: VectorSet,
-    q0: number,
-    q1: number,
-    start: number,
-    end: number,
-    heaps: TopKHeap[],
-    options: ExactTopKOptions,
-  ): void {
-    const qb = heaps.length;
-    const ib = options.itemBlock ?? Math.max(16, Math.floor(32768 / items.dim));
-    for (let qs = q0; qs < q1; qs += qb) {
-      const qe = Math.min(q1, qs + qb);
+/** {@link exactTopK} with double-precision scores. */
+export function exactTopK64(items: VectorSet, queries: VectorSet, k: number, options: ExactTopKOptions = {}): TopK64 {
+  const [start, end] = checkExactArgs(items, queries, k, options);
+  return scanRange(items, queries, k, start, end, options);
+}
+
+/** The unchecked search behind {@link exactTopK64}. */
+export function scanRange(
+  items: VectorSet,
+  queries: VectorSet,
+  k: number,
+  start: number,
+  end: number,
+  options: ExactTopKOptions,
+): TopK64 {
+  const dim = items.dim, nq = queries.n;
+  const ids = new Int32Array(nq * k), scores = new Float64Array(nq * k);
+  const X = items.values, Q = queries.values, bias = options.bias;
+  const qb = Math.max(4, Math.ceil((options.queryBlock ?? 32) / 4) * 4);
+  const ib = options.itemBlock ?? Math.max(16, Math.floor(32768 / dim));
+  const heaps = Array.from({ length: Math.min(qb, Math.max(nq, 1)) }, () => new TopKHeap(k));
+  const tiles = Array.from({ length: Math.min(qb, nq) >> 2 }, () => new Float64Array(4 * dim));
+  const q64 = new Float64Array(dim);
+  for (let qs = 0; qs < nq; qs += qb) {
+    const qe = Math.min(nq, qs + qb);
+    const q4 = qs + ((qe - qs) & ~3); // queries [qs, q4) go through the 4-wide tile
+    if (q4 > qs) {
+      for (let q = qs, j = 0; q < q4; q += 4, j++) fillTile4(Q, dim, q, tiles[j]!);
       for (let is = start; is < end; is += ib) {
         const ie = Math.min(end, is + ib);
-        scanBlock(items.values, items.dim, queries.values, qs, qe, is, ie, heaps, options.bias);
+        for (let q = qs, j = 0; q < q4; q += 4, j++) {
+          const h = q - qs;
+          scanTile4(X, dim, tiles[j]!, is, ie, heaps[h]!, heaps[h + 1]!, heaps[h + 2]!, heaps[h + 3]!, bias, undefined);
+        }
       }
-      for (let q = qs; q < qe; q++) heaps[q - qs]!.drainInto(out.ids, out.scores, q * k);
     }
+    // Leftover queries (or a lone query) stream the whole range: one pass, two add chains.
+    for (let q = q4; q < qe; q++) {
+      for (let d = 0; d < dim; d++) q64[d] = Q[q * dim + d]!;
+      scanOne(X, dim, q64, 0, start, end, heaps[q - qs]!, bias, undefined);
+    }
+    for (let q = qs; q < qe; q++) heaps[q - qs]!.drainInto(ids, scores, q * k);
   }
+  return { ids, scores, nQueries: nq, k };
 }
 
 /**
- * Scores items [is, ie) against queries [qs, qe) and offers them to `heaps[q - qs]`.
- * Exported for the IVF index, which scans inverted lists with the same kernel.
+ * Merges per-range partial results of the same queries (each best-first, padded with −1) into one
+ * top-k by (score desc, id asc). Partial results over disjoint item ranges merge to exactly the
+ * full-range result.
  */
-export function scanBlock(
-  X: Float32Array,
-  dim: number,
-  Q: Float32Array,
-  qs: number,
-  qe: number,
-  is: number,
-  ie: number,
-  heaps: TopKHeap[],
-  bias: Float32Array | undefined,
-  idMap?: Int32Array,
-): void {
-  let q = qs;
-  for (; q + 4 <= qe; q += 4) {
-    const h0 = heaps[q - qs]!, h1 = heaps[q - qs + 1]!, h2 = heaps[q - qs + 2]!, h3 = heaps[q - qs + 3]!;
-    let t0 = h0.threshold(), t1 = h1.threshold(), t2 = h2.threshold(), t3 = h3.threshold();
-    const o0 = q * dim, o1 = o0 + dim, o2 = o1 + dim, o3 = o2 + dim;
-    for (let i = is; i < ie; i++) {
-      const xo = i * dim;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let d = 0; d < dim; d++) {
-        const x = X[xo + d]!;
-        s0 += Q[o0 + d]! * x;
-        s1 += Q[o1 + d]! * x;
-        s2 += Q[o2 + d]! * x;
-        s3 += Q[o3 + d]! * x;
-      }
-      if (bias) {
-        const b = bias[i]!;
-        s0 += b;
-        s1 += b;
-        s2 += b;
-        s3 += b;
-      }
-      const id = idMap ? idMap[i]! : i;
-      // `>=` so equal scores reach the heap, which applies the lower-id tie rule.
-      if (s0 >= t0) {
-        h0.push(s0, id);
-        t0 = h0.threshold();
-      }
-      if (s1 >= t1) {
-        h1.push(s1, id);
-        t1 = h1.threshold();
-      }
-      if (s2 >= t2) {
-        h2.push(s2, id);
-        t2 = h2.threshold();
-      }
-      if (s3 >= t3) {
-        h3.push(s3, id);
-        t3 = h3.threshold();
+export function mergeTopK(parts: readonly TopK64[], k: number): TopK64 {
+  const nq = parts[0]?.nQueries ?? 0;
+  const ids = new Int32Array(nq * k).fill(-1), scores = new Float64Array(nq * k).fill(-Infinity);
+  const heap = new TopKHeap(k);
+  for (let q = 0; q < nq; q++) {
+    for (const p of parts) {
+      for (let r = 0; r < p.k; r++) {
+        const id = p.ids[q * p.k + r]!;
+        if (id < 0) break;
+        heap.push(p.scores[q * p.k + r]!, id);
       }
     }
+    heap.drainInto(ids, scores, q * k);
   }
-  for (; q < qe; q++) {
-    const h = heaps[q - qs]!;
-    let t = h.threshold();
-    const o = q * dim;
-    for (let i = is; i < ie; i++) {
-      const xo = i * dim;
-      let s = 0;
-      for (let d = 0; d < dim; d++) s += Q[o + d]! * X[xo + d]!;
-      if (bias) s += bias[i]!;
-      if (s >= t) {
-        h.push(s, idMap ? idMap[i]! : i);
-        t = h.threshold();
-      }
-    }
-  }
+  return { ids, scores, nQueries: nq, k };
 }

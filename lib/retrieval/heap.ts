@@ -69,7 +69,7 @@ export class TopKHeap {
   }
 
   /** Writes the kept candidates best-first into `ids[offset..offset+k)` / `scores[...]`, padding with -1/−Infinity; empties the heap. */
-  drainInto(outIds: Int32Array, outScores: Float32Array, offset: number): void {
+  drainInto(outIds: Int32Array, outScores: Float32Array | Float64Array, offset: number): void {
     const m = this.size;
     // Pop the worst repeatedly, filling from the back.
     for (let r = this.k - 1; r >= m; r--) {

@@ -14,15 +14,17 @@
  * @module
  */
 import { InputError } from "../errors.ts";
-import { checkK, checkVectors } from "./_check.ts";
-import { exactTopK, scanBlock } from "./exact.ts";
+import { checkFinite, checkFiniteItemsOnce, checkK, checkVectors } from "./_check.ts";
+import { scanRange } from "./exact.ts";
+import { scanOne } from "./kernel.ts";
 import { TopKHeap } from "./heap.ts";
-import { assignNearest, kmeans } from "./kmeans.ts";
+import { assignNearest, assignNearestParallel, kmeans, kmeansParallel } from "./kmeans.ts";
+import { defaultWorkers, RetrievalPool, toShared } from "./pool.ts";
 import type { TopK, VectorSet } from "./types.ts";
 
 /** Build options of {@link IvfIndex}. */
 export interface IvfOptions {
-  /** Number of inverted lists (default ≈ 4·√n, at least 1). */
+  /** Number of inverted lists (default ≈ √n, at least 1). */
   nList?: number;
   seed: number;
   /** k-means iterations (default 10). */
@@ -52,18 +54,48 @@ export class IvfIndex {
 
   /** Trains the quantiser on a sample and fills the lists. */
   static build(items: VectorSet, options: IvfOptions): IvfIndex {
+    const nList = IvfIndex.#check(items, options);
+    const { centroids } = kmeans(items, nList, IvfIndex.#kmeansOptions(options, nList));
+    return IvfIndex.#fromAssignment(items, nList, centroids, assignNearest(items, centroids, nList));
+  }
+
+  /**
+   * {@link IvfIndex.build} with the k-means and list assignment run on worker threads (a given `pool`,
+   * or `workers` started and stopped here). Same options → the identical index as `build`.
+   */
+  static async buildParallel(items: VectorSet, options: IvfOptions & { pool?: RetrievalPool; workers?: number }): Promise<IvfIndex> {
+    const nList = IvfIndex.#check(items, options);
+    const pool = options.pool ?? RetrievalPool.create(options.workers ?? defaultWorkers());
+    try {
+      const { centroids } = await kmeansParallel(items, nList, IvfIndex.#kmeansOptions(options, nList), pool);
+      const assign = await assignNearestParallel(toShared(items), centroids, nList, pool);
+      return IvfIndex.#fromAssignment(items, nList, centroids, assign);
+    } finally {
+      if (!options.pool) pool.close();
+    }
+  }
+
+  /** Bytes held by the index (centroids, list offsets, ids and the copied vectors). */
+  get bytes(): number {
+    return this.centroids.byteLength + this.listStart.byteLength + this.listIds.byteLength + this.listVectors.byteLength;
+  }
+
+  static #check(items: VectorSet, options: IvfOptions): number {
     checkVectors("items", items);
     if (items.n < 1) throw new InputError("items", "must hold at least one vector");
-    const nList = options.nList ?? Math.max(1, Math.min(items.n, Math.round(4 * Math.sqrt(items.n))));
+    checkFiniteItemsOnce("items", items);
+    const nList = options.nList ?? Math.max(1, Math.min(items.n, Math.round(Math.sqrt(items.n))));
     if (!Number.isInteger(nList) || nList < 1 || nList > items.n) {
       throw new InputError("nList", `must be an integer in [1, ${items.n}], got ${nList}`);
     }
-    const { centroids } = kmeans(items, nList, {
-      seed: options.seed,
-      iterations: options.iterations,
-      sampleSize: options.sampleSize ?? 64 * nList,
-    });
-    const assign = assignNearest(items, centroids, nList);
+    return nList;
+  }
+
+  static #kmeansOptions(options: IvfOptions, nList: number) {
+    return { seed: options.seed, iterations: options.iterations, sampleSize: options.sampleSize ?? 64 * nList };
+  }
+
+  static #fromAssignment(items: VectorSet, nList: number, centroids: Float32Array, assign: Int32Array): IvfIndex {
     const dim = items.dim;
     const listStart = new Int32Array(nList + 1);
     for (let i = 0; i < items.n; i++) listStart[assign[i]! + 1]!++;
@@ -86,15 +118,17 @@ export class IvfIndex {
     if (!Number.isInteger(nProbe) || nProbe < 1 || nProbe > this.nList) {
       throw new InputError("nProbe", `must be an integer in [1, ${this.nList}], got ${nProbe}`);
     }
-    const probes = exactTopK({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe);
+    checkFinite("queries", queries.values, queries.dim);
+    const probes = scanRange({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe, 0, this.nList, {});
     const ids = new Int32Array(queries.n * k), scores = new Float32Array(queries.n * k);
-    const heap = [new TopKHeap(k)];
+    const heap = new TopKHeap(k), q64 = new Float64Array(this.dim), dim = this.dim;
     for (let q = 0; q < queries.n; q++) {
+      for (let d = 0; d < dim; d++) q64[d] = queries.values[q * dim + d]!;
       for (let p = 0; p < nProbe; p++) {
         const l = probes.ids[q * nProbe + p]!;
-        scanBlock(this.listVectors, this.dim, queries.values, q, q + 1, this.listStart[l]!, this.listStart[l + 1]!, heap, undefined, this.listIds);
+        scanOne(this.listVectors, dim, q64, 0, this.listStart[l]!, this.listStart[l + 1]!, heap, undefined, this.listIds);
       }
-      heap[0]!.drainInto(ids, scores, q * k);
+      heap.drainInto(ids, scores, q * k);
     }
     return { ids, scores, nQueries: queries.n, k };
   }

@@ -14,8 +14,9 @@
  */
 import { InputError } from "../errors.ts";
 import { Rng } from "../random/mod.ts";
-import { checkVectors } from "./_check.ts";
-import { exactTopK } from "./exact.ts";
+import { checkFinite, checkVectors } from "./_check.ts";
+import { checkExactArgs, exactTopK, type TopK64 } from "./exact.ts";
+import { type RetrievalPool, toShared } from "./pool.ts";
 import type { VectorSet } from "./types.ts";
 
 /** Options of {@link kmeans}. */
@@ -53,15 +54,52 @@ export function assignNearest(vectors: VectorSet, centroids: Float32Array, k: nu
   return r.ids;
 }
 
+/**
+ * {@link assignNearest} split by rows across a worker pool (identical result). `vectors` should be
+ * SharedArrayBuffer-backed (see `toShared`) so the workers read it without a copy.
+ */
+export async function assignNearestParallel(vectors: VectorSet, centroids: Float32Array, k: number, pool: RetrievalPool): Promise<Int32Array> {
+  const dim = vectors.dim, n = vectors.n;
+  checkExactArgs({ values: centroids, n: k, dim }, vectors, 1, {});
+  const items = { values: centroids, n: k, dim }, bias = centroidBias(centroids, k, dim);
+  const parts: Promise<TopK64>[] = [];
+  const cuts = Array.from({ length: pool.size + 1 }, (_, w) => Math.floor((n * w) / pool.size));
+  for (let w = 0; w < pool.size; w++) {
+    const a = cuts[w]!, b = cuts[w + 1]!;
+    const queries = { values: vectors.values.subarray(a * dim, b * dim), n: b - a, dim };
+    parts.push(pool.scan({ items, queries, k: 1, start: 0, end: k, bias }, w));
+  }
+  const out = new Int32Array(n);
+  (await Promise.all(parts)).forEach((r, w) => out.set(r.ids, cuts[w]!));
+  return out;
+}
+
 /** Lloyd's k-means on a seeded sample of the rows. */
 export function kmeans(vectors: VectorSet, k: number, options: KMeansOptions): KMeansResult {
+  const st = setup(vectors, k, options);
+  for (let it = 0; it < st.iterations; it++) st.update(assignNearest(st.sample, st.centroids, k));
+  return { centroids: st.centroids, k, dim: vectors.dim };
+}
+
+/** {@link kmeans} with the assignment steps run on a worker pool; returns the same centroids. */
+export async function kmeansParallel(vectors: VectorSet, k: number, options: KMeansOptions, pool: RetrievalPool): Promise<KMeansResult> {
+  const st = setup(vectors, k, options);
+  const sample = toShared(st.sample);
+  for (let it = 0; it < st.iterations; it++) st.update(await assignNearestParallel(sample, st.centroids, k, pool));
+  return { centroids: st.centroids, k, dim: vectors.dim };
+}
+
+/** Validation, the seeded sample, initial centroids and the update step shared by both drivers. */
+function setup(vectors: VectorSet, k: number, options: KMeansOptions) {
   checkVectors("vectors", vectors);
   if (!Number.isInteger(k) || k < 1 || k > vectors.n) {
     throw new InputError("k", `must be an integer in [1, ${vectors.n}], got ${k}`);
   }
+  const iterations = options.iterations ?? 10;
+  if (!Number.isInteger(iterations) || iterations < 0) throw new InputError("iterations", `must be an integer >= 0, got ${iterations}`);
   const rng = new Rng(options.seed);
   const dim = vectors.dim;
-  const m = Math.min(vectors.n, options.sampleSize ?? 256 * k);
+  const m = Math.min(vectors.n, Math.max(k, options.sampleSize ?? 256 * k));
   // Sample rows without replacement (partial Fisher–Yates over an index array).
   const idx = Int32Array.from({ length: vectors.n }, (_, i) => i);
   for (let i = 0; i < m; i++) {
@@ -72,13 +110,11 @@ export function kmeans(vectors: VectorSet, k: number, options: KMeansOptions): K
   }
   const sample = new Float32Array(m * dim);
   for (let i = 0; i < m; i++) sample.set(vectors.values.subarray(idx[i]! * dim, idx[i]! * dim + dim), i * dim);
-  const sampleSet = { values: sample, n: m, dim };
+  checkFinite("vectors", sample, dim);
   const centroids = new Float32Array(k * dim);
   for (let c = 0; c < k; c++) centroids.set(sample.subarray(c * dim, c * dim + dim), c * dim);
-  const iterations = options.iterations ?? 10;
   const sums = new Float64Array(k * dim), counts = new Int32Array(k);
-  for (let it = 0; it < iterations; it++) {
-    const assign = assignNearest(sampleSet, centroids, k);
+  const update = (assign: Int32Array) => {
     sums.fill(0);
     counts.fill(0);
     for (let i = 0; i < m; i++) {
@@ -92,6 +128,6 @@ export function kmeans(vectors: VectorSet, k: number, options: KMeansOptions): K
         centroids.set(sample.subarray(r * dim, r * dim + dim), c * dim);
       } else for (let d = 0; d < dim; d++) centroids[c * dim + d] = sums[c * dim + d]! / counts[c]!;
     }
-  }
-  return { centroids, k, dim };
+  };
+  return { sample: { values: sample, n: m, dim }, centroids, iterations, update };
 }

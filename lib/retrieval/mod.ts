@@ -1,6 +1,8 @@
 /**
- * Retrieval: exact blocked inner-product top-k over a whole item matrix, and an IVF-flat approximate
- * index (k-means coarse quantiser, nProbe) with recall measured against the exact search.
+ * Retrieval: exact blocked inner-product top-k over a whole item matrix (on the calling thread with
+ * {@link exactTopK}, or split over worker threads with {@link ExactIndex}, bit-identical), and an IVF-flat
+ * approximate index (k-means coarse quantiser, nProbe) with recall measured against the exact search.
+ * {@link sphereMixture} / {@link uniformSphere} make seeded synthetic embedding sets for tests and benches.
  *
  * @example
  * ```ts
@@ -13,7 +15,17 @@
  * @module
  */
 export type { TopK, VectorSet } from "./types.ts";
-export { exactTopK, type ExactTopKOptions } from "./exact.ts";
+export { exactTopK, type ExactTopKOptions, mergeTopK, type TopK64 } from "./exact.ts";
+export { ExactIndex, type ExactIndexOptions } from "./exact_index.ts";
 export { TopKHeap } from "./heap.ts";
-export { assignNearest, kmeans, type KMeansOptions, type KMeansResult } from "./kmeans.ts";
+export {
+  assignNearest,
+  assignNearestParallel,
+  kmeans,
+  type KMeansOptions,
+  kmeansParallel,
+  type KMeansResult,
+} from "./kmeans.ts";
 export { IvfIndex, type IvfOptions, recallAtKOf } from "./ivf.ts";
+export { RetrievalPool, toShared } from "./pool.ts";
+export { sphereMixture, type SphereMixtureOptions, uniformSphere } from "./synthetic.ts";
