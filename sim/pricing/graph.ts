@@ -1,11 +1,12 @@
 /**
- * The pricing simulator's causal graph (formulas in `mechanism.ts`).
+ * The pricing simulator's causal graph (formulas in `mechanism.ts`): what drives bay demand, the price a
+ * request is quoted, whether it is booked, and whether a trip ends in an incident.
  * @module
  */
 import type { CausalGraph } from "../common/mod.ts";
 import { PRICING_EFFECTS as E } from "./mechanism.ts";
 
-/** Causes of bay demand and of trip incidents. */
+/** Causes of bay demand, price acceptance and trip incidents, with declared effect sizes. */
 export const PRICING_GRAPH: CausalGraph = {
   nodes: [
     { id: "hour_of_day", label: "Hour of day", kind: "cause" },
@@ -13,31 +14,57 @@ export const PRICING_GRAPH: CausalGraph = {
     { id: "holiday", label: "Holiday", kind: "cause" },
     { id: "rain", label: "Rain", kind: "cause" },
     { id: "event", label: "Nearby event", kind: "cause" },
-    { id: "bay_base", label: "Bay popularity (latent)", kind: "confounder" },
+    { id: "poi_density", label: "POI density", kind: "cause" },
+    { id: "transit_score", label: "Transit access", kind: "cause" },
+    { id: "bay_base", label: "Bay popularity (latent)", kind: "noise" },
     { id: "requests", label: "Requests per 15 min", kind: "outcome" },
+    { id: "surge_factor", label: "Surge policy", kind: "mediator" },
+    { id: "price_experiment", label: "Price jitter e^U(−0.2, 0.2)", kind: "treatment" },
+    { id: "price_ratio", label: "Price ÷ base price", kind: "treatment" },
+    { id: "membership", label: "Plus member", kind: "cause" },
+    { id: "accepted", label: "Quote booked", kind: "outcome" },
+    { id: "bookings", label: "Bookings per 15 min", kind: "outcome" },
     { id: "age", label: "Driver age < 25", kind: "cause" },
+    { id: "style", label: "Driving style (latent)", kind: "confounder" },
     { id: "prior_incidents", label: "Prior incidents", kind: "cause" },
     { id: "night", label: "Night trip", kind: "cause" },
     { id: "speed_violations", label: "Speed violations", kind: "mediator" },
     { id: "harsh_braking", label: "Harsh braking", kind: "mediator" },
-    { id: "style", label: "Driving style (latent)", kind: "confounder" },
-    { id: "incident", label: "Incident", kind: "outcome" },
+    { id: "vehicle_age", label: "Vehicle age (years)", kind: "cause" },
+    { id: "incident", label: "Trip incident", kind: "outcome" },
+    { id: "incident_next_30d", label: "Incident in next 30 days", kind: "outcome" },
   ],
   edges: [
     { from: "hour_of_day", to: "requests", effect: "daily profile (commute or midday peak)" },
     { from: "day_of_week", to: "requests", effect: "weekly profile, Fri ×1.15" },
     { from: "holiday", to: "requests", effect: "×1.2 and weekend profile", size: E.holidayDemand },
     { from: "rain", to: "requests", effect: "×1.25", size: E.rainDemand },
-    { from: "event", to: "requests", effect: "×(1 + 2·att/20k·e^(−km/0.8)) for 3 h after end", size: E.eventPeak },
-    { from: "bay_base", to: "requests", effect: "× base rate" },
+    { from: "event", to: "requests", effect: "×(1 + 2·att/20k·e^(−km/0.8)) for 3 h after end, half 1 h before", size: E.eventPeak },
+    { from: "poi_density", to: "requests", effect: "×(poi/40)^0.6", size: E.poiElasticity },
+    { from: "transit_score", to: "requests", effect: "×(1 + 0.4·score)", size: E.transitDemand },
+    { from: "bay_base", to: "requests", effect: "× lognormal(0, 0.25)" },
+    { from: "hour_of_day", to: "surge_factor", effect: "×1.2 weekday rush hours", size: E.surgeRush },
+    { from: "rain", to: "surge_factor", effect: "×1.1", size: E.surgeRain },
+    { from: "event", to: "surge_factor", effect: "×1.4 while an event uplift is active", size: E.surgeEvent },
+    { from: "surge_factor", to: "price_ratio", effect: "price = base × surge × jitter" },
+    { from: "price_experiment", to: "price_ratio", effect: "× e^U, U ~ Uniform(−0.2, 0.2)" },
+    { from: "price_ratio", to: "accepted", effect: "−2.0 log-odds per ln(price/base) (monotone ↓)", size: E.priceElasticity },
+    { from: "membership", to: "accepted", effect: "+0.4 log-odds if plus", size: E.acceptPlus },
+    { from: "rain", to: "accepted", effect: "+0.5 log-odds", size: E.acceptRain },
+    { from: "event", to: "accepted", effect: "+0.6 log-odds", size: E.acceptEvent },
+    { from: "requests", to: "bookings", effect: "bookings = accepted requests" },
+    { from: "accepted", to: "bookings", effect: "sum per bay and bucket" },
+    { from: "age", to: "style", effect: "young drivers +0.5 style" },
+    { from: "style", to: "speed_violations", effect: "Poisson, rate e^(style − 0.7) per hour" },
+    { from: "style", to: "harsh_braking", effect: "Poisson, rate e^(0.8·style − 0.2) per hour" },
+    { from: "style", to: "prior_incidents", effect: "Poisson, mean 0.15·e^(0.8·style)" },
     { from: "age", to: "incident", effect: "+0.9 log-odds if < 25", size: E.incidentYoung },
     { from: "prior_incidents", to: "incident", effect: "+0.35 log-odds each (≤ 3)", size: E.incidentPerPrior },
     { from: "night", to: "incident", effect: "+1.0 log-odds", size: E.incidentNight },
     { from: "rain", to: "incident", effect: "+0.4 log-odds", size: E.incidentRain },
     { from: "speed_violations", to: "incident", effect: "+0.25 log-odds each", size: E.incidentPerSpeeding },
     { from: "harsh_braking", to: "incident", effect: "+0.15 log-odds each", size: E.incidentPerHarsh },
-    { from: "style", to: "speed_violations", effect: "Poisson rate per hour" },
-    { from: "style", to: "harsh_braking", effect: "Poisson rate per hour" },
-    { from: "age", to: "style", effect: "young drivers speed more" },
+    { from: "vehicle_age", to: "incident", effect: "+0.08 log-odds per year", size: E.incidentPerVehicleYear },
+    { from: "incident", to: "incident_next_30d", effect: "1 − Π(1 − p_trip) over the next 30 days' trips" },
   ],
 };

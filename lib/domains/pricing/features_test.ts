@@ -122,7 +122,7 @@ Deno.test("leakage: rewriting the future leaves earlier risk and demand features
       update bronze_pricing_bookings set speed_violations = speed_violations + 5, night_trip = 1 - night_trip,
         distance_km = distance_km * 2 where ended_at >= ${cutoff};
       insert into bronze_pricing_incidents
-        select incident_id + 1000000, customer_id, booking_id, ${cutoff} + 1000, incident_type, cost_eur
+        select incident_id + 1000000, customer_id, vehicle_id, booking_id, ${cutoff} + 1000, incident_type, cost_eur
         from bronze_pricing_incidents;
       update bronze_pricing_demand set requests = requests + 3 where bucket_start >= ${cutoff};
       update bronze_pricing_weather set rain = 1 - rain, temperature_c = temperature_c + 10 where hour_start >= ${cutoff};

@@ -1,0 +1,59 @@
+/**
+ * The true probability behind the risk label: P(the customer has an incident in [t, t + 30 days)) for a
+ * booking at t, given the trips the customer actually takes. A trip j of the customer fails at a uniform
+ * time within [start_j, end_j) with probability p_j, independently of other trips, so
+ *   P = 1 − Π_j (1 − p_j · |[start_j, end_j) ∩ [t, t + 30 d)| / (end_j − start_j)).
+ *
+ * @example
+ * ```ts
+ * import { incidentWithinProbability } from "./truth.ts";
+ * // one customer, two one-hour trips with p = 0.5; the window [0, 5400000) covers 1.5 of them
+ * const p = incidentWithinProbability(
+ *   Int32Array.from([0, 0]), Float64Array.from([0, 3_600_000]), Float64Array.from([3_600_000, 7_200_000]),
+ *   Float64Array.from([0.5, 0.5]), 5_400_000,
+ * );
+ * p[0]; // 1 − (1 − 0.5)(1 − 0.25) = 0.625
+ * ```
+ * @module
+ */
+
+/** 30 days in ms: the risk label's horizon. */
+export const LABEL_WINDOW_MS = 30 * 86_400_000;
+
+/**
+ * For every trip i, the probability of at least one incident of the same customer in
+ * [start_i, start_i + windowMs). Trips need not be sorted.
+ */
+export function incidentWithinProbability(
+  customer: Int32Array,
+  start: Float64Array,
+  end: Float64Array,
+  p: Float64Array,
+  windowMs: number = LABEL_WINDOW_MS,
+): Float64Array {
+  const n = customer.length;
+  // trips grouped by customer, each group by start time
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) =>
+    customer[a]! - customer[b]! || start[a]! - start[b]! || a - b
+  );
+  let maxDuration = 0;
+  for (let i = 0; i < n; i++) maxDuration = Math.max(maxDuration, end[i]! - start[i]!);
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!, c = customer[i]!, t = start[i]!, w = t + windowMs;
+    let logSurvive = 0;
+    // trips that started earlier may still be running at t
+    for (let m = k - 1; m >= 0; m--) {
+      const j = order[m]!;
+      if (customer[j] !== c || start[j]! < t - maxDuration) break;
+      if (end[j]! > t) logSurvive += Math.log1p(-p[j]! * (Math.min(end[j]!, w) - t) / (end[j]! - start[j]!));
+    }
+    for (let m = k; m < n; m++) {
+      const j = order[m]!;
+      if (customer[j] !== c || start[j]! >= w) break;
+      logSurvive += Math.log1p(-p[j]! * (Math.min(end[j]!, w) - start[j]!) / (end[j]! - start[j]!));
+    }
+    out[i] = -Math.expm1(logSurvive);
+  }
+  return out;
+}
