@@ -13,3 +13,9 @@ export {
   DISPATCH_SILVER_SQL,
   type GoldResult,
 } from "./features.ts";
+export {
+  DISPATCH_FEATURE_DEFS,
+  DRIVER_DISTRICT_SOURCE,
+  driverDistrictKey,
+  registerDispatchFeatures,
+} from "./feature_defs.ts";

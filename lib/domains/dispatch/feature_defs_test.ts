@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { Db, getNumeric } from "../../data/mod.ts";
+import { decodeStrings } from "../../data/frame.ts";
+import type { StringColumn } from "../../data/types.ts";
+import { InputError } from "../../errors.ts";
+import {
+  FeatureRegistry,
+  getHistoricalFeatures,
+  getOnlineFeatures,
+  InMemoryOnlineStore,
+  materializeOnline,
+} from "../../features/mod.ts";
+// Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
+import { writeBronze } from "../../../sim/common/mod.ts";
+import { dispatchSimulator } from "../../../sim/dispatch/mod.ts";
+import { buildGold } from "./mod.ts";
+import { DISPATCH_FEATURE_DEFS, driverDistrictKey, registerDispatchFeatures } from "./feature_defs.ts";
+
+const NAMES = DISPATCH_FEATURE_DEFS.map((d) => d.name);
+
+function same(a: number, b: number): boolean {
+  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+}
+
+Deno.test("dispatch registers the required features with entity, ttl, description and owner", () => {
+  const reg = new FeatureRegistry();
+  registerDispatchFeatures(reg);
+  for (const n of ["acceptance_rate_7d", "distance_to_pickup_km", "price_per_km", "district_affinity"]) {
+    const d = reg.get(n);
+    assert.equal(d.owner, "dispatch");
+    assert.ok(d.description.length > 20, n);
+  }
+  assert.equal(reg.get("acceptance_rate_7d").entity, "driver");
+  assert.equal(reg.get("district_affinity").entity, "driver_district");
+  assert.equal(reg.get("distance_to_pickup_km").entity, "offer");
+  assert.throws(() => reg.get("acceptance_rate_30d"), (e: unknown) => e instanceof InputError && /acceptance_rate_7d/.test(e.message));
+  assert.throws(() => registerDispatchFeatures(reg), /already registered/);
+  assert.equal(driverDistrictKey(7, "District 1"), "7:District 1");
+});
+
+Deno.test("historical retrieval at each offer's time returns the gold values; online = latest per driver", async () => {
+  const db = await Db.open(":memory:");
+  try {
+    await writeBronze(db, "dispatch", dispatchSimulator.generate({ seed: 3, scale: "tiny" }));
+    const gold = await buildGold(db);
+    const reg = new FeatureRegistry();
+    registerDispatchFeatures(reg);
+    const entities = `select g.offer_id, g.driver_id, g.driver_id::VARCHAR || ':' || o.pickup_district as driver_district,
+                             g.offered_at as event_timestamp
+                      from ${gold.table} g join silver_dispatch_orders o using (order_id) order by g.offer_id`;
+    const hist = await getHistoricalFeatures(db, reg, entities, NAMES);
+    const g = await db.query(`select offer_id, ${NAMES.join(", ")} from ${gold.table} order by offer_id`);
+    assert.equal(hist.nRows, g.nRows);
+    assert.deepEqual(Array.from(getNumeric(hist, "offer_id")), Array.from(getNumeric(g, "offer_id")));
+    let nonNullRates = 0;
+    for (const n of NAMES) {
+      const h = getNumeric(hist, n), v = getNumeric(g, n);
+      for (let i = 0; i < h.length; i++) assert.ok(same(h[i]!, v[i]!), `${n} row ${i}: ${h[i]} vs ${v[i]}`);
+      if (n === "acceptance_rate_7d") nonNullRates = v.filter((x) => !Number.isNaN(x)).length;
+    }
+    assert.ok(nonNullRates > g.nRows / 2, "most offers have a 7-day rate");
+
+    // Online: the latest value per driver as of the last offer, expired after the 1-day TTL.
+    const asOf = await db.scalar(`select epoch_ms(max(offered_at))::DOUBLE from ${gold.table}`);
+    const store = new InMemoryOnlineStore({ now: () => asOf });
+    const res = await materializeOnline(db, reg, ["acceptance_rate_7d", "offers_7d"], store, { asOf });
+    assert.ok(res.keys.driver! > 50);
+    const latest = await db.query(`
+      select driver_id::VARCHAR as k, acceptance_rate_7d, offers_7d, epoch_ms(offered_at)::DOUBLE as t from ${gold.table}
+      qualify row_number() over (partition by driver_id order by offered_at desc) = 1 order by driver_id`);
+    const keys = decodeStrings(latest.columns.k as StringColumn) as string[];
+    const rows = await getOnlineFeatures(reg, store, keys, ["acceptance_rate_7d", "offers_7d"]);
+    const rate = getNumeric(latest, "acceptance_rate_7d"), t = getNumeric(latest, "t");
+    let live = 0, expired = 0;
+    rows.forEach((r, i) => {
+      if (asOf - t[i]! >= 86_400_000) {
+        assert.equal(r.acceptance_rate_7d, null, `driver ${keys[i]} is past its ttl`);
+        expired++;
+      } else {
+        assert.equal(r.acceptance_rate_7d, Number.isNaN(rate[i]!) ? null : rate[i]!);
+        live++;
+      }
+    });
+    assert.ok(live > 20 && expired > 0, `live ${live}, expired ${expired}`);
+  } finally {
+    db.close();
+  }
+});
