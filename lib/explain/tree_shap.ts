@@ -36,11 +36,26 @@
 import { InputError } from "../errors.ts";
 import type { Matrix } from "../data/types.ts";
 import { type FlatTree, nextNode, type TreeEnsemble } from "../models/tree/mod.ts";
+import {
+  addTreeShapTables,
+  buildPathTables,
+  leafPathLengths,
+  MAX_TABLE_PATH,
+  type PathTables,
+  tablesPayOff,
+} from "./path_tables.ts";
 
 /** Options for {@link treeShap}. */
 export interface TreeShapOptions {
   /** Which output to explain (multiclass: the class index). Required when the ensemble has several outputs; default 0 otherwise. */
   readonly output?: number;
+  /**
+   * `"auto"` (default): per tree, the table kernel of `path_tables.ts` when the rows pay for building its
+   * tables, else the recursive kernel; `"recursive"` / `"tables"` force one (`"tables"` still falls back
+   * to the recursive kernel for a tree with more than {@link MAX_TABLE_PATH} unique features on a path).
+   * All give the same values up to rounding.
+   */
+  readonly algorithm?: "auto" | "recursive" | "tables";
 }
 
 /** SHAP values of a batch plus the expected raw value they are measured from. */
@@ -303,13 +318,32 @@ export function treeShap(ensemble: TreeEnsemble, matrix: Matrix, options: TreeSh
     maxDepth = Math.max(maxDepth, treeDepth(tree));
   }
 
+  const algorithm = options.algorithm ?? "auto";
+  if (!["auto", "recursive", "tables"].includes(algorithm)) {
+    throw new InputError(
+      "algorithm",
+      `must be "auto", "recursive" or "tables", got ${JSON.stringify(algorithm)}`,
+    );
+  }
   const nRows = matrix.nRows;
   const values = new Float64Array(nRows * nFeatures);
   const workspace = createShapWorkspace(maxDepth);
   const x = matrix.values;
-  for (let row = 0; row < nRows; row++) {
-    const off = row * nFeatures;
-    for (let t = 0; t < trees.length; t++) addTreeShap(trees[t]!, x, off, values, off, workspace);
+  // Tree by tree: one tree's tables are alive at a time and stay in cache across the rows.
+  for (const tree of trees) {
+    let tables: PathTables | null = null;
+    if (algorithm === "tables" || (algorithm === "auto" && tablesPayOff(leafPathLengths(tree), nRows))) {
+      tables = buildPathTables(tree);
+    }
+    if (tables !== null) {
+      for (let row = 0, off = 0; row < nRows; row++, off += nFeatures) {
+        addTreeShapTables(tables, x, off, values, off);
+      }
+    } else {
+      for (let row = 0, off = 0; row < nRows; row++, off += nFeatures) {
+        addTreeShap(tree, x, off, values, off, workspace);
+      }
+    }
   }
   return { values, baseValue, nRows, nFeatures };
 }

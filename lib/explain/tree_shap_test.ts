@@ -5,7 +5,8 @@ import type { FlatTree, TreeEnsemble } from "../models/tree/mod.ts";
 import { InputError } from "../errors.ts";
 import { meanAbsShap, treeDepth, treeExpectedValue, treeShap } from "./tree_shap.ts";
 import { bruteForceShap } from "./_brute_force_shap.ts";
-import { randomEnsemble, randomMatrix, rawMargin, SMALL_SPEC } from "./_random_tree.ts";
+import { randomEnsemble, randomLeafWiseTree, randomMatrix, rawMargin, SMALL_SPEC } from "./_random_tree.ts";
+import { buildPathTables, leafPathLengths, MAX_TABLE_PATH, tablesPayOff } from "./path_tables.ts";
 
 /**
  * Depth-2 tree: root x0 <= 0.5 (cover 10); left: x1 <= 0.5 (cover 6) → leaves 1 (cover 2) / 3 (cover 4);
@@ -46,6 +47,8 @@ function matrixOf(rows: number[][]) {
   };
 }
 
+const ALGORITHMS = ["recursive", "tables"] as const;
+
 function close(actual: number, expected: number, tol: number, what: string) {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs ${expected}`);
 }
@@ -74,11 +77,18 @@ Deno.test("treeShap equals brute-force Shapley values on random trees (numeric, 
       const rng = new Rng(seed);
       const ensemble = randomEnsemble(rng, nTrees);
       const matrix = randomMatrix(rng, 3);
-      const { values } = treeShap(ensemble, matrix);
-      for (let r = 0; r < matrix.nRows; r++) {
-        const expected = bruteForceShap(ensemble, matrix.values, r * matrix.nCols);
-        for (let j = 0; j < matrix.nCols; j++) {
-          close(values[r * matrix.nCols + j]!, expected[j]!, 1e-9, `seed ${seed} row ${r} feature ${j}`);
+      for (const algorithm of ALGORITHMS) {
+        const { values } = treeShap(ensemble, matrix, { algorithm });
+        for (let r = 0; r < matrix.nRows; r++) {
+          const expected = bruteForceShap(ensemble, matrix.values, r * matrix.nCols);
+          for (let j = 0; j < matrix.nCols; j++) {
+            close(
+              values[r * matrix.nCols + j]!,
+              expected[j]!,
+              1e-9,
+              `${algorithm} seed ${seed} row ${r} feature ${j}`,
+            );
+          }
         }
       }
     }),
@@ -93,11 +103,18 @@ Deno.test("treeShap local accuracy: baseValue + Σφ = raw margin", () => {
       const spec = { ...SMALL_SPEC, maxDepth: 6 };
       const ensemble = randomEnsemble(rng, 10, 1, spec);
       const matrix = randomMatrix(rng, 20, spec);
-      const { values, baseValue } = treeShap(ensemble, matrix);
-      for (let r = 0; r < matrix.nRows; r++) {
-        let sum = baseValue;
-        for (let j = 0; j < matrix.nCols; j++) sum += values[r * matrix.nCols + j]!;
-        close(sum, rawMargin(ensemble, matrix.values, r * matrix.nCols), 1e-9, `seed ${seed} row ${r}`);
+      for (const algorithm of ALGORITHMS) {
+        const { values, baseValue } = treeShap(ensemble, matrix, { algorithm });
+        for (let r = 0; r < matrix.nRows; r++) {
+          let sum = baseValue;
+          for (let j = 0; j < matrix.nCols; j++) sum += values[r * matrix.nCols + j]!;
+          close(
+            sum,
+            rawMargin(ensemble, matrix.values, r * matrix.nCols),
+            1e-9,
+            `${algorithm} seed ${seed} row ${r}`,
+          );
+        }
       }
     }),
     { numRuns: 50 },
@@ -109,7 +126,7 @@ Deno.test("treeShap: multi-output explains only the chosen output's trees", () =
   const ensemble = randomEnsemble(rng, 6, 3);
   const matrix = randomMatrix(rng, 5);
   for (let k = 0; k < 3; k++) {
-    const { values, baseValue } = treeShap(ensemble, matrix, { output: k });
+    const { values, baseValue } = treeShap(ensemble, matrix, { output: k, algorithm: "tables" });
     for (let r = 0; r < matrix.nRows; r++) {
       const expected = bruteForceShap(ensemble, matrix.values, r * matrix.nCols, k);
       let sum = baseValue;
@@ -147,6 +164,11 @@ Deno.test("treeShap: a single-leaf tree adds to the base value only", () => {
 Deno.test("treeShap: bad input", () => {
   assert.throws(() => treeShap(handEnsemble(), matrixOf([[0.1, 0.2, 0.3]])), InputError);
   assert.throws(() => treeShap(handEnsemble(), matrixOf([[0.1, 0.2]]), { output: 1 }), InputError);
+  // deno-lint-ignore no-explicit-any
+  assert.throws(
+    () => treeShap(handEnsemble(), matrixOf([[0.1, 0.2]]), { algorithm: "fast" as any }),
+    /algorithm/,
+  );
   const multi = randomEnsemble(new Rng(1), 4, 2);
   assert.throws(() => treeShap(multi, randomMatrix(new Rng(2), 2)), /output/);
 });
@@ -154,4 +176,93 @@ Deno.test("treeShap: bad input", () => {
 Deno.test("meanAbsShap: mean absolute value per feature", () => {
   assert.deepEqual([...meanAbsShap(new Float64Array([1, -2, -3, 0, 2, 4]), 3, 2)], [2, 2]);
   assert.throws(() => meanAbsShap(new Float64Array(5), 3, 2), InputError);
+});
+
+Deno.test("treeShap: tables and recursive kernels agree on leaf-wise trees (10k-row regime, auto picks tables)", () => {
+  const rng = new Rng(99);
+  const nFeatures = 12;
+  const trees = Array.from({ length: 8 }, () => randomLeafWiseTree(rng, 31, nFeatures));
+  const ensemble: TreeEnsemble = {
+    nFeatures,
+    nOutputs: 1,
+    baseScore: new Float64Array([0.1]),
+    trees,
+    treeClass: new Int32Array(trees.length),
+  };
+  const nRows = 300;
+  const values = Float32Array.from(
+    { length: nRows * nFeatures },
+    () => rng.float() < 0.15 ? NaN : rng.float(),
+  );
+  const matrix = {
+    nRows,
+    nCols: nFeatures,
+    values,
+    featureNames: Array.from({ length: nFeatures }, (_, j) => `f${j}`),
+  };
+  assert.ok(trees.every((t) => tablesPayOff(leafPathLengths(t), nRows)), "auto should pick the tables here");
+  const a = treeShap(ensemble, matrix, { algorithm: "recursive" });
+  const b = treeShap(ensemble, matrix, { algorithm: "tables" });
+  const c = treeShap(ensemble, matrix);
+  for (let i = 0; i < a.values.length; i++) {
+    close(b.values[i]!, a.values[i]!, 1e-12 * (1 + Math.abs(a.values[i]!)), `value ${i}`);
+    close(c.values[i]!, a.values[i]!, 1e-12 * (1 + Math.abs(a.values[i]!)), `auto value ${i}`);
+  }
+  for (let r = 0; r < nRows; r++) {
+    let sum = b.baseValue;
+    for (let j = 0; j < nFeatures; j++) sum += b.values[r * nFeatures + j]!;
+    close(sum, rawMargin(ensemble, values, r * nFeatures), 1e-9, `local accuracy row ${r}`);
+  }
+});
+
+Deno.test("path tables: a path with more unique features than MAX_TABLE_PATH falls back to the recursive kernel", () => {
+  // A chain that splits on a new feature at every level: depth MAX_TABLE_PATH + 2.
+  const depth = MAX_TABLE_PATH + 2, nNodes = 2 * depth + 1;
+  const feature = new Int32Array(nNodes).fill(-1), left = new Int32Array(nNodes).fill(-1);
+  const right = new Int32Array(nNodes).fill(-1),
+    cover = new Float64Array(nNodes),
+    value = new Float64Array(nNodes);
+  const threshold = new Float64Array(nNodes).fill(0.5);
+  for (let d = 0; d < depth; d++) {
+    const n = 2 * d; // internal node n: left leaf n + 1, right child n + 2
+    feature[n] = d, left[n] = n + 1, right[n] = n + 2;
+    value[n + 1] = d - 3;
+  }
+  value[nNodes - 1] = 7;
+  for (let n = nNodes - 1; n >= 0; n--) {
+    cover[n] = feature[n]! < 0 ? 1 + (n % 3) : cover[left[n]!]! + cover[right[n]!]!;
+  }
+  const tree: FlatTree = {
+    feature,
+    threshold,
+    left,
+    right,
+    defaultLeft: new Uint8Array(nNodes),
+    value,
+    cover,
+    catOffset: new Int32Array(nNodes).fill(-1),
+    catWords: new Int32Array(nNodes),
+    catBits: new Uint32Array(0),
+  };
+  assert.equal(buildPathTables(tree), null);
+  assert.equal(tablesPayOff(leafPathLengths(tree), 1e9), false);
+  const ensemble: TreeEnsemble = {
+    nFeatures: depth,
+    nOutputs: 1,
+    baseScore: new Float64Array([0]),
+    trees: [tree],
+    treeClass: new Int32Array(1),
+  };
+  const row = Float32Array.from({ length: depth }, (_, j) => (j < depth - 3 ? 0.9 : 0.1));
+  const matrix = {
+    nRows: 1,
+    nCols: depth,
+    values: row,
+    featureNames: Array.from({ length: depth }, (_, j) => `f${j}`),
+  };
+  const a = treeShap(ensemble, matrix, { algorithm: "tables" });
+  const b = treeShap(ensemble, matrix, { algorithm: "recursive" });
+  assert.deepEqual([...a.values], [...b.values]);
+  const sum = a.values.reduce((s, v) => s + v, a.baseValue);
+  close(sum, rawMargin(ensemble, row, 0), 1e-9, "local accuracy");
 });
