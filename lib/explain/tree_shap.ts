@@ -40,7 +40,6 @@ import {
   addTreeShapTables,
   buildPathTables,
   leafPathLengths,
-  MAX_TABLE_PATH,
   type PathTables,
   tablesPayOff,
 } from "./path_tables.ts";
@@ -52,7 +51,7 @@ export interface TreeShapOptions {
   /**
    * `"auto"` (default): per tree, the table kernel of `path_tables.ts` when the rows pay for building its
    * tables, else the recursive kernel; `"recursive"` / `"tables"` force one (`"tables"` still falls back
-   * to the recursive kernel for a tree with more than {@link MAX_TABLE_PATH} unique features on a path).
+   * to the recursive kernel for a tree with more than `MAX_TABLE_PATH` (path_tables.ts) unique features on a path).
    * All give the same values up to rounding.
    */
   readonly algorithm?: "auto" | "recursive" | "tables";

@@ -164,9 +164,8 @@ Deno.test("treeShap: a single-leaf tree adds to the base value only", () => {
 Deno.test("treeShap: bad input", () => {
   assert.throws(() => treeShap(handEnsemble(), matrixOf([[0.1, 0.2, 0.3]])), InputError);
   assert.throws(() => treeShap(handEnsemble(), matrixOf([[0.1, 0.2]]), { output: 1 }), InputError);
-  // deno-lint-ignore no-explicit-any
   assert.throws(
-    () => treeShap(handEnsemble(), matrixOf([[0.1, 0.2]]), { algorithm: "fast" as any }),
+    () => treeShap(handEnsemble(), matrixOf([[0.1, 0.2]]), { algorithm: "fast" as unknown as "auto" }),
     /algorithm/,
   );
   const multi = randomEnsemble(new Rng(1), 4, 2);
