@@ -40,6 +40,38 @@ export const TF_BACKENDS: readonly TfBackend[] = ["wasm", "cpu"];
 
 let wasmPathSet = false;
 
+/**
+ * Kernels tfjs-backend-wasm 4.22 lacks but training needs, written in plain JS over the backend's
+ * buffers. `UnsortedSegmentSum` is the gradient of `tf.gather`, i.e. of every embedding lookup; without
+ * it, `optimizer.minimize` through an embedding throws "Kernel 'UnsortedSegmentSum' not registered".
+ * Semantics follow TensorFlow: `out[s, …] = Σ_{j: ids[j] = s} x[j, …]`, ids outside [0, numSegments) dropped.
+ */
+function registerMissingWasmKernels(): void {
+  if (tf.getKernel("UnsortedSegmentSum", "wasm") !== undefined) return;
+  tf.registerKernel({
+    kernelName: "UnsortedSegmentSum",
+    backendName: "wasm",
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
+      const numSegments = (attrs as { numSegments: number }).numSegments;
+      const b = backend as unknown as {
+        readSync(id: unknown): ArrayLike<number>;
+        makeOutput(shape: number[], dtype: tf.DataType, offset?: number, values?: ArrayLike<number>): tf.TensorInfo;
+      };
+      const xs = b.readSync(x.dataId), ids = b.readSync(segmentIds.dataId);
+      const inner = x.shape.slice(segmentIds.shape.length).reduce((p, d) => p * d, 1);
+      const out = x.dtype === "int32" ? new Int32Array(numSegments * inner) : new Float32Array(numSegments * inner);
+      for (let j = 0; j < ids.length; j++) {
+        const s = ids[j]!;
+        if (s < 0 || s >= numSegments) continue;
+        const src = j * inner, dst = s * inner;
+        for (let c = 0; c < inner; c++) out[dst + c]! += xs[src + c]!;
+      }
+      return b.makeOutput([numSegments, ...x.shape.slice(segmentIds.shape.length)], x.dtype, undefined, out);
+    },
+  });
+}
+
 /** Folder (as a URL string ending in "/") holding the tfjs wasm binaries. */
 export function wasmBinaryFolder(): string {
   const fromEnv = Deno.env.get("LAB_TF_WASM_PATH");
@@ -74,6 +106,7 @@ export async function initTf(backend?: TfBackend): Promise<typeof tf> {
     setWasmPaths(wasmBinaryFolder());
     wasmPathSet = true;
   }
+  if (want === "wasm") registerMissingWasmKernels();
   const ok = await tf.setBackend(want);
   await tf.ready();
   if (!ok || tf.getBackend() !== want) throw new Error(`tfjs backend "${want}" failed to initialise`);
