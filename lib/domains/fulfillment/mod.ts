@@ -1,0 +1,20 @@
+/**
+ * The fulfillment domain (spec 002): silver and gold feature SQL for shipment delay risk
+ * (point-in-time correct, with 30-day rolling segment risk).
+ * @module
+ */
+export {
+  buildFulfillmentGold,
+  buildFulfillmentSilver,
+  buildGold,
+  FULFILLMENT_BRONZE_TABLES,
+  FULFILLMENT_CATEGORICAL_FEATURES,
+  FULFILLMENT_GOLD_SQL,
+  FULFILLMENT_KEYS,
+  FULFILLMENT_NUMERIC_FEATURES,
+  FULFILLMENT_SILVER_SQL,
+  type GoldResult,
+  RISK_SEGMENTS,
+  RISK_WINDOW_DAYS,
+  VOLUME_WINDOW_DAYS,
+} from "./features.ts";
