@@ -16,6 +16,7 @@
  */
 import { type Db, ident } from "../../data/db.ts";
 import { InputError, NotFoundError } from "../../errors.ts";
+import { customerCategorySql, customerFeaturesSql } from "./customer_features.ts";
 
 /** Bronze tables the offers features read. */
 export const OFFERS_BRONZE_TABLES = ["customers", "products", "orders", "order_items", "offers", "impressions", "redemptions"] as const;
@@ -143,6 +144,10 @@ export async function buildOffersGold(db: Db, options: OffersGoldOptions): Promi
   if (!/^[a-z][a-z0-9_]*$/.test(table)) throw new InputError("table", `must match /^[a-z][a-z0-9_]*$/, got "${table}"`);
   if (options.rebuildSilver !== false) await buildOffersSilver(db);
   const end = `(${t} + interval ${rowDays} day)`;
+  // Customer and customer × category features as of t: the same SQL the feature snapshots use.
+  await db.exec(`create or replace temp table _offers_as_of as select ${t} as as_of_ts`);
+  await db.exec(`create or replace temp table _offers_cust as ${customerFeaturesSql("_offers_as_of")}`);
+  await db.exec(`create or replace temp table _offers_cust_cat as ${customerCategorySql("_offers_as_of")}`);
   await db.exec(`
     create or replace table ${ident(table)} as
     with rows as (
@@ -151,29 +156,7 @@ export async function buildOffersGold(db: Db, options: OffersGoldOptions): Promi
       from silver_offers_impressions i join silver_offers_offers f using (offer_id)
       where i.shown_ts >= ${t} and i.shown_ts < ${end}
     ),
-    lines as (select * from silver_offers_order_lines where order_ts < ${t}),
-    ord as (select * from silver_offers_orders where order_ts < ${t}),
-    cust_orders as (
-      select customer_id,
-             date_diff('second', max(order_ts), ${t}) / 86400.0 as recency_days,
-             count(*) filter (where order_ts >= ${t} - interval 90 day) as frequency_90d,
-             coalesce(sum(total_amount) filter (where order_ts >= ${t} - interval 90 day), 0) as monetary_90d,
-             avg(num_items) as avg_basket_size
-      from ord group by customer_id
-    ),
-    cust_lines as (
-      select customer_id, count(*) as n_lines, avg(is_promo) as promo_affinity,
-             coalesce(avg(line_discount_depth) filter (where is_promo = 1), 0) as avg_discount_depth
-      from lines group by customer_id
-    ),
-    cust_cat as (
-      select customer_id, category, count(*) as n, max(order_ts) as last_ts from lines group by customer_id, category
-    ),
-    cust_entropy as (
-      select customer_id, -sum((n / tot) * ln(n / tot)) as category_entropy
-      from (select customer_id, n, sum(n) over (partition by customer_id) as tot from cust_cat)
-      group by customer_id
-    ),
+    lines as (select customer_id, product_id from silver_offers_order_lines where order_ts < ${t}),
     imp_before as (
       select customer_id, offer_id, count(*) as n from silver_offers_impressions
       where shown_ts < ${t} and treatment = 1 group by customer_id, offer_id
@@ -207,13 +190,13 @@ export async function buildOffersGold(db: Db, options: OffersGoldOptions): Promi
       group by r.impression_id
     )
     select r.impression_id, r.customer_id, r.offer_id, r.product_id, r.shown_ts, r.treatment,
-           co.recency_days,
-           coalesce(co.frequency_90d, 0)::DOUBLE as frequency_90d,
-           coalesce(co.monetary_90d, 0)::DOUBLE as monetary_90d,
-           coalesce(cl.promo_affinity, 0)::DOUBLE as promo_affinity,
-           coalesce(co.avg_basket_size, 0)::DOUBLE as avg_basket_size,
-           coalesce(ce.category_entropy, 0)::DOUBLE as category_entropy,
-           coalesce(cl.avg_discount_depth, 0)::DOUBLE as avg_discount_depth,
+           cf.recency_days,
+           coalesce(cf.frequency_90d, 0)::DOUBLE as frequency_90d,
+           coalesce(cf.monetary_90d, 0)::DOUBLE as monetary_90d,
+           coalesce(cf.promo_affinity, 0)::DOUBLE as promo_affinity,
+           coalesce(cf.avg_basket_size, 0)::DOUBLE as avg_basket_size,
+           coalesce(cf.category_entropy, 0)::DOUBLE as category_entropy,
+           coalesce(cf.avg_discount_depth, 0)::DOUBLE as avg_discount_depth,
            date_diff('second', c.join_ts, ${t}) / 86400.0 as tenure_days,
            coalesce(ch.imps, 0)::DOUBLE as customer_impressions_before,
            ((coalesce(ch.reds, 0) + 0.05) / (coalesce(ch.imps, 0) + 1))::DOUBLE as customer_redemption_rate_before,
@@ -224,25 +207,24 @@ export async function buildOffersGold(db: Db, options: OffersGoldOptions): Promi
            coalesce(oh.imps, 0)::DOUBLE as offer_impressions_before,
            ((coalesce(oh.reds, 0) + 0.5) / (coalesce(oh.imps, 0) + 10))::DOUBLE as offer_redemption_rate_before,
            (b.product_id is not null)::INTEGER as bought_product_before,
-           (cc.n is not null)::INTEGER as bought_category_before,
-           date_diff('second', cc.last_ts, ${t}) / 86400.0 as days_since_category_purchase,
-           (coalesce(cc.n, 0) / greatest(coalesce(cl.n_lines, 0), 1))::DOUBLE as category_affinity_score,
-           (r.discount_depth - coalesce(cl.avg_discount_depth, 0))::DOUBLE as discount_depth_vs_usual,
+           (cc.category_lines is not null)::INTEGER as bought_category_before,
+           cc.days_since_category_purchase,
+           coalesce(cc.category_affinity_score, 0)::DOUBLE as category_affinity_score,
+           (r.discount_depth - coalesce(cf.avg_discount_depth, 0))::DOUBLE as discount_depth_vs_usual,
            c.segment, r.category, r.discount_type, r.channel,
            (red.impression_id is not null)::INTEGER as redeemed,
            (buy.impression_id is not null)::INTEGER as purchased
     from rows r
     join silver_offers_customers c using (customer_id)
-    left join cust_orders co using (customer_id)
-    left join cust_lines cl using (customer_id)
-    left join cust_entropy ce using (customer_id)
+    left join _offers_cust cf using (customer_id)
     left join cust_hist ch using (customer_id)
     left join offer_hist oh using (offer_id)
-    left join cust_cat cc on cc.customer_id = r.customer_id and cc.category = r.category
+    left join _offers_cust_cat cc on cc.customer_id = r.customer_id and cc.category = r.category
     left join bought b on b.customer_id = r.customer_id and b.product_id = r.product_id
     left join outcome_red red on red.impression_id = r.impression_id
     left join outcome_buy buy on buy.impression_id = r.impression_id
-    order by r.impression_id
+    order by r.impression_id;
+    drop table _offers_as_of; drop table _offers_cust; drop table _offers_cust_cat;
   `);
   const rows = await db.scalar(`select count(*) from ${ident(table)}`);
   return {

@@ -13,3 +13,11 @@ export {
   type OffersGoldOptions,
   timestampLiteral,
 } from "./features.ts";
+export { customerCategorySql, customerFeaturesSql } from "./customer_features.ts";
+export {
+  buildOffersFeatureSnapshots,
+  OFFERS_SNAPSHOT_TABLES,
+  type OffersSnapshotOptions,
+  type OffersSnapshotResult,
+} from "./snapshots.ts";
+export { customerCategoryKey, customerOfferKey, OFFERS_FEATURE_DEFS, registerOffersFeatures } from "./feature_defs.ts";
