@@ -3,7 +3,7 @@ import { Db, type Frame, getNumeric, isStringColumn, type StringColumn } from ".
 import { NotFoundError } from "../../errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
 import { writeBronze } from "../../../sim/common/mod.ts";
-import { fulfillmentSimulator } from "../../../sim/fulfillment/mod.ts";
+import { fulfillmentSimulator, streamFulfillment } from "../../../sim/fulfillment/mod.ts";
 import { buildGold, FULFILLMENT_NUMERIC_FEATURES, RISK_SEGMENTS } from "./mod.ts";
 
 const DAY = 86_400_000;
@@ -196,6 +196,51 @@ Deno.test("carrier disruption shows up in the disrupted carrier's 30-day risk af
     disrupted > normal + 0.08,
     `OceanLink 30-day risk: normal ${normal.toFixed(3)}, disrupted ${disrupted.toFixed(3)}`,
   );
+});
+
+Deno.test("streaming: micro-batches landed one by one get the same gold features as the batch build", async () => {
+  const { db: full } = await setup(5);
+  const stream = await Db.open(":memory:");
+  try {
+    const gold = await buildGold(full);
+    const cols = ["order_id", ...gold.features, gold.label];
+    const read = (db: Db, where: string) =>
+      db.query(`select ${cols.join(", ")} from ${gold.table} where ${where} order by order_id`);
+    let batches = 0;
+    for await (const b of streamFulfillment({ seed: 5, scale: "tiny", batchRows: 500 })) {
+      await writeBronze(stream, "fulfillment_in", { tables: b.tables, truth: {}, meta: b.meta });
+      for (const t of ["shipments", "orders"]) {
+        await stream.exec(
+          batches === 0
+            ? `create table bronze_fulfillment_${t} as select * from bronze_fulfillment_in_${t}`
+            : `insert into bronze_fulfillment_${t} select * from bronze_fulfillment_in_${t}`,
+        );
+      }
+      const g = await buildGold(stream);
+      assert.equal(g.rows, b.startRow + b.tables.orders.nRows);
+      const ids = getNumeric(b.tables.orders, "order_id");
+      const where = `order_id between ${ids[0]} and ${ids[ids.length - 1]}`;
+      const got = await read(stream, where), want = await read(full, where);
+      for (const c of cols) {
+        const x = got.columns[c]!, y = want.columns[c]!;
+        if (isStringColumn(x) && isStringColumn(y)) {
+          for (let i = 0; i < got.nRows; i++) {
+            assert.equal(x.dictionary[x.codes[i]!], y.dictionary[y.codes[i]!], c);
+          }
+        } else {
+          const xs = x as Float64Array, ys = y as Float64Array;
+          for (let i = 0; i < got.nRows; i++) {
+            assert.ok(sameValue(xs[i]!, ys[i]!), `batch ${b.index}, ${c}, row ${i}`);
+          }
+        }
+      }
+      batches++;
+    }
+    assert.equal(batches, 4);
+  } finally {
+    full.close();
+    stream.close();
+  }
 });
 
 Deno.test("missing bronze tables are a NotFoundError", async () => {

@@ -1,6 +1,7 @@
 /**
  * The fulfillment domain (spec 002): silver and gold feature SQL for shipment delay risk
- * (point-in-time correct, with 30-day rolling segment risk).
+ * (point-in-time correct, with 30-day rolling segment risk), the KPI engine over stored predictions, and
+ * the deviation severity rule.
  * @module
  */
 export {
@@ -18,3 +19,5 @@ export {
   RISK_WINDOW_DAYS,
   VOLUME_WINDOW_DAYS,
 } from "./features.ts";
+export { buildFulfillmentKpis, KPI_SEGMENTS, type KpiOptions, type KpiResult } from "./kpis.ts";
+export { SEVERITIES, type Severity, SEVERITY_THRESHOLDS, severityOf, severitySql } from "./severity.ts";
