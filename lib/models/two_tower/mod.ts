@@ -1,0 +1,34 @@
+/**
+ * Two-tower retrieval on tfjs: user and item towers (ID embedding + categorical feature embeddings +
+ * numeric features → MLP → L2-normalised 64-dim embedding), dot-product scores, trained with an
+ * in-batch sampled softmax (log-Q correction, temperature, optional random negatives); batch inference
+ * to Float32Array matrices; save/load; cold start through the OOV ID row (feature-only tower) or
+ * popularity; `describe()` graphs for ONNX export with a pure-JS reference forward.
+ *
+ * @example
+ * ```ts
+ * import { makeInteractions } from "../../recsys/mod.ts";
+ * import { fitTwoTower } from "./mod.ts";
+ * const train = makeInteractions({ user: [0, 1, 2, 3], item: [0, 1, 0, 1], timestamp: [1, 2, 3, 4] });
+ * const model = await fitTwoTower({ train }, { seed: 1, params: { epochs: 1, batchSize: 4, embeddingDim: 8, hidden: [], backend: "cpu" } });
+ * model.userEmbeddings.length; // 4 users × 8
+ * ```
+ * @module
+ */
+export { resolveTwoTowerParams, TWO_TOWER_DEFAULTS, type TwoTowerParams } from "./params.ts";
+export {
+  type CategoricalFeature,
+  checkEntityFeatures,
+  type EntityFeatures,
+  type FeatureSpec,
+  makeEntityFeatures,
+  noFeatures,
+  specOf,
+} from "./features.ts";
+export { type DenseWeights, L2_EPSILON, type TowerWeights } from "./tower.ts";
+export { describeTower, type GraphInput, type GraphLayer, type TowerGraph } from "./graph.ts";
+export { type GraphFeeds, referenceForward } from "./_reference_forward.ts";
+export { type LossBatch, MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
+export { type EpochStats, type Side, type TwoTowerConfig, TwoTowerModel } from "./model.ts";
+export { fitTwoTower, type TwoTowerData, type TwoTowerFitOptions } from "./fit.ts";
+export { fnv1a, loadTwoTower, saveTwoTower } from "./persist.ts";

@@ -1,0 +1,202 @@
+/**
+ * A fitted two-tower model: both towers' weights, the precomputed L2-normalised embedding matrices of
+ * every known user and item (Float32Array, row-major n × embeddingDim), item popularity for fallback,
+ * and the config it was trained with. Scores are dot products (= cosine similarity).
+ *
+ * Cold start (documented behaviour, tested):
+ * - a user or item not seen in training but with features → the tower runs with the OOV ID row (trained
+ *   by ID dropout) and the given features: the feature-only tower ({@link TwoTowerModel.embed} with
+ *   id −1, {@link TwoTowerModel.recommendForNewUser} with features);
+ * - a new user without features → the most popular training items (`source: "popularity"`);
+ * - an unknown index passed to {@link TwoTowerModel.recommend} is an InputError (indices must be known).
+ * @module
+ */
+import { InputError } from "../../errors.ts";
+import type { Csr } from "../../recsys/interactions.ts";
+import { checkRecommendArgs, csrHas, type Recommender } from "../../recsys/recommender.ts";
+import { exactTopK } from "../../retrieval/mod.ts";
+import { initTf, type tf as tfNs } from "../tf_backend.ts";
+import { referenceForward } from "./_reference_forward.ts";
+import { gatherBatch } from "./batch.ts";
+import { checkEntityFeatures, type EntityFeatures, type FeatureSpec } from "./features.ts";
+import { describeTower, type TowerGraph } from "./graph.ts";
+import type { TwoTowerParams } from "./params.ts";
+import { disposeTower, towerForward, towerVariables, type TowerWeights } from "./tower.ts";
+
+/** Loss and speed of one epoch. */
+export interface EpochStats {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly seconds: number;
+  readonly examplesPerSecond: number;
+}
+
+/** Everything about a model except its arrays (saved as config.json). */
+export interface TwoTowerConfig {
+  readonly format: "two-tower";
+  readonly version: 1;
+  readonly params: TwoTowerParams;
+  readonly seed: number;
+  readonly nUsers: number;
+  readonly nItems: number;
+  readonly userSpec: FeatureSpec;
+  readonly itemSpec: FeatureSpec;
+  readonly userIds?: readonly string[];
+  readonly itemIds?: readonly string[];
+  /** Backend the model was trained on. */
+  readonly backend: string;
+  readonly history: readonly EpochStats[];
+}
+
+/** Which tower. */
+export type Side = "user" | "item";
+
+/** Rows per tfjs inference call. */
+const INFERENCE_CHUNK = 4096;
+
+/** A trained two-tower retrieval model. */
+export class TwoTowerModel implements Recommender {
+  readonly name = "two-tower";
+
+  constructor(
+    readonly config: TwoTowerConfig,
+    readonly userTower: TowerWeights,
+    readonly itemTower: TowerWeights,
+    /** nUsers × embeddingDim, unit rows. */
+    readonly userEmbeddings: Float32Array,
+    /** nItems × embeddingDim, unit rows. */
+    readonly itemEmbeddings: Float32Array,
+    /** Summed train rating per item (the popularity fallback). */
+    readonly itemPopularity: Float64Array,
+  ) {}
+
+  /** Output width. */
+  get embeddingDim(): number {
+    return this.config.params.embeddingDim;
+  }
+
+  /** The graph description of one tower (for export). */
+  describe(side: Side): TowerGraph {
+    return side === "user"
+      ? describeTower("user", this.userTower, this.config.userSpec)
+      : describeTower("item", this.itemTower, this.config.itemSpec);
+  }
+
+  /**
+   * Batch inference with tfjs: embeddings of entities whose features are the rows of `features` and
+   * whose IDs are `ids` (−1 or unknown → OOV, i.e. the feature-only tower; omitted → row j has ID j).
+   */
+  async embed(side: Side, features: EntityFeatures, ids?: ArrayLike<number>): Promise<Float32Array> {
+    const { weights, spec } = this.#side(side);
+    checkEntityFeatures(`${side}Features`, features, spec);
+    if (ids && ids.length !== features.n) throw new InputError("ids", `length ${ids.length}, expected ${features.n}`);
+    const tf = await initTf(this.config.params.backend);
+    const vars = towerVariables(tf, weights, side);
+    try {
+      return embedWith(tf, vars, features, weights.nIds, this.embeddingDim, ids);
+    } finally {
+      disposeTower(vars);
+    }
+  }
+
+  /** The same as {@link embed} through the pure-JS reference of the described graph (no tfjs). */
+  embedReference(side: Side, features: EntityFeatures, ids?: ArrayLike<number>): Float32Array {
+    const { weights, spec } = this.#side(side);
+    checkEntityFeatures(`${side}Features`, features, spec);
+    const rows = Int32Array.from({ length: features.n }, (_, j) => j);
+    const b = gatherBatch(features, rows, weights.nIds, ids);
+    const feeds: Record<string, Int32Array | Float32Array> = { id: b.ids, numeric: b.numeric };
+    spec.categorical.forEach((c, k) => feeds[c.name] = b.cats[k]!);
+    return referenceForward(this.describe(side), feeds, features.n);
+  }
+
+  /** Dot-product scores of (user, item) index pairs from the precomputed matrices. */
+  scorePairs(users: ArrayLike<number>, items: ArrayLike<number>): Float64Array {
+    if (users.length !== items.length) throw new InputError("items", `length ${items.length} does not match users length ${users.length}`);
+    const d = this.embeddingDim, out = new Float64Array(users.length);
+    for (let j = 0; j < users.length; j++) {
+      const u = users[j]!, i = items[j]!;
+      if (!(u >= 0 && u < this.config.nUsers)) throw new InputError("users", `index ${u} at ${j} is outside [0, ${this.config.nUsers})`);
+      if (!(i >= 0 && i < this.config.nItems)) throw new InputError("items", `index ${i} at ${j} is outside [0, ${this.config.nItems})`);
+      let s = 0;
+      for (let c = 0; c < d; c++) s += this.userEmbeddings[u * d + c]! * this.itemEmbeddings[i * d + c]!;
+      out[j] = s;
+    }
+    return out;
+  }
+
+  /** Top-k items for known users by exact inner-product search, skipping each user's `exclude` row. */
+  recommend(users: ArrayLike<number>, k: number, exclude?: Csr): number[][] {
+    checkRecommendArgs(users, k, this.config.nUsers);
+    const d = this.embeddingDim, q = new Float32Array(users.length * d);
+    for (let j = 0; j < users.length; j++) q.set(this.userEmbeddings.subarray(users[j]! * d, users[j]! * d + d), j * d);
+    return this.recommendFor(q, users, k, exclude);
+  }
+
+  /**
+   * Top-k items for arbitrary query embeddings (n × embeddingDim); row j skips `exclude` row `rows[j]`.
+   */
+  recommendFor(queries: Float32Array, rows: ArrayLike<number>, k: number, exclude?: Csr): number[][] {
+    const d = this.embeddingDim, n = queries.length / d, nItems = this.config.nItems;
+    let extra = 0;
+    for (let j = 0; j < n; j++) {
+      const u = rows[j]!;
+      if (exclude && u + 1 < exclude.indptr.length) extra = Math.max(extra, exclude.indptr[u + 1]! - exclude.indptr[u]!);
+    }
+    const kk = Math.min(nItems, k + extra);
+    const top = exactTopK({ values: this.itemEmbeddings, n: nItems, dim: d }, { values: queries, n, dim: d }, kk);
+    const out: number[][] = [];
+    for (let j = 0; j < n; j++) {
+      const list: number[] = [];
+      for (let r = 0; r < kk && list.length < k; r++) {
+        const i = top.ids[j * kk + r]!;
+        if (i >= 0 && !csrHas(exclude, rows[j]!, i)) list.push(i);
+      }
+      out.push(list);
+    }
+    return out;
+  }
+
+  /**
+   * Recommendations for a user unseen in training: with features (one row), the feature-only user tower;
+   * without, the k most popular items.
+   */
+  async recommendForNewUser(features: EntityFeatures | undefined, k: number): Promise<{ items: number[]; source: "features" | "popularity" }> {
+    if (!Number.isInteger(k) || k < 1) throw new InputError("k", `must be an integer >= 1, got ${k}`);
+    if (features === undefined) {
+      const pop = this.itemPopularity;
+      const order = Array.from({ length: pop.length }, (_, i) => i).sort((a, b) => pop[b]! - pop[a]! || a - b);
+      return { items: order.slice(0, k), source: "popularity" };
+    }
+    if (features.n !== 1) throw new InputError("features", `must describe exactly one user, got ${features.n} rows`);
+    const e = await this.embed("user", features, [-1]);
+    return { items: this.recommendFor(e, [0], k)[0]!, source: "features" };
+  }
+
+  #side(side: Side): { weights: TowerWeights; spec: FeatureSpec } {
+    if (side === "user") return { weights: this.userTower, spec: this.config.userSpec };
+    if (side === "item") return { weights: this.itemTower, spec: this.config.itemSpec };
+    throw new InputError("side", `must be "user" or "item", got "${side}"`);
+  }
+}
+
+/** Runs a tower over all rows of `features` in chunks; returns n × dim. */
+export function embedWith(
+  tf: typeof tfNs,
+  vars: ReturnType<typeof towerVariables>,
+  features: EntityFeatures,
+  nIds: number,
+  dim: number,
+  ids?: ArrayLike<number>,
+): Float32Array {
+  const out = new Float32Array(features.n * dim);
+  for (let s = 0; s < features.n; s += INFERENCE_CHUNK) {
+    const e = Math.min(features.n, s + INFERENCE_CHUNK);
+    const rows = Int32Array.from({ length: e - s }, (_, j) => s + j);
+    const batch = gatherBatch(features, rows, nIds, ids ? Array.from(rows, (r) => ids[r]!) : undefined);
+    const t = tf.tidy(() => towerForward(tf, vars, batch));
+    out.set(t.dataSync() as Float32Array, s * dim);
+    t.dispose();
+  }
+  return out;
+}
