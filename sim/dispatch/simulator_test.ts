@@ -146,6 +146,40 @@ Deno.test("COD above 2M VND lowers acceptance; outcomes follow the truth overall
   assert.ok(Math.abs(all.estimate - 1) < 4 * all.se);
 });
 
+/**
+ * Slope of the COD friction per million VND above 2M, from observed outcomes: under the model
+ * E[accepted − p_without_cod] = β · p_without_cod · (cod − 2M)/1M with β = −0.1 (between 2M and the floor at
+ * 10M), so the no-intercept least-squares β̂ = Σ x(y − p_w) / Σ x² has variance Σ x² p(1−p) / (Σ x²)².
+ */
+function codSlope(v: ReturnType<typeof offerView>, codM: (i: number) => number, lo: number, hi: number) {
+  let sxy = 0, sxx = 0, variance = 0, n = 0;
+  for (let i = 0; i < v.n; i++) {
+    const c = codM(i);
+    if (!(c > lo && c <= hi)) continue;
+    const pw = v.base[i]! * v.rain[i]! * v.fatigue[i]!, x = pw * (c - 2);
+    sxy += x * (v.accepted(i) - pw);
+    sxx += x * x;
+    variance += x * x * v.p[i]! * (1 - v.p[i]!);
+    n++;
+  }
+  return { slope: sxy / sxx, se: Math.sqrt(variance) / sxx, n };
+}
+
+Deno.test("COD friction is a linear decrease of 0.1 per million VND above 2M (observed outcomes)", () => {
+  const v = offerView(busy);
+  const cod = getNumeric(busy.tables.orders!, "cod_amount_vnd");
+  const codM = (i: number) => cod[v.order(i)]! / 1e6;
+  const all = codSlope(v, codM, 2, 10);
+  assert.ok(all.n > 500 && all.se < 0.04, `too few high-COD offers: n ${all.n}, se ${all.se}`);
+  assert.ok(Math.abs(all.slope - -0.1) < 4 * all.se, `slope ${all.slope.toFixed(4)} ± ${all.se.toFixed(4)}`);
+  assert.ok(all.slope + 3 * all.se < 0, "the decrease is detectable");
+  // Linear, not a step: the slope is the same in the lower and the upper part of the range.
+  const low = codSlope(v, codM, 2, 5), high = codSlope(v, codM, 5, 10);
+  const diffSe = Math.hypot(low.se, high.se);
+  assert.ok(Math.abs(low.slope - high.slope) < 4 * diffSe, `slopes ${low.slope} vs ${high.slope}`);
+  assert.ok(high.slope + 2 * high.se < 0, `upper-range slope ${high.slope} ± ${high.se}`);
+});
+
 Deno.test("dispatcher: per order, offers go nearest first, at most one accept and it ends the sequence", () => {
   const v = offerView(tiny);
   let prevOrder = -1, prevDist = -1, done = false;

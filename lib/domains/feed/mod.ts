@@ -12,3 +12,4 @@ export {
   type FeedGoldOptions,
 } from "./features.ts";
 export type { GoldResult } from "../offers/features.ts";
+export { FEED_FEATURE_DEFS, registerFeedFeatures } from "./feature_defs.ts";
