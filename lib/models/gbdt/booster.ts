@@ -64,6 +64,12 @@ export interface FitGbdtOptions {
   objective?: Objective;
 }
 
+/**
+ * Training sets with fewer rows than this build histograms on the main thread only (starting a worker
+ * costs a few tens of milliseconds).
+ */
+export const MIN_ROWS_FOR_THREADS = 10_000;
+
 /** Fits a gradient-boosted tree ensemble. Throws InputError on bad data or parameters. */
 export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtModel {
   const params = resolveParams({
@@ -104,7 +110,9 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     sampleSize: params.binSampleSize,
     seed: params.seed,
   });
-  const binned = mapper.transform(matrix);
+  const nThreads = Math.min(params.nThreads, navigator.hardwareConcurrency || 1);
+  const threaded = nThreads > 1 && n >= MIN_ROWS_FOR_THREADS;
+  const binned = mapper.transform(matrix, threaded);
   const feats = splitFeatures(mapper, params);
 
   // Scores, gradients.
@@ -133,134 +141,142 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
   }
 
   const cfg: GrowConfig = params;
-  const ws = new GrowerWorkspace(mapper.totalBins, n, params.numLeaves);
-  const rng = new Rng(params.seed);
-  const bagRng = rng.fork(1), featRng = rng.fork(2);
-  const bagging = params.baggingFreq > 0 && params.baggingFraction < 1;
-  const bagSize = bagging ? Math.max(1, Math.floor(n * params.baggingFraction)) : n;
-  const bag = new Uint32Array(n);
-  for (let i = 0; i < n; i++) bag[i] = i;
-  const shuffleBuf = bagging ? Uint32Array.from(bag) : bag;
-  const rows = new Uint32Array(n);
-  const usable: number[] = [];
-  for (let f = 0; f < nF; f++) if (feats.trivial[f] === 0) usable.push(f);
-  const nPick = Math.max(1, Math.round(params.featureFraction * usable.length));
-  const featureMask = new Uint8Array(nF);
+  const growData = { bins: binned.bins, nRows: n, feats, weights };
+  const ws = new GrowerWorkspace(growData, params.numLeaves, threaded ? nThreads : 1);
+  try {
+    return boost();
+  } finally {
+    ws.close();
+  }
 
-  const trees: FlatTree[] = [];
-  const treeClass: number[] = [];
-  const impSplit = new Float64Array(nF), impGain = new Float64Array(nF);
-  const history: number[] = [];
-  let bestIter = 0, bestScore = NaN;
+  function boost(): GbdtModel {
+    const rng = new Rng(params.seed);
+    const bagRng = rng.fork(1), featRng = rng.fork(2);
+    const bagging = params.baggingFreq > 0 && params.baggingFraction < 1;
+    const bagSize = bagging ? Math.max(1, Math.floor(n * params.baggingFraction)) : n;
+    const bag = new Uint32Array(n);
+    for (let i = 0; i < n; i++) bag[i] = i;
+    const shuffleBuf = bagging ? Uint32Array.from(bag) : bag;
+    const rows = ws.rows;
+    const usable: number[] = [];
+    for (let f = 0; f < nF; f++) if (feats.trivial[f] === 0) usable.push(f);
+    const nPick = Math.max(1, Math.round(params.featureFraction * usable.length));
+    const featureMask = new Uint8Array(nF);
 
-  for (let iter = 0; iter < params.nEstimators; iter++) {
-    objective.gradients(labels, raw, weights, grad, hess);
-    if (bagging && iter % params.baggingFreq === 0) {
-      for (let i = 0; i < bagSize; i++) {
-        const j = i + bagRng.int(n - i);
-        const t = shuffleBuf[i]!;
-        shuffleBuf[i] = shuffleBuf[j]!;
-        shuffleBuf[j] = t;
+    const trees: FlatTree[] = [];
+    const treeClass: number[] = [];
+    const impSplit = new Float64Array(nF), impGain = new Float64Array(nF);
+    const history: number[] = [];
+    let bestIter = 0, bestScore = NaN;
+
+    for (let iter = 0; iter < params.nEstimators; iter++) {
+      objective.gradients(labels, raw, weights, grad, hess);
+      if (bagging && iter % params.baggingFreq === 0) {
+        for (let i = 0; i < bagSize; i++) {
+          const j = i + bagRng.int(n - i);
+          const t = shuffleBuf[i]!;
+          shuffleBuf[i] = shuffleBuf[j]!;
+          shuffleBuf[j] = t;
+        }
+        bag.set(shuffleBuf.subarray(0, bagSize));
+        bag.subarray(0, bagSize).sort();
       }
-      bag.set(shuffleBuf.subarray(0, bagSize));
-      bag.subarray(0, bagSize).sort();
-    }
-    for (let k = 0; k < K; k++) {
-      pickFeatures(featureMask, usable, nPick, featRng);
-      rows.set(bag.subarray(0, bagSize));
-      const g = grad.subarray(k * n, (k + 1) * n), h = hess.subarray(k * n, (k + 1) * n);
-      const res = growTree(
-        { bins: binned.bins, nRows: n, feats, weights },
-        g,
-        h,
-        rows,
-        bagSize,
-        featureMask,
-        cfg,
-        ws,
-      );
-      const tree = res.tree;
-      if (!bagging) {
-        for (let l = 0; l < res.leafNodes.length; l++) {
-          const v = tree.value[res.leafNodes[l]!]!;
-          for (let i = res.leafStart[l]!; i < res.leafEnd[l]!; i++) {
-            const j = rows[i]! * K + k;
-            raw[j] = raw[j]! + v;
+      for (let k = 0; k < K; k++) {
+        pickFeatures(featureMask, usable, nPick, featRng);
+        rows.set(bag.subarray(0, bagSize));
+        const g = grad.subarray(k * n, (k + 1) * n), h = hess.subarray(k * n, (k + 1) * n);
+        const res = growTree(
+          growData,
+          g,
+          h,
+          bagSize,
+          featureMask,
+          cfg,
+          ws,
+        );
+        const tree = res.tree;
+        if (!bagging) {
+          for (let l = 0; l < res.leafNodes.length; l++) {
+            const v = tree.value[res.leafNodes[l]!]!;
+            for (let i = res.leafStart[l]!; i < res.leafEnd[l]!; i++) {
+              const j = rows[i]! * K + k;
+              raw[j] = raw[j]! + v;
+            }
+          }
+        } else {
+          for (let i = 0; i < n; i++) {
+            raw[i * K + k] = raw[i * K + k]! + tree.value[tree.leafOf(binned.bins, n, i, feats.nValueBins)]!;
           }
         }
-      } else {
-        for (let i = 0; i < n; i++) {
-          raw[i * K + k] = raw[i * K + k]! + tree.value[tree.leafOf(binned.bins, n, i, feats.nValueBins)]!;
+        if (validBinned && validRaw) {
+          const nv = validBinned.nRows;
+          for (let i = 0; i < nv; i++) {
+            validRaw[i * K + k] = validRaw[i * K + k]! +
+              tree.value[tree.leafOf(validBinned.bins, nv, i, feats.nValueBins)]!;
+          }
         }
-      }
-      if (validBinned && validRaw) {
-        const nv = validBinned.nRows;
-        for (let i = 0; i < nv; i++) {
-          validRaw[i * K + k] = validRaw[i * K + k]! +
-            tree.value[tree.leafOf(validBinned.bins, nv, i, feats.nValueBins)]!;
+        for (let node = 0; node < tree.nNodes; node++) {
+          const f = tree.feature[node]!;
+          if (f >= 0) {
+            impSplit[f] = impSplit[f]! + 1;
+            impGain[f] = impGain[f]! + tree.gain[node]!;
+          }
         }
+        trees.push(toFlatTree(tree, mapper));
+        treeClass.push(k);
       }
-      for (let node = 0; node < tree.nNodes; node++) {
-        const f = tree.feature[node]!;
-        if (f >= 0) {
-          impSplit[f] = impSplit[f]! + 1;
-          impGain[f] = impGain[f]! + tree.gain[node]!;
+      let score: number | undefined;
+      if (valid && validRaw && evaluator) {
+        score = evaluator.evaluate(
+          validRaw,
+          objective.transform(validRaw),
+          valid.labels,
+          valid.weights,
+          valid.groups,
+        );
+        history.push(score);
+        const better = Number.isNaN(bestScore) ||
+          (evaluator.higherIsBetter ? score > bestScore : score < bestScore);
+        if (better) {
+          bestScore = score;
+          bestIter = iter + 1;
         }
-      }
-      trees.push(toFlatTree(tree, mapper));
-      treeClass.push(k);
+      } else bestIter = iter + 1;
+      options.onProgress?.({
+        iteration: iter + 1,
+        nIterations: params.nEstimators,
+        validScore: score,
+        metricName: evaluator?.name,
+      });
+      if (params.earlyStoppingRounds > 0 && valid && iter + 1 - bestIter >= params.earlyStoppingRounds) break;
     }
-    let score: number | undefined;
-    if (valid && validRaw && evaluator) {
-      score = evaluator.evaluate(
-        validRaw,
-        objective.transform(validRaw),
-        valid.labels,
-        valid.weights,
-        valid.groups,
-      );
-      history.push(score);
-      const better = Number.isNaN(bestScore) ||
-        (evaluator.higherIsBetter ? score > bestScore : score < bestScore);
-      if (better) {
-        bestScore = score;
-        bestIter = iter + 1;
-      }
-    } else bestIter = iter + 1;
-    options.onProgress?.({
-      iteration: iter + 1,
-      nIterations: params.nEstimators,
-      validScore: score,
-      metricName: evaluator?.name,
-    });
-    if (params.earlyStoppingRounds > 0 && valid && iter + 1 - bestIter >= params.earlyStoppingRounds) break;
-  }
 
-  // Early stopping keeps the best iteration's trees (importances count every grown tree).
-  const keep = params.earlyStoppingRounds > 0 && valid ? bestIter * K : trees.length;
-  const metrics: GbdtMetrics = { bestIteration: keep / K };
-  if (evaluator) {
-    metrics.validMetric = evaluator.name;
-    metrics.validHistory = history;
-    metrics.bestScore = bestScore;
+    // Early stopping keeps the best iteration's trees (importances count every grown tree).
+    const keep = params.earlyStoppingRounds > 0 && valid ? bestIter * K : trees.length;
+    const metrics: GbdtMetrics = { bestIteration: keep / K };
+    if (evaluator) {
+      metrics.validMetric = evaluator.name;
+      metrics.validHistory = history;
+      metrics.bestScore = bestScore;
+    }
+    return new GbdtModel({
+      params,
+      featureNames: [...matrix.featureNames],
+      categoricalFeatures: [...catSet].sort((a, b) => a - b),
+      binMapper: mapper,
+      ensemble: {
+        nFeatures: nF,
+        nOutputs: K,
+        baseScore: base,
+        trees: trees.slice(0, keep),
+        treeClass: Int32Array.from(treeClass.slice(0, keep)),
+      },
+      importanceSplit: impSplit,
+      importanceGain: impGain,
+      metrics,
+      objective: options.objective,
+    });
   }
-  return new GbdtModel({
-    params,
-    featureNames: [...matrix.featureNames],
-    categoricalFeatures: [...catSet].sort((a, b) => a - b),
-    binMapper: mapper,
-    ensemble: {
-      nFeatures: nF,
-      nOutputs: K,
-      baseScore: base,
-      trees: trees.slice(0, keep),
-      treeClass: Int32Array.from(treeClass.slice(0, keep)),
-    },
-    importanceSplit: impSplit,
-    importanceGain: impGain,
-    metrics,
-    objective: options.objective,
-  });
 }
 
 /** Split-finder view of the mapper and constraints. */

@@ -9,7 +9,8 @@
  * monotone splits among the ancestors.
  * @module
  */
-import { buildHistogram, HistogramPool, subtractHistogram } from "./histogram.ts";
+import { HistogramPool, subtractHistogram } from "./histogram.ts";
+import { HistogramBuilder } from "./histogram_parallel.ts";
 import { findBestSplit, leafOutput, type SplitConfig, type SplitFeatures, SplitInfo } from "./split.ts";
 
 /** A tree as grown on bins (training structure). Node 0 is the root; `feature = -1` marks a leaf. */
@@ -74,19 +75,46 @@ export interface GrowConfig extends SplitConfig {
   readonly learningRate: number;
 }
 
-/** Buffers reused across trees of one fit. */
+/**
+ * Buffers reused across trees of one fit: the row index (`rows`, partitioned in place per tree), the
+ * histogram pool and builder (with worker threads when `nThreads > 1` and the bins are in a
+ * `SharedArrayBuffer`), and spare split records. Call {@link close} when the fit ends.
+ */
 export class GrowerWorkspace {
   readonly pool: HistogramPool;
+  readonly rows: Uint32Array;
   readonly tmp: Uint32Array;
-  readonly orderedGrad: Float64Array;
-  readonly orderedHess: Float64Array;
+  /** Per-split table: 1 when bin b goes left. */
+  readonly goesLeft = new Uint8Array(256);
+  readonly builder: HistogramBuilder;
   readonly splits: SplitInfo[] = [];
+  /** Rows histogrammed so far (each build of a node adds its row count): shows the subtraction trick. */
+  rowsHistogrammed = 0;
 
-  constructor(totalBins: number, nRows: number, numLeaves: number) {
-    this.pool = new HistogramPool(totalBins, numLeaves + 1);
+  constructor(data: GrowData, numLeaves: number, nThreads = 1) {
+    const { nRows, bins, feats } = data;
+    const threads = nThreads > 1 && bins.buffer instanceof SharedArrayBuffer ? nThreads : 1;
+    this.pool = new HistogramPool(feats.binOffset[feats.binOffset.length - 1]!, numLeaves + 1, threads > 1);
+    this.rows = new Uint32Array(threads > 1 ? new SharedArrayBuffer(nRows * 4) : new ArrayBuffer(nRows * 4));
     this.tmp = new Uint32Array(nRows);
-    this.orderedGrad = new Float64Array(nRows);
-    this.orderedHess = new Float64Array(nRows);
+    this.builder = new HistogramBuilder({
+      bins,
+      nRows,
+      binOffset: feats.binOffset,
+      pool: this.pool,
+      rows: this.rows,
+      nThreads: threads,
+    });
+  }
+
+  /** Threads actually used for histogram building. */
+  get nThreads(): number {
+    return this.builder.nThreads;
+  }
+
+  /** Stops the worker threads (idempotent). */
+  close(): void {
+    this.builder.close();
   }
 }
 
@@ -122,14 +150,13 @@ export interface GrowResult {
 }
 
 /**
- * Grows one tree on rows `rows[0 .. nUsed)` (permuted in place) with gradients `grad`/`hess` (indexed by
- * row id). `featureMask[f] = 1` for the features this tree may use.
+ * Grows one tree on rows `ws.rows[0 .. nUsed)` (permuted in place) with gradients `grad`/`hess`
+ * (indexed by row id). `featureMask[f] = 1` for the features this tree may use.
  */
 export function growTree(
   data: GrowData,
   grad: Float32Array,
   hess: Float32Array,
-  rows: Uint32Array,
   nUsed: number,
   featureMask: Uint8Array,
   cfg: GrowConfig,
@@ -137,8 +164,10 @@ export function growTree(
 ): GrowResult {
   const { bins, nRows, feats, weights } = data;
   const { binOffset } = feats;
-  const pool = ws.pool;
+  const { pool, rows, builder } = ws;
   pool.reset();
+  builder.setFeatures(featureMask);
+  const features = builder.features;
   const tree = new GrownTree();
   const spareSplits = ws.splits;
 
@@ -157,21 +186,10 @@ export function growTree(
   const takeSplit = () => spareSplits.pop() ?? new SplitInfo();
   const canSplit = (count: number, depth: number) =>
     count >= 2 * cfg.minDataInLeaf && (cfg.maxDepth < 0 || depth < cfg.maxDepth) && cfg.numLeaves > 1;
-  const build = (slot: number, start: number, end: number) =>
-    buildHistogram(
-      pool.get(slot),
-      bins,
-      nRows,
-      binOffset,
-      featureMask,
-      rows,
-      start,
-      end,
-      grad,
-      hess,
-      ws.orderedGrad,
-      ws.orderedHess,
-    );
+  const build = (slot: number, start: number, end: number, contiguous = false) => {
+    ws.rowsHistogrammed += end - start;
+    builder.build(slot, start, end, grad, hess, contiguous);
+  };
 
   const open: OpenLeaf[] = [];
   const done: OpenLeaf[] = [];
@@ -190,7 +208,9 @@ export function growTree(
   rootLeaf.split.reset();
   if (canSplit(nUsed, 0)) {
     rootLeaf.slot = pool.acquire();
-    build(rootLeaf.slot, 0, nUsed);
+    let identity = nUsed === nRows;
+    for (let i = 0; identity && i < nUsed; i++) identity = rows[i] === i;
+    build(rootLeaf.slot, 0, nUsed, identity);
     findBestSplit(
       pool.get(rootLeaf.slot),
       feats,
@@ -220,30 +240,48 @@ export function growTree(
     const s = leaf.split;
     const f = s.feature;
 
-    // Stable in-place partition of rows[start, end): left rows first.
+    // Stable in-place partition of rows[start, end): left rows first. A 256-entry table says which
+    // bins go left, so the loop is the same for numeric and categorical splits and has no branch.
     const col = f * nRows;
     const missingBin = feats.nValueBins[f]!;
     let mask: Uint32Array | null = null;
+    const goesLeft = ws.goesLeft;
     if (s.categorical) {
       mask = new Uint32Array(8);
       for (const b of s.catBins) mask[b >>> 5]! |= 1 << (b & 31);
-    }
-    const dl = s.defaultLeft, thr = s.bin;
-    let nl = leaf.start, nr = 0, wl = 0, wr = 0;
-    for (let i = leaf.start; i < leaf.end; i++) {
-      const r = rows[i]!;
-      const b = bins[col + r]!;
-      const goLeft = mask ? ((mask[b >>> 5]! >>> (b & 31)) & 1) === 1 : b === missingBin ? dl : b <= thr;
-      const w = weights ? weights[r]! : 1;
-      if (goLeft) {
-        rows[nl++] = r;
-        wl += w;
-      } else {
-        ws.tmp[nr++] = r;
-        wr += w;
+      for (let b = 0; b < 256; b++) goesLeft[b] = (mask[b >>> 5]! >>> (b & 31)) & 1;
+    } else {
+      for (let b = 0; b < 256; b++) {
+        goesLeft[b] = b === missingBin ? (s.defaultLeft ? 1 : 0) : b <= s.bin ? 1 : 0;
       }
     }
-    rows.set(ws.tmp.subarray(0, nr), nl);
+    const tmp = ws.tmp;
+    let nl = leaf.start, nr = 0, wl = 0, wr = 0;
+    if (weights) {
+      for (let i = leaf.start; i < leaf.end; i++) {
+        const r = rows[i]!;
+        const go = goesLeft[bins[col + r]!]!;
+        const w = weights[r]!;
+        rows[nl] = r; // nl ≤ i: never overwrites an unread row
+        tmp[nr] = r;
+        nl += go;
+        nr += 1 - go;
+        wl += w * go;
+        wr += w * (1 - go);
+      }
+    } else {
+      for (let i = leaf.start; i < leaf.end; i++) {
+        const r = rows[i]!;
+        const go = goesLeft[bins[col + r]!]!;
+        rows[nl] = r;
+        tmp[nr] = r;
+        nl += go;
+        nr += 1 - go;
+      }
+      wl = nl - leaf.start;
+      wr = nr;
+    }
+    rows.set(tmp.subarray(0, nr), nl);
     const mid = nl;
 
     const lr = cfg.learningRate;
@@ -311,7 +349,7 @@ export function growTree(
       large.slot = leaf.slot;
       leaf.slot = -1;
       const lh = pool.get(large.slot);
-      subtractHistogram(lh, lh, pool.get(small.slot), binOffset, featureMask);
+      subtractHistogram(lh, lh, pool.get(small.slot), binOffset, features);
       if (!needSmall) {
         pool.release(small.slot);
         small.slot = -1;

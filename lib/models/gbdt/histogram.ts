@@ -1,31 +1,60 @@
 /**
- * Per-feature gradient histograms. A node's histogram is one flat `Float64Array` of
- * `3 · totalBins` numbers: for the global bin `j = binOffset[f] + b` of feature f, slot `3j` holds the
- * sum of gradients, `3j+1` the sum of hessians and `3j+2` the row count. Histograms live in a
+ * Per-feature gradient histograms. A node's {@link Histogram} has two flat arrays over the global bins
+ * (`j = binOffset[f] + b` for bin b of feature f): `gh[2j]` is the sum of gradients and `gh[2j+1]` the
+ * sum of hessians (doubles), `count[j]` the row count (an integer array: an integer increment is much
+ * cheaper in the inner loop than a third floating-point one). Histograms live in a
  * {@link HistogramPool} allocated once per fit; the grower builds the smaller child from its rows and
  * gets the larger one by subtraction (`parent − smaller`), so each row is touched once per level.
+ *
+ * The builder works on a list of active features (`features`, a range `[fFrom, fTo)` of it), so that
+ * several threads can each fill a disjoint range of features of the same histogram: every feature's
+ * sums are accumulated in the same order whoever computes them, so the result is bit-identical for
+ * any split of the features (see `histogram_parallel.ts`).
  * @module
  */
 
-/** Number of doubles per bin: grad, hess, count. */
-export const HIST_STRIDE = 3;
+/** Doubles per bin in `gh`: sum of gradients, sum of hessians. */
+export const GH_STRIDE = 2;
 
-/** A fixed set of reusable histogram buffers (one per possible open leaf). */
+/** The histogram of one node over all global bins. */
+export interface Histogram {
+  /** `gh[2j]` = Σ gradient, `gh[2j+1]` = Σ hessian of the rows in global bin j. */
+  readonly gh: Float64Array;
+  /** `count[j]` = number of rows in global bin j. */
+  readonly count: Int32Array;
+}
+
+/** Allocates an empty histogram over `totalBins` bins (tests and one-off use; fits use the pool). */
+export function newHistogram(totalBins: number): Histogram {
+  return { gh: new Float64Array(totalBins * GH_STRIDE), count: new Int32Array(totalBins) };
+}
+
+/**
+ * A fixed set of reusable histogram buffers (one per possible open leaf). A shared pool keeps all
+ * slots in one `SharedArrayBuffer` (allocated up front) so worker threads can fill them; slot `s`
+ * then starts at byte `s · slotBytes`, with `gh` first and `count` after it.
+ */
 export class HistogramPool {
   readonly size: number;
-  readonly histLength: number;
+  readonly totalBins: number;
+  /** Bytes per slot in {@link buffer} (gh, then count padded to 8 bytes). */
+  readonly slotBytes: number;
+  /** The shared backing store (shared pools only). */
+  readonly buffer: SharedArrayBuffer | null;
   #free: number[];
-  #buffers: Float64Array[];
+  #views: Histogram[];
 
-  constructor(totalBins: number, size: number) {
+  constructor(totalBins: number, size: number, shared = false) {
     this.size = size;
-    this.histLength = totalBins * HIST_STRIDE;
-    this.#buffers = [];
+    this.totalBins = totalBins;
+    this.slotBytes = totalBins * GH_STRIDE * 8 + Math.ceil(totalBins / 2) * 8;
+    this.buffer = shared ? new SharedArrayBuffer(this.slotBytes * size) : null;
+    this.#views = [];
     this.#free = [];
     for (let i = size - 1; i >= 0; i--) this.#free.push(i);
   }
 
-  /** Takes a free slot (its buffer is not cleared). */
+  /** Takes a free slot (its buffers are not cleared). */
   acquire(): number {
     const slot = this.#free.pop();
     if (slot === undefined) throw new Error("HistogramPool exhausted");
@@ -43,29 +72,45 @@ export class HistogramPool {
     for (let i = this.size - 1; i >= 0; i--) this.#free.push(i);
   }
 
-  /** The buffer of a slot (allocated lazily, then reused). */
-  get(slot: number): Float64Array {
-    let b = this.#buffers[slot];
-    if (b === undefined) {
-      b = new Float64Array(this.histLength);
-      this.#buffers[slot] = b;
+  /** The histogram of a slot (created on first use, then reused). */
+  get(slot: number): Histogram {
+    let h = this.#views[slot];
+    if (h === undefined) {
+      h = this.buffer
+        ? slotView(this.buffer, slot, this.slotBytes, this.totalBins)
+        : newHistogram(this.totalBins);
+      this.#views[slot] = h;
     }
-    return b;
+    return h;
   }
 }
 
+/** The histogram views of slot `slot` of a shared pool buffer (also used by the worker threads). */
+export function slotView(
+  buffer: SharedArrayBuffer,
+  slot: number,
+  slotBytes: number,
+  totalBins: number,
+): Histogram {
+  const o = slot * slotBytes;
+  return {
+    gh: new Float64Array(buffer, o, totalBins * GH_STRIDE),
+    count: new Int32Array(buffer, o + totalBins * GH_STRIDE * 8, totalBins),
+  };
+}
+
+/** The indices of the features with `mask[f] = 1`, in increasing order. */
+export function activeFeatures(mask: Uint8Array, out = new Int32Array(mask.length)): Int32Array {
+  let k = 0;
+  for (let f = 0; f < mask.length; f++) if (mask[f] !== 0) out[k++] = f;
+  return out.subarray(0, k);
+}
+
 /**
- * Fills `hist` with the histograms of the features in `featureMask` (1 = build) over rows
- * `rows[start .. end)`. `orderedGrad` / `orderedHess` are scratch buffers (length ≥ end − start) that
- * receive the gathered gradients so the per-feature loops read them contiguously.
- * Histograms of masked-out features are left untouched (stale): callers must not read them.
+ * Copies the gradients and hessians of rows `rows[start .. end)` to `orderedGrad[0 .. end−start)` /
+ * `orderedHess`, so the per-feature loops of {@link buildHistogram} read them contiguously.
  */
-export function buildHistogram(
-  hist: Float64Array,
-  bins: Uint8Array,
-  nRows: number,
-  binOffset: Int32Array,
-  featureMask: Uint8Array,
+export function gatherGradients(
   rows: Uint32Array,
   start: number,
   end: number,
@@ -80,34 +125,74 @@ export function buildHistogram(
     orderedGrad[i] = grad[r]!;
     orderedHess[i] = hess[r]!;
   }
-  const nFeatures = binOffset.length - 1;
-  for (let f = 0; f < nFeatures; f++) {
-    if (featureMask[f] === 0) continue;
-    const o0 = binOffset[f]! * HIST_STRIDE;
-    const o1 = binOffset[f + 1]! * HIST_STRIDE;
-    hist.fill(0, o0, o1);
+}
+
+/**
+ * Fills `hist` for the features `features[fFrom .. fTo)` over rows `rows[start .. end)`, whose
+ * gradients were gathered by {@link gatherGradients}. `contiguous` says `rows[start + i] = start + i`
+ * (e.g. the root without bagging), which skips the row indirection. Bins of other features are left
+ * untouched (stale): callers must not read them.
+ */
+export function buildHistogram(
+  hist: Histogram,
+  bins: Uint8Array,
+  nRows: number,
+  binOffset: Int32Array,
+  features: Int32Array,
+  fFrom: number,
+  fTo: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  orderedGrad: Float64Array,
+  orderedHess: Float64Array,
+  contiguous: boolean,
+): void {
+  const { gh, count } = hist;
+  const m = end - start;
+  for (let k = fFrom; k < fTo; k++) {
+    const f = features[k]!;
+    const o0 = binOffset[f]!, o1 = binOffset[f + 1]!;
+    gh.fill(0, o0 * GH_STRIDE, o1 * GH_STRIDE);
+    count.fill(0, o0, o1);
     const colStart = f * nRows;
-    for (let i = 0; i < m; i++) {
-      const j = o0 + bins[colStart + rows[start + i]!]! * HIST_STRIDE;
-      hist[j] = hist[j]! + orderedGrad[i]!;
-      hist[j + 1] = hist[j + 1]! + orderedHess[i]!;
-      hist[j + 2] = hist[j + 2]! + 1;
+    if (contiguous) {
+      const c0 = colStart + start;
+      for (let i = 0; i < m; i++) {
+        const b = o0 + bins[c0 + i]!;
+        const j = b << 1;
+        gh[j] = gh[j]! + orderedGrad[i]!;
+        gh[j + 1] = gh[j + 1]! + orderedHess[i]!;
+        count[b] = count[b]! + 1;
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const b = o0 + bins[colStart + rows[start + i]!]!;
+        const j = b << 1;
+        gh[j] = gh[j]! + orderedGrad[i]!;
+        gh[j + 1] = gh[j + 1]! + orderedHess[i]!;
+        count[b] = count[b]! + 1;
+      }
     }
   }
 }
 
-/** `target ← parent − child` for the features in `featureMask` (target may alias parent). */
+/** `target ← parent − child` for the features `features[fFrom .. fTo)` (target may alias parent). */
 export function subtractHistogram(
-  target: Float64Array,
-  parent: Float64Array,
-  child: Float64Array,
+  target: Histogram,
+  parent: Histogram,
+  child: Histogram,
   binOffset: Int32Array,
-  featureMask: Uint8Array,
+  features: Int32Array,
+  fFrom = 0,
+  fTo = features.length,
 ): void {
-  const nFeatures = binOffset.length - 1;
-  for (let f = 0; f < nFeatures; f++) {
-    if (featureMask[f] === 0) continue;
-    const o1 = binOffset[f + 1]! * HIST_STRIDE;
-    for (let j = binOffset[f]! * HIST_STRIDE; j < o1; j++) target[j] = parent[j]! - child[j]!;
+  const tg = target.gh, pg = parent.gh, cg = child.gh;
+  const tc = target.count, pc = parent.count, cc = child.count;
+  for (let k = fFrom; k < fTo; k++) {
+    const f = features[k]!;
+    const o0 = binOffset[f]!, o1 = binOffset[f + 1]!;
+    for (let j = o0 * GH_STRIDE; j < o1 * GH_STRIDE; j++) tg[j] = pg[j]! - cg[j]!;
+    for (let j = o0; j < o1; j++) tc[j] = pc[j]! - cc[j]!;
   }
 }

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { referenceHistogram } from "./_reference_histogram.ts";
-import { buildHistogram, HIST_STRIDE, HistogramPool, subtractHistogram } from "./histogram.ts";
+import {
+  activeFeatures,
+  buildHistogram,
+  gatherGradients,
+  type Histogram,
+  HistogramPool,
+  newHistogram,
+  subtractHistogram,
+} from "./histogram.ts";
 
 function layout(nBins: number[]): Int32Array {
   const off = new Int32Array(nBins.length + 1);
@@ -37,24 +45,18 @@ function fastHist(
   hess: Float32Array,
 ) {
   const off = layout(nBins);
-  const hist = new Float64Array(off[nBins.length]! * HIST_STRIDE).fill(99); // stale values must be overwritten
-  const mask = new Uint8Array(nBins.length).fill(1);
-  buildHistogram(
-    hist,
-    bins,
-    nRows,
-    off,
-    mask,
-    rows,
-    0,
-    rows.length,
-    grad,
-    hess,
-    new Float64Array(nRows),
-    new Float64Array(nRows),
-  );
-  return { hist, off, mask };
+  const hist = newHistogram(off[nBins.length]!);
+  hist.gh.fill(99); // stale values must be overwritten
+  hist.count.fill(99);
+  const features = activeFeatures(new Uint8Array(nBins.length).fill(1));
+  const og = new Float64Array(nRows), oh = new Float64Array(nRows);
+  gatherGradients(rows, 0, rows.length, grad, hess, og, oh);
+  buildHistogram(hist, bins, nRows, off, features, 0, features.length, rows, 0, rows.length, og, oh, false);
+  return { hist, off, features };
 }
+
+/** Histogram as one flat [g, h, count] list per global bin, for easy comparison. */
+const flat = (h: Histogram) => Array.from(h.count, (c, j) => [h.gh[2 * j]!, h.gh[2 * j + 1]!, c]);
 
 Deno.test("buildHistogram equals the naive reference", () => {
   fc.assert(
@@ -64,11 +66,11 @@ Deno.test("buildHistogram equals the naive reference", () => {
       const ref = referenceHistogram(bins, p.nRows, p.nBins, rows, grad, hess);
       p.nBins.forEach((nb, f) => {
         for (let b = 0; b < nb; b++) {
-          const j = (off[f]! + b) * HIST_STRIDE;
+          const j = off[f]! + b;
           const [g, h, c] = ref[f]![b]!;
-          assert.ok(Math.abs(hist[j]! - g!) < 1e-9);
-          assert.ok(Math.abs(hist[j + 1]! - h!) < 1e-9);
-          assert.equal(hist[j + 2], c);
+          assert.ok(Math.abs(hist.gh[2 * j]! - g!) < 1e-9);
+          assert.ok(Math.abs(hist.gh[2 * j + 1]! - h!) < 1e-9);
+          assert.equal(hist.count[j], c);
         }
       });
     }),
@@ -82,7 +84,8 @@ Deno.test("histogram is invariant to row order", () => {
       const { bins, grad, hess, rows } = makeData(p);
       const a = fastHist(bins, p.nRows, p.nBins, rows, grad, hess).hist;
       const b = fastHist(bins, p.nRows, p.nBins, rows.slice().reverse(), grad, hess).hist;
-      for (let j = 0; j < a.length; j++) assert.ok(Math.abs(a[j]! - b[j]!) < 1e-9);
+      for (let j = 0; j < a.gh.length; j++) assert.ok(Math.abs(a.gh[j]! - b.gh[j]!) < 1e-9);
+      assert.deepEqual(a.count, b.count);
     }),
     { numRuns: 50 },
   );
@@ -96,32 +99,46 @@ Deno.test("subtraction trick: parent − child equals the sibling built directly
       const parent = fastHist(bins, p.nRows, p.nBins, rows, grad, hess);
       const small = fastHist(bins, p.nRows, p.nBins, rows.slice(0, k), grad, hess).hist;
       const sibling = fastHist(bins, p.nRows, p.nBins, rows.slice(k), grad, hess).hist;
-      subtractHistogram(parent.hist, parent.hist, small, parent.off, parent.mask);
-      for (let j = 0; j < sibling.length; j++) assert.ok(Math.abs(parent.hist[j]! - sibling[j]!) < 1e-9);
+      subtractHistogram(parent.hist, parent.hist, small, parent.off, parent.features);
+      for (let j = 0; j < sibling.gh.length; j++) {
+        assert.ok(Math.abs(parent.hist.gh[j]! - sibling.gh[j]!) < 1e-9);
+      }
+      assert.deepEqual(parent.hist.count, sibling.count);
     }),
     { numRuns: 100 },
   );
 });
 
-Deno.test("masked-out features are not touched", () => {
+Deno.test("features outside the active range are not touched", () => {
   const bins = new Uint8Array([0, 1, 1, 0]); // 2 features × 2 rows
   const off = layout([2, 2]);
-  const hist = new Float64Array(4 * HIST_STRIDE).fill(7);
-  buildHistogram(
-    hist,
-    bins,
-    2,
-    off,
-    new Uint8Array([1, 0]),
-    new Uint32Array([0, 1]),
-    0,
-    2,
-    new Float32Array([1, 2]),
-    new Float32Array([1, 1]),
-    new Float64Array(2),
-    new Float64Array(2),
+  const hist = newHistogram(4);
+  hist.gh.fill(7);
+  hist.count.fill(7);
+  const og = new Float64Array(2), oh = new Float64Array(2);
+  const rows = new Uint32Array([0, 1]);
+  gatherGradients(rows, 0, 2, new Float32Array([1, 2]), new Float32Array([1, 1]), og, oh);
+  buildHistogram(hist, bins, 2, off, activeFeatures(new Uint8Array([1, 0])), 0, 1, rows, 0, 2, og, oh, false);
+  assert.deepEqual(flat(hist), [[1, 1, 1], [2, 1, 1], [7, 7, 7], [7, 7, 7]]);
+});
+
+Deno.test("contiguous rows (no indirection) give the same histogram as the row index", () => {
+  fc.assert(
+    fc.property(arb, fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (p, a, b) => {
+      const { bins, grad, hess } = makeData(p);
+      const start = Math.min(a, b, p.nRows - 1), end = Math.min(Math.max(a, b) + 1, p.nRows);
+      const rows = Uint32Array.from({ length: p.nRows }, (_, i) => i);
+      const off = layout(p.nBins);
+      const features = activeFeatures(new Uint8Array(p.nBins.length).fill(1));
+      const og = new Float64Array(p.nRows), oh = new Float64Array(p.nRows);
+      gatherGradients(rows, start, end, grad, hess, og, oh);
+      const x = newHistogram(off[p.nBins.length]!), y = newHistogram(off[p.nBins.length]!);
+      buildHistogram(x, bins, p.nRows, off, features, 0, features.length, rows, start, end, og, oh, true);
+      buildHistogram(y, bins, p.nRows, off, features, 0, features.length, rows, start, end, og, oh, false);
+      assert.deepEqual(flat(x), flat(y));
+    }),
+    { numRuns: 50 },
   );
-  assert.deepEqual(Array.from(hist), [1, 1, 1, 2, 1, 1, 7, 7, 7, 7, 7, 7]);
 });
 
 Deno.test("HistogramPool hands out distinct slots and reuses released ones", () => {
@@ -129,8 +146,17 @@ Deno.test("HistogramPool hands out distinct slots and reuses released ones", () 
   const a = pool.acquire(), b = pool.acquire();
   assert.notEqual(a, b);
   assert.throws(() => pool.acquire());
-  assert.equal(pool.get(a).length, 12);
+  assert.equal(pool.get(a).gh.length, 8);
+  assert.equal(pool.get(a).count.length, 4);
   pool.release(a);
   assert.equal(pool.acquire(), a);
   assert.equal(pool.get(a), pool.get(a)); // same buffer, no reallocation
+  // A shared pool: slots are disjoint views of one SharedArrayBuffer.
+  const shared = new HistogramPool(5, 3, true);
+  assert.ok(shared.buffer instanceof SharedArrayBuffer);
+  const s0 = shared.get(0), s1 = shared.get(1);
+  s0.gh.fill(1);
+  s0.count.fill(1);
+  assert.ok(s1.gh.every((v) => v === 0) && s1.count.every((v) => v === 0));
+  assert.equal(s0.gh.buffer, s1.gh.buffer);
 });

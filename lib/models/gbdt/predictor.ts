@@ -85,6 +85,7 @@ function fillInternalValues(
 /**
  * Raw margins for every row: row-major `out[i · nOutputs + k]` (base score plus the trees of output k).
  * Uses the first `nTrees` trees (default all). Feature names are not checked here (the model does).
+ * Every row adds its trees' leaf values in tree order, so the result does not depend on the walk used.
  */
 export function predictRaw(
   ensemble: TreeEnsemble,
@@ -95,14 +96,15 @@ export function predictRaw(
   const K = ensemble.nOutputs;
   const out = new Float64Array(nRows * K);
   for (let i = 0; i < nRows; i++) for (let k = 0; k < K; k++) out[i * K + k] = ensemble.baseScore[k]!;
+  const packed = packEnsemble(ensemble);
   // Blocks of rows keep their feature values in cache while every tree walks them.
   for (let start = 0; start < nRows; start += ROW_BLOCK) {
     const end = Math.min(nRows, start + ROW_BLOCK);
     for (let t = 0; t < nTrees; t++) {
-      const tree = ensemble.trees[t]!;
       const k = ensemble.treeClass[t]!;
-      if (tree.catBits.length === 0) addNumericTree(tree, values, start, end, nCols, out, K, k);
-      else addTree(tree, values, start, end, nCols, out, K, k);
+      const root = packed.root[t]!;
+      if (root >= 0) addPackedTree(packed, root, values, start, end, nCols, out, K, k);
+      else addTree(ensemble.trees[t]!, values, start, end, nCols, out, K, k);
     }
   }
   return out;
@@ -110,8 +112,86 @@ export function predictRaw(
 
 const ROW_BLOCK = 256;
 
-function addNumericTree(
-  tree: FlatTree,
+/**
+ * The numeric trees of an ensemble concatenated into four flat arrays, for a branch-free walk:
+ * node n of the packed form has feature `feat[n]` (−1 for a leaf), threshold `thr[n]` (the leaf value
+ * for a leaf), first child `child[n]` (the right child is `child[n] + 1`, as the grower lays them out)
+ * and `nanRight[n] = 1` when missing values go right. The next node is
+ * `child + (x > thr | (x is NaN & nanRight))`: left on `x ≤ thr`, right on `x > thr`, NaN by default.
+ */
+interface PackedEnsemble {
+  feat: Int32Array;
+  thr: Float64Array;
+  child: Int32Array;
+  nanRight: Int32Array;
+  /** Packed root of each tree, or −1 for a tree walked by {@link addTree} (categorical splits, or
+   * children not adjacent). */
+  root: Int32Array;
+}
+
+const PACKED = new WeakMap<TreeEnsemble, PackedEnsemble>();
+
+/** The packed form of an ensemble (built once, cached; ensembles are not modified after fitting). */
+function packEnsemble(ensemble: TreeEnsemble): PackedEnsemble {
+  const cached = PACKED.get(ensemble);
+  if (cached && cached.root.length === ensemble.trees.length) return cached;
+  const trees = ensemble.trees;
+  const packable = trees.map((t) => {
+    if (t.catBits.length > 0) return false;
+    for (let n = 0; n < t.feature.length; n++) {
+      if (t.feature[n]! >= 0 && t.right[n] !== t.left[n]! + 1) return false;
+    }
+    return true;
+  });
+  let total = 0;
+  trees.forEach((t, i) => (total += packable[i] ? t.feature.length : 0));
+  const p: PackedEnsemble = {
+    feat: new Int32Array(total),
+    thr: new Float64Array(total),
+    child: new Int32Array(total),
+    nanRight: new Int32Array(total),
+    root: new Int32Array(trees.length).fill(-1),
+  };
+  let o = 0;
+  trees.forEach((t, i) => {
+    if (!packable[i]) return;
+    p.root[i] = o;
+    for (let n = 0; n < t.feature.length; n++) {
+      const f = t.feature[n]!;
+      p.feat[o + n] = f;
+      if (f < 0) {
+        p.thr[o + n] = t.value[n]!;
+        continue;
+      }
+      p.thr[o + n] = t.threshold[n]!;
+      p.child[o + n] = o + t.left[n]!;
+      p.nanRight[o + n] = t.defaultLeft[n] === 1 ? 0 : 1;
+    }
+    o += t.feature.length;
+  });
+  PACKED.set(ensemble, p);
+  return p;
+}
+
+/** Walks one row (values from `base`) from packed node `n` down to its leaf. */
+function walk(p: PackedEnsemble, values: Float32Array, base: number, n: number): number {
+  const { feat, thr, child, nanRight } = p;
+  let f: number;
+  while ((f = feat[n]!) >= 0) {
+    const x = values[base + f]!;
+    n = child[n]! +
+      (((x > thr[n]!) as unknown as number) | (((x !== x) as unknown as number) & nanRight[n]!));
+  }
+  return n;
+}
+
+/**
+ * Adds one packed tree's leaf values to rows [start, end). Eight rows walk in lock-step (independent
+ * dependency chains the CPU overlaps) until one reaches a leaf; each then finishes alone.
+ */
+function addPackedTree(
+  packed: PackedEnsemble,
+  root: number,
   values: Float32Array,
   start: number,
   end: number,
@@ -120,16 +200,73 @@ function addNumericTree(
   K: number,
   k: number,
 ): void {
-  const { feature, threshold, left, right, defaultLeft, value } = tree;
-  for (let i = start, base = start * nCols; i < end; i++, base += nCols) {
-    let n = 0;
-    let f = feature[0]!;
-    while (f >= 0) {
-      const x = values[base + f]!;
-      n = x <= threshold[n]! ? left[n]! : x !== x && defaultLeft[n] === 1 ? left[n]! : right[n]!;
-      f = feature[n]!;
+  const { feat, thr, child, nanRight } = packed;
+  let i = start;
+  for (; i + 8 <= end; i += 8) {
+    const b0 = i * nCols;
+    const b1 = b0 + nCols,
+      b2 = b1 + nCols,
+      b3 = b2 + nCols,
+      b4 = b3 + nCols,
+      b5 = b4 + nCols,
+      b6 = b5 + nCols,
+      b7 = b6 + nCols;
+    let n0 = root, n1 = root, n2 = root, n3 = root, n4 = root, n5 = root, n6 = root, n7 = root;
+    for (;;) {
+      const f0 = feat[n0]!,
+        f1 = feat[n1]!,
+        f2 = feat[n2]!,
+        f3 = feat[n3]!,
+        f4 = feat[n4]!,
+        f5 = feat[n5]!,
+        f6 = feat[n6]!,
+        f7 = feat[n7]!;
+      if ((f0 | f1 | f2 | f3 | f4 | f5 | f6 | f7) < 0) break; // some lane reached its leaf
+      const x0 = values[b0 + f0]!,
+        x1 = values[b1 + f1]!,
+        x2 = values[b2 + f2]!,
+        x3 = values[b3 + f3]!,
+        x4 = values[b4 + f4]!,
+        x5 = values[b5 + f5]!,
+        x6 = values[b6 + f6]!,
+        x7 = values[b7 + f7]!;
+      n0 = child[n0]! +
+        (((x0 > thr[n0]!) as unknown as number) | (((x0 !== x0) as unknown as number) & nanRight[n0]!));
+      n1 = child[n1]! +
+        (((x1 > thr[n1]!) as unknown as number) | (((x1 !== x1) as unknown as number) & nanRight[n1]!));
+      n2 = child[n2]! +
+        (((x2 > thr[n2]!) as unknown as number) | (((x2 !== x2) as unknown as number) & nanRight[n2]!));
+      n3 = child[n3]! +
+        (((x3 > thr[n3]!) as unknown as number) | (((x3 !== x3) as unknown as number) & nanRight[n3]!));
+      n4 = child[n4]! +
+        (((x4 > thr[n4]!) as unknown as number) | (((x4 !== x4) as unknown as number) & nanRight[n4]!));
+      n5 = child[n5]! +
+        (((x5 > thr[n5]!) as unknown as number) | (((x5 !== x5) as unknown as number) & nanRight[n5]!));
+      n6 = child[n6]! +
+        (((x6 > thr[n6]!) as unknown as number) | (((x6 !== x6) as unknown as number) & nanRight[n6]!));
+      n7 = child[n7]! +
+        (((x7 > thr[n7]!) as unknown as number) | (((x7 !== x7) as unknown as number) & nanRight[n7]!));
     }
-    out[i * K + k] = out[i * K + k]! + value[n]!;
+    n0 = walk(packed, values, b0, n0);
+    n1 = walk(packed, values, b1, n1);
+    n2 = walk(packed, values, b2, n2);
+    n3 = walk(packed, values, b3, n3);
+    n4 = walk(packed, values, b4, n4);
+    n5 = walk(packed, values, b5, n5);
+    n6 = walk(packed, values, b6, n6);
+    n7 = walk(packed, values, b7, n7);
+    out[(i + 0) * K + k] = out[(i + 0) * K + k]! + thr[n0]!;
+    out[(i + 1) * K + k] = out[(i + 1) * K + k]! + thr[n1]!;
+    out[(i + 2) * K + k] = out[(i + 2) * K + k]! + thr[n2]!;
+    out[(i + 3) * K + k] = out[(i + 3) * K + k]! + thr[n3]!;
+    out[(i + 4) * K + k] = out[(i + 4) * K + k]! + thr[n4]!;
+    out[(i + 5) * K + k] = out[(i + 5) * K + k]! + thr[n5]!;
+    out[(i + 6) * K + k] = out[(i + 6) * K + k]! + thr[n6]!;
+    out[(i + 7) * K + k] = out[(i + 7) * K + k]! + thr[n7]!;
+  }
+  for (; i < end; i++) {
+    const n = walk(packed, values, i * nCols, root);
+    out[i * K + k] = out[i * K + k]! + thr[n]!;
   }
 }
 

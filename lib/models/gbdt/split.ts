@@ -20,7 +20,7 @@
  * outputs are in the wrong order; the grower then narrows the children's bounds at their midpoint.
  * @module
  */
-import { HIST_STRIDE } from "./histogram.ts";
+import type { Histogram } from "./histogram.ts";
 
 /** The split-relevant parameters. */
 export interface SplitConfig {
@@ -115,7 +115,7 @@ export function leafGain(g: number, h: number, lambdaL2: number, alphaL1: number
  * (`out.gain = -Infinity` when none is valid). `[lo, hi]` are the leaf's output bounds.
  */
 export function findBestSplit(
-  hist: Float64Array,
+  hist: Histogram,
   feats: SplitFeatures,
   featureMask: Uint8Array,
   sumG: number,
@@ -192,7 +192,7 @@ function record(
 }
 
 function findNumeric(
-  hist: Float64Array,
+  hist: Histogram,
   feats: SplitFeatures,
   f: number,
   sumG: number,
@@ -204,20 +204,21 @@ function findNumeric(
   cfg: SplitConfig,
   out: SplitInfo,
 ): void {
+  const { gh, count: cnt } = hist;
   const nb = feats.nValueBins[f]!;
-  const o = feats.binOffset[f]! * HIST_STRIDE;
+  const o = feats.binOffset[f]!;
   const mono = feats.monotone[f]!;
-  const mo = o + nb * HIST_STRIDE;
-  const mg = hist[mo]!, mh = hist[mo + 1]!, mc = hist[mo + 2]!;
+  const mo = o + nb;
+  const mg = gh[2 * mo]!, mh = gh[2 * mo + 1]!, mc = cnt[mo]!;
   const minGain = parentGain + cfg.minSplitGain;
   // Missing right: left = bins 0..b. With missing rows, b = nb−1 (all values | missing) is allowed.
   let lg = 0, lh = 0, lc = 0;
   const lastA = mc > 0 ? nb - 1 : nb - 2;
   for (let b = 0; b <= lastA; b++) {
-    const j = o + b * HIST_STRIDE;
-    const c = hist[j + 2]!;
-    lg += hist[j]!;
-    lh += hist[j + 1]!;
+    const j = o + b;
+    const c = cnt[j]!;
+    lg += gh[2 * j]!;
+    lh += gh[2 * j + 1]!;
     lc += c;
     if (c === 0) continue; // same partition as b − 1
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
@@ -236,10 +237,10 @@ function findNumeric(
   lh = mh;
   lc = mc;
   for (let b = 0; b <= nb - 2; b++) {
-    const j = o + b * HIST_STRIDE;
-    const c = hist[j + 2]!;
-    lg += hist[j]!;
-    lh += hist[j + 1]!;
+    const j = o + b;
+    const c = cnt[j]!;
+    lg += gh[2 * j]!;
+    lh += gh[2 * j + 1]!;
     lc += c;
     if (c === 0) continue;
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
@@ -255,7 +256,7 @@ function findNumeric(
 }
 
 function findCategorical(
-  hist: Float64Array,
+  hist: Histogram,
   feats: SplitFeatures,
   f: number,
   sumG: number,
@@ -267,20 +268,21 @@ function findCategorical(
   cfg: SplitConfig,
   out: SplitInfo,
 ): void {
+  const { gh, count: cnt } = hist;
   const nb = feats.nValueBins[f]!;
-  const o = feats.binOffset[f]! * HIST_STRIDE;
+  const o = feats.binOffset[f]!;
   const minGain = parentGain + cfg.minSplitGain;
   const cats: number[] = [];
-  for (let b = 0; b < nb; b++) if (hist[o + b * HIST_STRIDE + 2]! > 0) cats.push(b);
+  for (let b = 0; b < nb; b++) if (cnt[o + b]! > 0) cats.push(b);
   const used = cats.length;
   if (used === 0) return;
   const tryLeftSet = (set: number[]) => {
     let lg = 0, lh = 0, lc = 0;
     for (const b of set) {
-      const j = o + b * HIST_STRIDE;
-      lg += hist[j]!;
-      lh += hist[j + 1]!;
-      lc += hist[j + 2]!;
+      const j = o + b;
+      lg += gh[2 * j]!;
+      lh += gh[2 * j + 1]!;
+      lc += cnt[j]!;
     }
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
     const gain = candidateGain(lg, lh, lc, rg, rh, rc, 0, lo, hi, cfg, OUTPUTS) - parentGain;
@@ -296,7 +298,7 @@ function findCategorical(
     for (const b of cats) tryLeftSet([b]);
     return;
   }
-  const score = (b: number) => hist[o + b * HIST_STRIDE]! / (hist[o + b * HIST_STRIDE + 1]! + cfg.catSmooth);
+  const score = (b: number) => gh[2 * (o + b)]! / (gh[2 * (o + b) + 1]! + cfg.catSmooth);
   cats.sort((a, b) => score(a) - score(b) || a - b);
   const maxLeft = Math.min(cfg.maxCatThreshold, used - 1);
   for (let dir = 0; dir < 2; dir++) {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { HIST_STRIDE } from "./histogram.ts";
+import { newHistogram } from "./histogram.ts";
 import {
   findBestSplit,
   leafOutput,
@@ -22,10 +22,11 @@ const CFG: SplitConfig = {
 
 /** One feature; `cells` = value bins then the missing bin, each [g, h, count]. */
 function one(cells: number[][], opts: { categorical?: boolean; monotone?: number } = {}) {
-  const hist = new Float64Array(cells.length * HIST_STRIDE);
+  const hist = newHistogram(cells.length);
   let G = 0, H = 0, C = 0;
   cells.forEach(([g, h, c], b) => {
-    hist.set([g!, h!, c!], b * HIST_STRIDE);
+    hist.gh.set([g!, h!], 2 * b);
+    hist.count[b] = c!;
     G += g!;
     H += h!;
     C += c!;

@@ -1,0 +1,239 @@
+/**
+ * Histogram building on several threads: the main thread plus `nThreads − 1` Deno Workers
+ * (`histogram_worker.ts`) that share the binned matrix, the row index, the gathered gradients, the
+ * active-feature list and the histogram pool through `SharedArrayBuffer`s.
+ *
+ * Each build splits the active features into contiguous ranges, one per thread; each thread fills
+ * its own features of the same histogram (no reduction). A feature's sums are accumulated in the same
+ * row order whatever thread computes them, so the histograms, and therefore the models, are
+ * bit-identical to the single-threaded path. Small builds (few rows × features) stay on the main
+ * thread, where waking a worker would cost more than it saves.
+ *
+ * `fitGbdt` is synchronous, so the main thread hands out work and waits with `Atomics.wait` /
+ * `Atomics.notify` on a small control array (Deno allows blocking waits on the main thread); the
+ * workers block the same way between jobs. {@link HistogramBuilder.close} must be called when the
+ * fit ends (it terminates the workers).
+ * @module
+ */
+import { buildHistogram, gatherGradients, type Histogram, type HistogramPool } from "./histogram.ts";
+
+/** Control words per worker in the shared control array. */
+export const CTRL_STRIDE = 16;
+/** Indices within a worker's control block. */
+export const CTRL = {
+  /** Set to 1 by the worker once it has its buffers. */
+  READY: 0,
+  /** Job sequence number, incremented by the main thread to start a job (−1 = exit). */
+  SEQ: 1,
+  /** Sequence number of the last job the worker finished. */
+  DONE: 2,
+  SLOT: 3,
+  START: 4,
+  END: 5,
+  F_FROM: 6,
+  F_TO: 7,
+  CONTIGUOUS: 8,
+} as const;
+
+/** Builds below this many row × feature updates stay on the main thread. */
+export const MIN_PARALLEL_WORK = 100_000;
+
+/** Message that hands a worker its shared buffers. */
+export interface WorkerInit {
+  index: number;
+  ctrl: SharedArrayBuffer;
+  bins: SharedArrayBuffer;
+  binsOffset: number;
+  binsLength: number;
+  nRows: number;
+  binOffset: Int32Array;
+  rows: SharedArrayBuffer;
+  orderedGrad: SharedArrayBuffer;
+  orderedHess: SharedArrayBuffer;
+  features: SharedArrayBuffer;
+  pool: SharedArrayBuffer;
+  slotBytes: number;
+  totalBins: number;
+}
+
+/** Inputs of a {@link HistogramBuilder}. */
+export interface HistogramBuilderOptions {
+  bins: Uint8Array;
+  nRows: number;
+  binOffset: Int32Array;
+  pool: HistogramPool;
+  /** The row index the grower partitions (a leaf is a range of it). */
+  rows: Uint32Array;
+  /** Threads, main included. More than 1 needs shared `bins`, `rows` and pool. */
+  nThreads: number;
+}
+
+const isShared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
+
+/**
+ * Builds node histograms for the grower, on the main thread alone or with worker threads.
+ * Call {@link setFeatures} whenever the active features change (per tree), then {@link build}.
+ */
+export class HistogramBuilder {
+  readonly nThreads: number;
+  readonly rows: Uint32Array;
+  readonly orderedGrad: Float64Array;
+  readonly orderedHess: Float64Array;
+  #features: Int32Array;
+  #nActive = 0;
+  readonly #opts: HistogramBuilderOptions;
+  readonly #workers: Worker[] = [];
+  readonly #ctrl: Int32Array | null = null;
+  #seq = 0;
+
+  constructor(opts: HistogramBuilderOptions) {
+    this.#opts = opts;
+    this.rows = opts.rows;
+    const nF = opts.binOffset.length - 1;
+    const threads =
+      opts.nThreads > 1 && isShared(opts.bins) && isShared(opts.rows) && opts.pool.buffer !== null
+        ? opts.nThreads
+        : 1;
+    const alloc = (bytes: number) => (threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.orderedGrad = new Float64Array(alloc(opts.nRows * 8));
+    this.orderedHess = new Float64Array(alloc(opts.nRows * 8));
+    this.#features = new Int32Array(alloc(nF * 4));
+    this.nThreads = threads;
+    if (threads === 1) return;
+    const ctrlSab = new SharedArrayBuffer((threads - 1) * CTRL_STRIDE * 4);
+    this.#ctrl = new Int32Array(ctrlSab);
+    try {
+      for (let w = 0; w < threads - 1; w++) {
+        const worker = new Worker(new URL("./histogram_worker.ts", import.meta.url), { type: "module" });
+        this.#workers.push(worker);
+        const init: WorkerInit = {
+          index: w,
+          ctrl: ctrlSab,
+          bins: opts.bins.buffer as SharedArrayBuffer,
+          binsOffset: opts.bins.byteOffset,
+          binsLength: opts.bins.length,
+          nRows: opts.nRows,
+          binOffset: opts.binOffset,
+          rows: opts.rows.buffer as SharedArrayBuffer,
+          orderedGrad: this.orderedGrad.buffer as SharedArrayBuffer,
+          orderedHess: this.orderedHess.buffer as SharedArrayBuffer,
+          features: this.#features.buffer as SharedArrayBuffer,
+          pool: opts.pool.buffer!,
+          slotBytes: opts.pool.slotBytes,
+          totalBins: opts.pool.totalBins,
+        };
+        worker.postMessage(init);
+      }
+      for (let w = 0; w < threads - 1; w++) {
+        const base = w * CTRL_STRIDE;
+        // A worker that fails to start would leave us waiting forever: give up after 30 s.
+        const t0 = Date.now();
+        while (Atomics.load(this.#ctrl, base + CTRL.READY) !== 1) {
+          if (Date.now() - t0 > 30_000) throw new Error("GBDT histogram worker did not start within 30 s");
+          Atomics.wait(this.#ctrl, base + CTRL.READY, 0, 1000);
+        }
+      }
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
+  /** The active features (indices into the bin layout) of the current tree. */
+  get features(): Int32Array {
+    return this.#features.subarray(0, this.#nActive);
+  }
+
+  /** Sets the active features from a 0/1 mask. */
+  setFeatures(mask: Uint8Array): void {
+    let k = 0;
+    for (let f = 0; f < mask.length; f++) if (mask[f] !== 0) this.#features[k++] = f;
+    this.#nActive = k;
+  }
+
+  /**
+   * Fills histogram slot `slot` of the pool from rows `rows[start .. end)` with gradients `grad` /
+   * `hess` (indexed by row id). `contiguous`: the rows are `start, start+1, …` (no indirection).
+   */
+  build(
+    slot: number,
+    start: number,
+    end: number,
+    grad: Float32Array,
+    hess: Float32Array,
+    contiguous: boolean,
+  ): void {
+    const o = this.#opts;
+    const hist: Histogram = o.pool.get(slot);
+    gatherGradients(this.rows, start, end, grad, hess, this.orderedGrad, this.orderedHess);
+    const nAct = this.#nActive;
+    const T = this.#ctrl !== null && (end - start) * nAct >= MIN_PARALLEL_WORK ? this.nThreads : 1;
+    if (T === 1) {
+      buildHistogram(
+        hist,
+        o.bins,
+        o.nRows,
+        o.binOffset,
+        this.#features,
+        0,
+        nAct,
+        this.rows,
+        start,
+        end,
+        this.orderedGrad,
+        this.orderedHess,
+        contiguous,
+      );
+      return;
+    }
+    const ctrl = this.#ctrl!;
+    const seq = ++this.#seq;
+    for (let w = 0; w < T - 1; w++) {
+      const base = w * CTRL_STRIDE;
+      ctrl[base + CTRL.SLOT] = slot;
+      ctrl[base + CTRL.START] = start;
+      ctrl[base + CTRL.END] = end;
+      ctrl[base + CTRL.F_FROM] = Math.floor(((w + 1) * nAct) / T);
+      ctrl[base + CTRL.F_TO] = Math.floor(((w + 2) * nAct) / T);
+      ctrl[base + CTRL.CONTIGUOUS] = contiguous ? 1 : 0;
+      Atomics.store(ctrl, base + CTRL.SEQ, seq);
+      Atomics.notify(ctrl, base + CTRL.SEQ);
+    }
+    buildHistogram(
+      hist,
+      o.bins,
+      o.nRows,
+      o.binOffset,
+      this.#features,
+      0,
+      Math.floor(nAct / T),
+      this.rows,
+      start,
+      end,
+      this.orderedGrad,
+      this.orderedHess,
+      contiguous,
+    );
+    for (let w = 0; w < T - 1; w++) {
+      const i = w * CTRL_STRIDE + CTRL.DONE;
+      let done: number;
+      while ((done = Atomics.load(ctrl, i)) !== seq) {
+        if (done === -2) throw new Error("GBDT histogram worker failed");
+        Atomics.wait(ctrl, i, done);
+      }
+    }
+  }
+
+  /** Stops the workers (idempotent). */
+  close(): void {
+    const ctrl = this.#ctrl;
+    for (let w = 0; w < this.#workers.length; w++) {
+      if (ctrl) {
+        Atomics.store(ctrl, w * CTRL_STRIDE + CTRL.SEQ, -1);
+        Atomics.notify(ctrl, w * CTRL_STRIDE + CTRL.SEQ);
+      }
+      this.#workers[w]!.terminate();
+    }
+    this.#workers.length = 0;
+  }
+}
