@@ -2,11 +2,18 @@
  * Naive twin of {@link exactTopK}: score every item, sort by (score desc, id asc), keep k. Used by tests.
  * @module
  */
+import type { TopK64 } from "./exact.ts";
 import type { TopK, VectorSet } from "./types.ts";
 
 /** Sort-based exact top-k (same double-precision, dimension-order sums as the fast kernel). */
 export function referenceTopK(items: VectorSet, queries: VectorSet, k: number, bias?: Float32Array): TopK {
-  const ids = new Int32Array(queries.n * k).fill(-1), scores = new Float32Array(queries.n * k).fill(-Infinity);
+  const r = referenceTopK64(items, queries, k, bias);
+  return { ids: r.ids, scores: Float32Array.from(r.scores), nQueries: r.nQueries, k };
+}
+
+/** {@link referenceTopK} with the double-precision scores. */
+export function referenceTopK64(items: VectorSet, queries: VectorSet, k: number, bias?: Float32Array): TopK64 {
+  const ids = new Int32Array(queries.n * k).fill(-1), scores = new Float64Array(queries.n * k).fill(-Infinity);
   for (let q = 0; q < queries.n; q++) {
     const all: { s: number; i: number }[] = [];
     for (let i = 0; i < items.n; i++) {

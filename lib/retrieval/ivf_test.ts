@@ -3,6 +3,7 @@ import { IvfIndex, recallAtKOf } from "./ivf.ts";
 import { exactTopK } from "./exact.ts";
 import { kmeans } from "./kmeans.ts";
 import { normal, Rng } from "../random/mod.ts";
+import { sphereMixture } from "./synthetic.ts";
 import { InputError } from "../errors.ts";
 
 /** n unit-norm points around `clusters` random centres (sd 0.15 before normalising) in `dim` dims, like L2-normalised embeddings. */
@@ -52,4 +53,37 @@ Deno.test("recallAtKOf: hand-computed", () => {
   const exact = { ids: new Int32Array([1, 2, 3, 4]), scores: new Float32Array(4), nQueries: 2, k: 2 };
   const approx = { ids: new Int32Array([2, 9, 3, 4]), scores: new Float32Array(4), nQueries: 2, k: 2 };
   assert.equal(recallAtKOf(exact, approx), 0.75);
+});
+
+Deno.test("IVF on a clustered unit-sphere set: recall@10 rises with nProbe, ≥ 0.9 at nProbe 8 of 40; seeded", () => {
+  const shape = { n: 4000, dim: 16, clusters: 40, spread: 0.8 };
+  const items = sphereMixture({ seed: 11, ...shape });
+  const queries = sphereMixture({ seed: 11, ...shape, n: 60, pointSeed: 12 }); // fresh points, same clusters
+  const exact = exactTopK(items, queries, 10);
+  const index = IvfIndex.build(items, { nList: 40, seed: 2 });
+  const recalls = [1, 8, 40].map((p) => recallAtKOf(exact, index.search(queries, 10, p)));
+  assert.ok(recalls[0]! < recalls[1]! || recalls[0] === 1, `recalls ${recalls}`);
+  assert.ok(recalls[1]! >= 0.9, `recall at nProbe 8: ${recalls[1]}`);
+  assert.equal(recalls[2], 1);
+  const again = IvfIndex.build(items, { nList: 40, seed: 2 });
+  assert.deepEqual(again.listIds, index.listIds);
+  assert.deepEqual(Array.from(again.search(queries, 10, 8).ids), Array.from(index.search(queries, 10, 8).ids));
+  assert.equal(index.bytes, 40 * 16 * 4 + 41 * 4 + 4000 * 4 + 4000 * 16 * 4);
+});
+
+Deno.test("IVF: bad queries, k, nProbe and items are InputErrors naming the field", () => {
+  const items = clustered(3, 200, 4, 5);
+  const index = IvfIndex.build(items, { nList: 4, seed: 1 });
+  const field = (f: string) => (e: unknown) => e instanceof InputError && e.field === f;
+  assert.throws(() => index.search({ values: new Float32Array([NaN, 0, 0, 0]), n: 1, dim: 4 }, 1, 2), field("queries"));
+  assert.throws(() => index.search({ values: new Float32Array(3), n: 1, dim: 3 }, 1, 2), field("queries"));
+  assert.throws(() => index.search({ values: new Float32Array(4), n: 1, dim: 4 }, 0, 2), field("k"));
+  assert.throws(() => index.search({ values: new Float32Array(4), n: 1, dim: 4 }, 1, 0), field("nProbe"));
+  assert.throws(() => IvfIndex.build({ values: new Float32Array([1, NaN]), n: 1, dim: 2 }, { seed: 1 }), field("items"));
+  assert.throws(() => IvfIndex.build({ values: new Float32Array(0), n: 0, dim: 2 }, { seed: 1 }), field("items"));
+  assert.throws(() => kmeans(items, 0, { seed: 1 }), field("k"));
+  assert.throws(() => kmeans(items, 2, { seed: 1, iterations: -1 }), field("iterations"));
+  // k larger than the list contents: padded with -1.
+  const r = IvfIndex.build(clustered(4, 5, 4, 1), { nList: 1, seed: 1 }).search({ values: new Float32Array([1, 0, 0, 0]), n: 1, dim: 4 }, 8, 1);
+  assert.deepEqual(Array.from(r.ids.subarray(5)), [-1, -1, -1]);
 });
