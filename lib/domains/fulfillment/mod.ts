@@ -21,3 +21,4 @@ export {
 } from "./features.ts";
 export { buildFulfillmentKpis, KPI_SEGMENTS, type KpiOptions, type KpiResult } from "./kpis.ts";
 export { SEVERITIES, type Severity, SEVERITY_THRESHOLDS, severityOf, severitySql } from "./severity.ts";
+export { FULFILLMENT_FEATURE_DEFS, NETWORK_SOURCE, registerFulfillmentFeatures } from "./feature_defs.ts";
