@@ -38,3 +38,4 @@ export {
   resolveSizes,
   WAREHOUSES,
 } from "./params.ts";
+export { tableCsv, writeFulfillmentCsv } from "./csv.ts";
