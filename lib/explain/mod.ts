@@ -1,6 +1,6 @@
 /**
  * Explanations for tree ensembles: exact path-dependent TreeSHAP over the flat serving structure and
- * mean-|SHAP| importance.
+ * mean-|SHAP| importance; `treeShapParallel` spreads the rows over Web Workers.
  * @module
  */
 export {
@@ -14,3 +14,4 @@ export {
   treeShap,
   type TreeShapOptions,
 } from "./tree_shap.ts";
+export { treeShapParallel, type TreeShapParallelOptions } from "./parallel.ts";
