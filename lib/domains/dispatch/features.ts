@@ -6,7 +6,7 @@
  *
  * Gold (`gold_dispatch_offers`): one row per offer, label `accepted`, every feature as of `offered_at`:
  * - a driver's history counts an offer's outcome only once it is known, i.e. its `responded_at` is
- *   strictly before the offer being scored (ASOF joins with `>`), so an earlier offer still awaiting an
+ *   strictly before the offer being scored (by the event-stream lookups below), so an earlier offer still awaiting an
  *   answer does not leak;
  * - `acceptance_rate_7d` = accepts / offers answered in the 7 days before the offer, where the pre-period
  *   snapshot on `drivers` (`hist_*_7d` as of `hist_as_of`) fills the part of the window before the log
@@ -101,55 +101,79 @@ export const DISPATCH_SILVER_SQL: readonly string[] = [
    qualify row_number() over (partition by offer_id order by offered_at, responded_at) = 1`,
 ];
 
-/** Gold statements, in order (need the silver tables). */
+/**
+ * Gold statements, in order (need the silver tables).
+ *
+ * The driver-history lookups are answered by one sorted event stream per driver instead of one ASOF join
+ * per lookup: answers (at `responded_at`), cancels (at `cancelled_at`), session starts, and two lookup rows
+ * per offer (at `offered_at` and at `offered_at − 7 days`). Running sums over the stream, read at the
+ * lookup rows, give "everything strictly before" (at equal times lookups sort after session starts and
+ * before answers and cancels). One sort instead of seven chained ASOF joins: the same values
+ * (`_reference_gold.ts` is the ASOF twin, compared in the tests) in about a fifth of the memory.
+ */
 export const DISPATCH_GOLD_SQL: readonly string[] = [
-  // answered offers per driver, cumulative by the time the answer was known
-  `create or replace temp table _dispatch_answers as
-   select driver_id, t,
-          sum(n) over (partition by driver_id order by t rows unbounded preceding) as cum_offers,
-          sum(a) over (partition by driver_id order by t rows unbounded preceding) as cum_accepts
-   from (select driver_id, responded_at as t, count(*) as n, sum(accepted) as a
-         from silver_dispatch_offers group by all)`,
-  `create or replace temp table _dispatch_cancels as
-   select driver_id, t, sum(n) over (partition by driver_id order by t rows unbounded preceding) as cum_cancels
-   from (select driver_id, cancelled_at as t, count(*) as n from silver_dispatch_offers
-         where cancelled_at is not null group by all)`,
-  `create or replace temp table _dispatch_district_accepts as
-   select driver_id, district, t,
-          sum(n) over (partition by driver_id, district order by t rows unbounded preceding) as cum_district
-   from (select f.driver_id, o.pickup_district as district, f.responded_at as t, count(*) as n
-         from silver_dispatch_offers f join silver_dispatch_orders o using (order_id)
-         where f.accepted = 1 group by all)`,
+  `create or replace temp table _dispatch_driver_lookups as
+   with stream as (
+     select driver_id, responded_at as t, 1 as ord, 1 as n, accepted as a, 0 as c,
+            NULL::TIMESTAMP as cancel_t, NULL::TIMESTAMP as session_t, NULL::INTEGER as offer_id, NULL::BOOLEAN as is_now
+     from silver_dispatch_offers
+     union all
+     select driver_id, cancelled_at, 1, 0, 0, 1, cancelled_at, NULL, NULL, NULL
+     from silver_dispatch_offers where cancelled_at is not null
+     union all
+     select driver_id, session_start, -1, 0, 0, 0, NULL, session_start, NULL, NULL from silver_dispatch_sessions
+     union all
+     select driver_id, offered_at, 0, 0, 0, 0, NULL, NULL, offer_id, true from silver_dispatch_offers
+     union all
+     select driver_id, offered_at - INTERVAL 7 DAY, 0, 0, 0, 0, NULL, NULL, offer_id, false from silver_dispatch_offers
+   ), running as (
+     select offer_id, is_now,
+            sum(n) over w as cum_offers, sum(a) over w as cum_accepts, sum(c) over w as cum_cancels,
+            max(cancel_t) over w as last_cancel_at, max(session_t) over w as session_start
+     from stream
+     window w as (partition by driver_id order by t, ord rows unbounded preceding)
+     qualify offer_id is not null
+   )
+   select offer_id,
+          coalesce(max(cum_offers) filter (where is_now), 0) - coalesce(max(cum_offers) filter (where not is_now), 0)
+            as win_offers,
+          coalesce(max(cum_accepts) filter (where is_now), 0) - coalesce(max(cum_accepts) filter (where not is_now), 0)
+            as win_accepts,
+          coalesce(max(cum_cancels) filter (where is_now), 0) - coalesce(max(cum_cancels) filter (where not is_now), 0)
+            as win_cancels,
+          coalesce(max(cum_accepts) filter (where is_now), 0) as past_accepts,
+          max(last_cancel_at) filter (where is_now) as last_cancel_at,
+          max(session_start) filter (where is_now) as session_start
+   from running group by offer_id`,
+  // accepted pickups per (driver, district) strictly before each offer, the same way
+  `create or replace temp table _dispatch_district_lookups as
+   with stream as (
+     select f.driver_id, o.pickup_district as district, f.responded_at as t, 1 as ord, 1 as n, NULL::INTEGER as offer_id
+     from silver_dispatch_offers f join silver_dispatch_orders o using (order_id) where f.accepted = 1
+     union all
+     select f.driver_id, o.pickup_district, f.offered_at, 0, 0, f.offer_id
+     from silver_dispatch_offers f join silver_dispatch_orders o using (order_id)
+   )
+   select offer_id,
+          sum(n) over (partition by driver_id, district order by t, ord rows unbounded preceding) as past_district_accepts
+   from stream qualify offer_id is not null`,
   `create or replace table gold_dispatch_offers as
-   with base as (
+   with joined as (
      select f.offer_id, f.order_id, f.driver_id, f.offered_at, f.offer_seq, f.distance_to_pickup_km,
             o.price_per_km, o.trip_km, o.cod_amount_vnd, o.service_type, o.pickup_district,
-            d.vehicle_type, d.home_district, d.joined_at, d.hist_as_of,
+            d.vehicle_type, d.home_district, d.joined_at,
             d.hist_offers_7d, d.hist_accepts_7d, d.hist_cancels_7d, f.accepted,
-            f.offered_at - INTERVAL 7 DAY as window_start
+            l.win_offers, l.win_accepts, l.win_cancels, l.past_accepts, l.last_cancel_at, l.session_start,
+            coalesce(dl.past_district_accepts, 0) as past_district_accepts, w.rain,
+            -- share of the 7-day window that lies before the log starts, covered by the snapshot
+            greatest(0.0, least(1.0, epoch_ms(d.hist_as_of - (f.offered_at - INTERVAL 7 DAY)) / 604800000.0))
+              as pre_share
      from silver_dispatch_offers f
      join silver_dispatch_orders o using (order_id)
      join silver_dispatch_drivers d using (driver_id)
-   ), joined as (
-     select b.*,
-            coalesce(now_a.cum_offers, 0) - coalesce(ago_a.cum_offers, 0) as win_offers,
-            coalesce(now_a.cum_accepts, 0) - coalesce(ago_a.cum_accepts, 0) as win_accepts,
-            coalesce(now_c.cum_cancels, 0) - coalesce(ago_c.cum_cancels, 0) as win_cancels,
-            now_c.t as last_cancel_at,
-            coalesce(now_a.cum_accepts, 0) as past_accepts,
-            coalesce(dist.cum_district, 0) as past_district_accepts,
-            s.session_start, w.rain,
-            -- share of the 7-day window that lies before the log starts, covered by the snapshot
-            greatest(0.0, least(1.0, epoch_ms(b.hist_as_of - b.window_start) / 604800000.0)) as pre_share
-     from base b
-     asof left join _dispatch_answers now_a on b.driver_id = now_a.driver_id and b.offered_at > now_a.t
-     asof left join _dispatch_answers ago_a on b.driver_id = ago_a.driver_id and b.window_start > ago_a.t
-     asof left join _dispatch_cancels now_c on b.driver_id = now_c.driver_id and b.offered_at > now_c.t
-     asof left join _dispatch_cancels ago_c on b.driver_id = ago_c.driver_id and b.window_start > ago_c.t
-     asof left join _dispatch_district_accepts dist
-       on b.driver_id = dist.driver_id and b.pickup_district = dist.district and b.offered_at > dist.t
-     asof left join silver_dispatch_sessions s on b.driver_id = s.driver_id and b.offered_at >= s.session_start
-     asof left join silver_dispatch_weather w on b.offered_at >= w.hour_start
+     join _dispatch_driver_lookups l using (offer_id)
+     left join _dispatch_district_lookups dl using (offer_id)
+     asof left join silver_dispatch_weather w on f.offered_at >= w.hour_start
    )
    select offer_id, order_id, driver_id, offered_at, offer_seq,
           distance_to_pickup_km, price_per_km, trip_km, cod_amount_vnd,
@@ -169,6 +193,8 @@ export const DISPATCH_GOLD_SQL: readonly string[] = [
           vehicle_type, service_type, accepted
    from joined
    order by offered_at, offer_id`,
+  `drop table _dispatch_driver_lookups`,
+  `drop table _dispatch_district_lookups`,
 ];
 
 async function requireBronze(db: Db): Promise<void> {
