@@ -50,6 +50,10 @@
  * A tfjs dense layer's kernel (`[in, out]`) and bias map directly to `weights`/`bias`; an embedding
  * layer's `[rows, dim]` matrix maps to `table`.
  *
+ * **Two-tower towers**: `towerGraphToLayerList(model.describe("user"), "user_tower")` converts the
+ * tower description of `lib/models/two_tower/graph.ts` (structurally typed, no import of the model);
+ * `twoTowerScoringLayerList(userGraph, itemGraph)` makes one scoring graph with `score = u · v`.
+ *
  * @example
  * ```ts
  * import { evaluateLayerList, layerListToOnnx, runLayerListOnnx, type LayerList } from "./mod.ts";
@@ -99,6 +103,13 @@ export { evaluateLayerList, type LayerListFeeds } from "./layer_list_eval.ts";
 export { addLayerListToGraph, layerListToOnnx } from "./layer_list_to_onnx.ts";
 export { type OnnxFeed, runLayerListOnnx, runOnnx } from "./run.ts";
 export { writeOnnx } from "./write.ts";
+export {
+  type TowerGraphInputLike,
+  type TowerGraphLayerLike,
+  type TowerGraphLike,
+  towerGraphToLayerList,
+  twoTowerScoringLayerList,
+} from "./tower_graph.ts";
 export {
   decodeModel,
   ElemType,
