@@ -1,8 +1,10 @@
 /**
  * IVF-flat approximate inner-product search: a k-means coarse quantiser splits the items into `nList`
  * inverted lists (item vectors copied contiguously per list); a query scans only the `nProbe` lists whose
- * centroids have the highest inner product with it, with the same blocked kernel and heap as the exact
- * search. `nProbe = nList` is exact. Measure recall against {@link exactTopK} with {@link recallAtKOf}.
+ * centroids are nearest to it (or have the highest inner product, `probe: "ip"`), with the same kernel
+ * and heap as the exact search, so scores are exact and `nProbe = nList` returns the exact top-k.
+ * Measure recall against `exactTopK` with {@link recallAtKOf}. `buildParallel` runs k-means and the
+ * list assignment on worker threads and gives the identical index.
  *
  * @example
  * ```ts
@@ -18,7 +20,7 @@ import { checkFinite, checkFiniteItemsOnce, checkK, checkVectors } from "./_chec
 import { scanRange } from "./exact.ts";
 import { scanOne } from "./kernel.ts";
 import { TopKHeap } from "./heap.ts";
-import { assignNearest, assignNearestParallel, kmeans, kmeansParallel } from "./kmeans.ts";
+import { assignNearest, assignNearestParallel, centroidBias, kmeans, kmeansParallel } from "./kmeans.ts";
 import { defaultWorkers, RetrievalPool, toShared } from "./pool.ts";
 import type { TopK, VectorSet } from "./types.ts";
 
@@ -31,6 +33,13 @@ export interface IvfOptions {
   iterations?: number;
   /** k-means training sample (default 64 rows per list). */
   sampleSize?: number;
+  /**
+   * List ranking at search time: "l2" (default) probes the lists whose centroids are nearest to the query
+   * (`q·c − ‖c‖²/2`, the same rule that assigned the items to lists); "ip" ranks by plain `q·c`. For
+   * L2-normalised embeddings "l2" gives clearly higher recall at the same nProbe (e.g. 0.70 vs 0.63 at
+   * nProbe 1, 0.92 vs 0.89 at 16 on the bench's 100k mixture).
+   */
+  probe?: "l2" | "ip";
 }
 
 /** An IVF-flat index over a fixed item matrix. */
@@ -42,8 +51,21 @@ export class IvfIndex {
   readonly listStart: Int32Array;
   readonly listIds: Int32Array;
   readonly listVectors: Float32Array;
+  /** How lists are ranked for a query (see {@link IvfOptions.probe}). */
+  readonly probe: "l2" | "ip";
+  readonly #probeBias: Float32Array | undefined;
 
-  private constructor(dim: number, nList: number, centroids: Float32Array, listStart: Int32Array, listIds: Int32Array, listVectors: Float32Array) {
+  private constructor(
+    dim: number,
+    nList: number,
+    centroids: Float32Array,
+    listStart: Int32Array,
+    listIds: Int32Array,
+    listVectors: Float32Array,
+    probe: "l2" | "ip",
+  ) {
+    this.probe = probe;
+    this.#probeBias = probe === "l2" ? centroidBias(centroids, nList, dim) : undefined;
     this.dim = dim;
     this.nList = nList;
     this.centroids = centroids;
@@ -56,7 +78,7 @@ export class IvfIndex {
   static build(items: VectorSet, options: IvfOptions): IvfIndex {
     const nList = IvfIndex.#check(items, options);
     const { centroids } = kmeans(items, nList, IvfIndex.#kmeansOptions(options, nList));
-    return IvfIndex.#fromAssignment(items, nList, centroids, assignNearest(items, centroids, nList));
+    return IvfIndex.#fromAssignment(items, nList, centroids, assignNearest(items, centroids, nList), options.probe ?? "l2");
   }
 
   /**
@@ -69,7 +91,7 @@ export class IvfIndex {
     try {
       const { centroids } = await kmeansParallel(items, nList, IvfIndex.#kmeansOptions(options, nList), pool);
       const assign = await assignNearestParallel(toShared(items), centroids, nList, pool);
-      return IvfIndex.#fromAssignment(items, nList, centroids, assign);
+      return IvfIndex.#fromAssignment(items, nList, centroids, assign, options.probe ?? "l2");
     } finally {
       if (!options.pool) pool.close();
     }
@@ -85,6 +107,9 @@ export class IvfIndex {
     if (items.n < 1) throw new InputError("items", "must hold at least one vector");
     checkFiniteItemsOnce("items", items);
     const nList = options.nList ?? Math.max(1, Math.min(items.n, Math.round(Math.sqrt(items.n))));
+    if (options.probe !== undefined && options.probe !== "l2" && options.probe !== "ip") {
+      throw new InputError("probe", `must be "l2" or "ip", got ${options.probe}`);
+    }
     if (!Number.isInteger(nList) || nList < 1 || nList > items.n) {
       throw new InputError("nList", `must be an integer in [1, ${items.n}], got ${nList}`);
     }
@@ -95,7 +120,7 @@ export class IvfIndex {
     return { seed: options.seed, iterations: options.iterations, sampleSize: options.sampleSize ?? 64 * nList };
   }
 
-  static #fromAssignment(items: VectorSet, nList: number, centroids: Float32Array, assign: Int32Array): IvfIndex {
+  static #fromAssignment(items: VectorSet, nList: number, centroids: Float32Array, assign: Int32Array, probe: "l2" | "ip"): IvfIndex {
     const dim = items.dim;
     const listStart = new Int32Array(nList + 1);
     for (let i = 0; i < items.n; i++) listStart[assign[i]! + 1]!++;
@@ -107,7 +132,7 @@ export class IvfIndex {
       listIds[j] = i;
       listVectors.set(items.values.subarray(i * dim, i * dim + dim), j * dim);
     }
-    return new IvfIndex(dim, nList, centroids, listStart, listIds, listVectors);
+    return new IvfIndex(dim, nList, centroids, listStart, listIds, listVectors, probe);
   }
 
   /** Approximate top-k for each query, scanning the `nProbe` best lists. */
@@ -119,7 +144,9 @@ export class IvfIndex {
       throw new InputError("nProbe", `must be an integer in [1, ${this.nList}], got ${nProbe}`);
     }
     checkFinite("queries", queries.values, queries.dim);
-    const probes = scanRange({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe, 0, this.nList, {});
+    const probes = scanRange({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe, 0, this.nList, {
+      bias: this.#probeBias,
+    });
     const ids = new Int32Array(queries.n * k), scores = new Float32Array(queries.n * k);
     const heap = new TopKHeap(k), q64 = new Float64Array(this.dim), dim = this.dim;
     for (let q = 0; q < queries.n; q++) {
