@@ -5,7 +5,7 @@
  */
 import type { CausalGraph } from "../common/mod.ts";
 import { EFFECTS } from "./mechanism.ts";
-import { CALLS_COPULA, CARRIERS, DISRUPTION } from "./params.ts";
+import { CALLS_COPULA, CARRIERS, DISRUPTION, REFUND } from "./params.ts";
 
 const carrierEffects = CARRIERS.filter((c) => c.logOdds !== 0).map((c) => `${c.name} +${c.logOdds}`).join(
   ", ",
@@ -117,7 +117,9 @@ export const FULFILLMENT_GRAPH: CausalGraph = {
     {
       from: "late",
       to: "payment_status",
-      effect: "refunded 8 % if late vs 1 % on time (post-outcome: never a feature)",
+      effect: `refunded ${REFUND.late * 100} % if late vs ${
+        REFUND.onTime * 100
+      } % on time (post-outcome: never a feature)`,
     },
   ],
 };
