@@ -103,42 +103,55 @@ export async function buildFeedGold(db: Db, options: FeedGoldOptions = {}): Prom
   if (options.from !== undefined) conds.push(`i.shown_ts >= ${timestampLiteral("from", options.from)}`);
   if (options.to !== undefined) conds.push(`i.shown_ts < ${timestampLiteral("to", options.to)}`);
   if (options.rebuildSilver !== false) await buildFeedSilver(db);
-  // One statement each: DuckDB rejects the same window name twice in one multi-statement string.
-  await db.exec(`create or replace temp table _feed_user_cum as ${cumulative("user_id", true)}`);
-  await db.exec(`create or replace temp table _feed_item_cum as ${cumulative("item_id", true)}`);
-  await db.exec(`create or replace temp table _feed_creator_cum as ${cumulative("creator_id", true)}`);
-  await db.exec(`create or replace temp table _feed_user_topic_cum as ${cumulative("user_id, topic", false)}`);
+  const rowsSql = `select i.* from silver_feed_impressions i ${conds.length ? "where " + conds.join(" and ") : ""}`;
+  // One stream at a time: its running counts, then their value strictly before each row's shown_ts as a
+  // narrow (impression_id, counts) table, then drop the stream. Chaining the four ASOF joins in one
+  // statement held every intermediate at once (about 4 GB at 2M impressions); this keeps one.
+  const streams = [
+    { name: "user", keys: ["user_id"], impressions: true },
+    { name: "item", keys: ["item_id"], impressions: true },
+    { name: "creator", keys: ["creator_id"], impressions: true },
+    { name: "user_topic", keys: ["user_id", "topic"], impressions: false },
+  ];
+  for (const st of streams) {
+    await db.exec(`create or replace temp table _feed_cum as ${cumulative(st.keys.join(", "), st.impressions)}`);
+    const on = st.keys.map((k) => `r.${k} = c.${k}`).join(" and ");
+    await db.exec(`
+      create or replace temp table _feed_${st.name}_at as
+      select r.impression_id, coalesce(c.cum_imp, 0) as imps, coalesce(c.cum_clk, 0) as clks,
+             coalesce(c.cum_dwell, 0) as dwell
+      from (${rowsSql}) r asof left join _feed_cum c on ${on} and r.shown_ts > c.ts`);
+  }
+  await db.exec(`drop table _feed_cum`);
   await db.exec(`
     create or replace table ${ident(table)} as
-    -- ASOF joins chained on the impression rows (each carries the row through), not one CTE per
-    -- stream joined back on impression_id: no 2M-row hash tables to build, about a third of the memory.
     select r.impression_id, r.user_id, r.item_id, r.creator_id, r.shown_ts,
-           coalesce(u.cum_imp, 0)::DOUBLE as user_impressions_before,
-           coalesce(u.cum_clk, 0)::DOUBLE as user_clicks_before,
-           ((coalesce(u.cum_clk, 0) + 0.5) / (coalesce(u.cum_imp, 0) + 10))::DOUBLE as user_ctr_before,
-           (case when u.cum_clk > 0 then u.cum_dwell / u.cum_clk end)::DOUBLE as user_avg_dwell_before,
-           coalesce(it.cum_imp, 0)::DOUBLE as item_impressions_before,
-           coalesce(it.cum_clk, 0)::DOUBLE as item_clicks_before,
-           ((coalesce(it.cum_clk, 0) + 0.5) / (coalesce(it.cum_imp, 0) + 10))::DOUBLE as item_ctr_before,
-           coalesce(cr.cum_imp, 0)::DOUBLE as creator_impressions_before,
-           ((coalesce(cr.cum_clk, 0) + 0.5) / (coalesce(cr.cum_imp, 0) + 10))::DOUBLE as creator_ctr_before,
-           coalesce(ut.cum_clk, 0)::DOUBLE as user_topic_clicks_before,
-           ((coalesce(ut.cum_clk, 0) + 0.1) / (coalesce(u.cum_clk, 0) + 1))::DOUBLE as topic_match,
+           u.imps::DOUBLE as user_impressions_before,
+           u.clks::DOUBLE as user_clicks_before,
+           ((u.clks + 0.5) / (u.imps + 10))::DOUBLE as user_ctr_before,
+           (case when u.clks > 0 then u.dwell / u.clks end)::DOUBLE as user_avg_dwell_before,
+           it.imps::DOUBLE as item_impressions_before,
+           it.clks::DOUBLE as item_clicks_before,
+           ((it.clks + 0.5) / (it.imps + 10))::DOUBLE as item_ctr_before,
+           cr.imps::DOUBLE as creator_impressions_before,
+           ((cr.clks + 0.5) / (cr.imps + 10))::DOUBLE as creator_ctr_before,
+           ut.clks::DOUBLE as user_topic_clicks_before,
+           ((ut.clks + 0.1) / (u.clks + 1))::DOUBLE as topic_match,
            (date_diff('second', itm.publish_ts, r.shown_ts) / 3600.0)::DOUBLE as item_age_hours,
            r.position::DOUBLE as position,
            r.topic, itm.format, us.platform, us.country,
            (c.click_id is not null)::INTEGER as clicked,
            coalesce(c.dwell_seconds, 0)::DOUBLE as dwell_seconds
-    from (select i.* from silver_feed_impressions i ${conds.length ? "where " + conds.join(" and ") : ""}) r
-    asof left join _feed_user_cum u on r.user_id = u.user_id and r.shown_ts > u.ts
-    asof left join _feed_item_cum it on r.item_id = it.item_id and r.shown_ts > it.ts
-    asof left join _feed_creator_cum cr on r.creator_id = cr.creator_id and r.shown_ts > cr.ts
-    asof left join _feed_user_topic_cum ut on r.user_id = ut.user_id and r.topic = ut.topic and r.shown_ts > ut.ts
+    from (${rowsSql}) r
+    join _feed_user_at u using (impression_id)
+    join _feed_item_at it using (impression_id)
+    join _feed_creator_at cr using (impression_id)
+    join _feed_user_topic_at ut using (impression_id)
     join silver_feed_items itm on itm.item_id = r.item_id
     join silver_feed_users us on us.user_id = r.user_id
     left join silver_feed_clicks c on c.impression_id = r.impression_id
     order by r.impression_id;
-    drop table _feed_user_cum; drop table _feed_item_cum; drop table _feed_creator_cum; drop table _feed_user_topic_cum;
+    drop table _feed_user_at; drop table _feed_item_at; drop table _feed_creator_at; drop table _feed_user_topic_at;
   `);
   const rows = await db.scalar(`select count(*) from ${ident(table)}`);
   return {
