@@ -32,17 +32,32 @@ function cat(f: Frame, name: string) {
 /** Simulates the feed and converts its tables. */
 export function feedFixture(seed: number, sizes: FeedOptions): FeedFixture {
   const out = feedSimulator.generate({ seed, scale: "default", ...sizes });
-  const users = out.tables.users!, items = out.tables.items!, clicks = out.tables.clicks!, imp = out.tables.impressions!;
+  const users = out.tables.users!,
+    items = out.tables.items!,
+    clicks = out.tables.clicks!,
+    imp = out.tables.impressions!;
   const nUsers = users.nRows, nItems = items.nRows;
   const creator = items.columns.creator_id as Int32Array;
   let nCreators = 0;
   for (const c of creator) nCreators = Math.max(nCreators, c + 1);
   const truth = out.truth.impressions!;
   return {
-    clicks: interactionsFromFrame(clicks, { user: "user_id", item: "item_id", timestamp: "click_ts", nUsers, nItems }),
-    users: makeEntityFeatures(nUsers, { categorical: [cat(users, "country"), cat(users, "platform"), cat(users, "age_band")] }),
+    clicks: interactionsFromFrame(clicks, {
+      user: "user_id",
+      item: "item_id",
+      timestamp: "click_ts",
+      nUsers,
+      nItems,
+    }),
+    users: makeEntityFeatures(nUsers, {
+      categorical: [cat(users, "country"), cat(users, "platform"), cat(users, "age_band")],
+    }),
     items: makeEntityFeatures(nItems, {
-      categorical: [cat(items, "topic"), cat(items, "format"), { name: "creator", cardinality: nCreators, codes: creator }],
+      categorical: [cat(items, "topic"), cat(items, "format"), {
+        name: "creator",
+        cardinality: nCreators,
+        codes: creator,
+      }],
     }),
     impressions: {
       user: imp.columns.user_id as Int32Array,

@@ -26,7 +26,8 @@ export function offersFixture(seed: number, sizes: Record<string, number>): Offe
   const out = offersSimulator.generate({ seed, scale: "default", ...sizes });
   const customers = out.tables.customers!, products = out.tables.products!;
   const orders = out.tables.orders!, items = out.tables.order_items!;
-  const orderCustomer = orders.columns.customer_id as Int32Array, orderTs = orders.columns.order_timestamp as Float64Array;
+  const orderCustomer = orders.columns.customer_id as Int32Array,
+    orderTs = orders.columns.order_timestamp as Float64Array;
   const orderId = items.columns.order_id as Int32Array, product = items.columns.product_id as Int32Array;
   const user = new Int32Array(items.nRows), ts = new Float64Array(items.nRows);
   for (let r = 0; r < items.nRows; r++) {
@@ -35,8 +36,16 @@ export function offersFixture(seed: number, sizes: Record<string, number>): Offe
   }
   const price = products.columns.base_price as Float64Array;
   return {
-    purchases: makeInteractions({ user, item: product, timestamp: ts, nUsers: customers.nRows, nItems: products.nRows }),
-    users: makeEntityFeatures(customers.nRows, { categorical: [cat(customers, "segment"), cat(customers, "loyalty_tier")] }),
+    purchases: makeInteractions({
+      user,
+      item: product,
+      timestamp: ts,
+      nUsers: customers.nRows,
+      nItems: products.nRows,
+    }),
+    users: makeEntityFeatures(customers.nRows, {
+      categorical: [cat(customers, "segment"), cat(customers, "loyalty_tier")],
+    }),
     items: makeEntityFeatures(products.nRows, {
       categorical: [cat(products, "category"), cat(products, "subcategory"), cat(products, "brand")],
       numeric: { log_price: Array.from(price, (p) => Math.log1p(p)) },

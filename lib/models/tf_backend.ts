@@ -56,11 +56,18 @@ function registerMissingWasmKernels(): void {
       const numSegments = (attrs as { numSegments: number }).numSegments;
       const b = backend as unknown as {
         readSync(id: unknown): ArrayLike<number>;
-        makeOutput(shape: number[], dtype: tf.DataType, offset?: number, values?: ArrayLike<number>): tf.TensorInfo;
+        makeOutput(
+          shape: number[],
+          dtype: tf.DataType,
+          offset?: number,
+          values?: ArrayLike<number>,
+        ): tf.TensorInfo;
       };
       const xs = b.readSync(x.dataId), ids = b.readSync(segmentIds.dataId);
       const inner = x.shape.slice(segmentIds.shape.length).reduce((p, d) => p * d, 1);
-      const out = x.dtype === "int32" ? new Int32Array(numSegments * inner) : new Float32Array(numSegments * inner);
+      const out = x.dtype === "int32"
+        ? new Int32Array(numSegments * inner)
+        : new Float32Array(numSegments * inner);
       for (let j = 0; j < ids.length; j++) {
         const s = ids[j]!;
         if (s < 0 || s >= numSegments) continue;
@@ -100,7 +107,9 @@ export function defaultBackend(): TfBackend {
  */
 export async function initTf(backend?: TfBackend): Promise<typeof tf> {
   const want = backend ?? defaultBackend();
-  if (!TF_BACKENDS.includes(want)) throw new InputError("backend", `must be one of ${TF_BACKENDS.join(", ")}; got "${want}"`);
+  if (!TF_BACKENDS.includes(want)) {
+    throw new InputError("backend", `must be one of ${TF_BACKENDS.join(", ")}; got "${want}"`);
+  }
   if (tf.getBackend() === want) return tf;
   if (want === "wasm" && !wasmPathSet) {
     setWasmPaths(wasmBinaryFolder());

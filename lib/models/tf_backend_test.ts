@@ -29,7 +29,11 @@ Deno.test("initTf: wasm has a gather gradient (UnsortedSegmentSum) equal to cpu'
   const grad = async (backend: "wasm" | "cpu") => {
     const tf = await initTf(backend);
     const table = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
-    const g = tf.grad((t) => tf.sum(tf.mul(tf.gather(t, tf.tensor1d([2, 0, 2], "int32")), tf.tensor2d([[1, 10], [100, 1000], [2, 20]]))));
+    const g = tf.grad((t) =>
+      tf.sum(
+        tf.mul(tf.gather(t, tf.tensor1d([2, 0, 2], "int32")), tf.tensor2d([[1, 10], [100, 1000], [2, 20]])),
+      )
+    );
     const out = Array.from(g(table).dataSync());
     table.dispose();
     return out;

@@ -35,7 +35,9 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
     sxx += a * a;
     syy += b * b;
   }
-  if (sxx === 0 || syy === 0) throw new InputError(sxx === 0 ? "x" : "y", "is constant; correlation is undefined");
+  if (sxx === 0 || syy === 0) {
+    throw new InputError(sxx === 0 ? "x" : "y", "is constant; correlation is undefined");
+  }
   return sxy / Math.sqrt(sxx * syy);
 }
 

@@ -62,7 +62,9 @@ function parseTimestamp(text: string, line: number): number {
   const v = s === "" ? NaN : Number(s);
   if (Number.isFinite(v)) return v;
   const d = Date.parse(s);
-  if (!Number.isFinite(d)) throw new InputError("timestamp", `line ${line}: cannot parse "${text}" as a number or an ISO date`);
+  if (!Number.isFinite(d)) {
+    throw new InputError("timestamp", `line ${line}: cannot parse "${text}" as a number or an ISO date`);
+  }
   return d;
 }
 
@@ -81,7 +83,9 @@ export function parseInteractionsCsv(text: string, options: InteractionsCsvOptio
   const header = splitCsvLine(lines[headerLine]!, delimiter).map((h) => h.trim());
   const col = (option: string, name: string) => {
     const j = header.indexOf(name);
-    if (j < 0) throw new InputError(`columns.${option}`, `column "${name}" not in header [${header.join(", ")}]`);
+    if (j < 0) {
+      throw new InputError(`columns.${option}`, `column "${name}" not in header [${header.join(", ")}]`);
+    }
     return j;
   };
   const ju = col("user", names.user), ji = col("item", names.item), jt = col("timestamp", names.timestamp);
@@ -92,9 +96,13 @@ export function parseInteractionsCsv(text: string, options: InteractionsCsvOptio
     if (lines[l]!.trim() === "") continue;
     const f = splitCsvLine(lines[l]!, delimiter);
     const lineNo = l + 1;
-    if (f.length !== header.length) throw new InputError("csv", `line ${lineNo}: ${f.length} fields, header has ${header.length}`);
+    if (f.length !== header.length) {
+      throw new InputError("csv", `line ${lineNo}: ${f.length} fields, header has ${header.length}`);
+    }
     const w = jr < 0 ? 1 : Number(f[jr]!.trim() === "" ? NaN : f[jr]);
-    if (!Number.isFinite(w)) throw new InputError("rating", `line ${lineNo}: "${f[jr]}" is not a finite number`);
+    if (!Number.isFinite(w)) {
+      throw new InputError("rating", `line ${lineNo}: "${f[jr]}" is not a finite number`);
+    }
     const t = parseTimestamp(f[jt]!, lineNo);
     if (options.minRating !== undefined && w < options.minRating) continue;
     const uKey = f[ju]!.trim(), iKey = f[ji]!.trim();
@@ -109,11 +117,23 @@ export function parseInteractionsCsv(text: string, options: InteractionsCsvOptio
     rating.push(w);
     timestamp.push(t);
   }
-  if (user.length === 0) throw new InputError("interactions", "the interaction log is empty (no data rows kept)");
-  return makeInteractions({ user, item, rating, timestamp, userIds: [...userIndex.keys()], itemIds: [...itemIndex.keys()] });
+  if (user.length === 0) {
+    throw new InputError("interactions", "the interaction log is empty (no data rows kept)");
+  }
+  return makeInteractions({
+    user,
+    item,
+    rating,
+    timestamp,
+    userIds: [...userIndex.keys()],
+    itemIds: [...itemIndex.keys()],
+  });
 }
 
 /** Reads and parses a CSV file; see {@link parseInteractionsCsv}. */
-export async function loadInteractionsCsv(path: string, options: InteractionsCsvOptions = {}): Promise<Interactions> {
+export async function loadInteractionsCsv(
+  path: string,
+  options: InteractionsCsvOptions = {},
+): Promise<Interactions> {
   return parseInteractionsCsv(await Deno.readTextFile(path), options);
 }

@@ -4,7 +4,10 @@ import { loadInteractionsCsv, parseInteractionsCsv, splitCsvLine } from "./csv.t
 
 Deno.test("parseInteractionsCsv: mapped columns, first-appearance ids, duplicates kept", () => {
   const text = "ts;who;what;stars\n100;alice;m1;5\n90;bob;m2;3\n\n110;alice;m1;4\n";
-  const x = parseInteractionsCsv(text, { delimiter: ";", columns: { user: "who", item: "what", rating: "stars", timestamp: "ts" } });
+  const x = parseInteractionsCsv(text, {
+    delimiter: ";",
+    columns: { user: "who", item: "what", rating: "stars", timestamp: "ts" },
+  });
   assert.deepEqual(x.userIds, ["alice", "bob"]);
   assert.deepEqual(x.itemIds, ["m1", "m2"]);
   assert.deepEqual(Array.from(x.user), [0, 1, 0]);
@@ -14,9 +17,12 @@ Deno.test("parseInteractionsCsv: mapped columns, first-appearance ids, duplicate
 });
 
 Deno.test("parseInteractionsCsv: ISO timestamps, quotes, no rating column, minRating", () => {
-  const x = parseInteractionsCsv('user,item,timestamp\n"a, b",x,2024-01-02T00:00:00Z\nc,"y ""z""",2024-01-01T00:00:00Z\n', {
-    columns: { rating: null },
-  });
+  const x = parseInteractionsCsv(
+    'user,item,timestamp\n"a, b",x,2024-01-02T00:00:00Z\nc,"y ""z""",2024-01-01T00:00:00Z\n',
+    {
+      columns: { rating: null },
+    },
+  );
   assert.deepEqual(x.userIds, ["a, b", "c"]);
   assert.deepEqual(x.itemIds, ["x", 'y "z"']);
   assert.equal(x.timestamp[0]! - x.timestamp[1]!, 86_400_000);

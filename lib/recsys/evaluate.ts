@@ -35,7 +35,11 @@ export interface RecsysMetrics {
 export const EVAL_LIST_LENGTH = 50;
 
 /** Metrics of ranked lists (one per test user) against the test log's relevant sets. */
-export function metricsOfLists(lists: readonly (readonly number[])[], relevant: readonly Set<number>[], nItems: number): RecsysMetrics {
+export function metricsOfLists(
+  lists: readonly (readonly number[])[],
+  relevant: readonly Set<number>[],
+  nItems: number,
+): RecsysMetrics {
   if (lists.length === 0) throw new InputError("lists", "no user to evaluate");
   return {
     recallAt5: recallAtK(lists, relevant, 5),

@@ -29,7 +29,9 @@ export interface FrameInteractionOptions {
 function numeric(f: Frame, name: string): NumericColumn {
   const c = f.columns[name];
   if (c === undefined) throw new InputError(name, `column not in frame [${f.names.join(", ")}]`);
-  if (isStringColumn(c)) throw new InputError(name, "is a string column; expected dense integer ids or numbers");
+  if (isStringColumn(c)) {
+    throw new InputError(name, "is a string column; expected dense integer ids or numbers");
+  }
   return c;
 }
 

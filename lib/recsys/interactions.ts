@@ -53,7 +53,12 @@ export interface InteractionColumns {
 export function makeInteractions(cols: InteractionColumns): Interactions {
   const n = cols.user.length;
   if (n === 0) throw new InputError("interactions", "the interaction log is empty");
-  for (const [name, col] of [["item", cols.item], ["timestamp", cols.timestamp], ["rating", cols.rating]] as const) {
+  for (
+    const [name, col] of [["item", cols.item], ["timestamp", cols.timestamp], [
+      "rating",
+      cols.rating,
+    ]] as const
+  ) {
     if (col !== undefined && col.length !== n) {
       throw new InputError(name, `length ${col.length} does not match "user" length ${n}`);
     }
@@ -63,8 +68,12 @@ export function makeInteractions(cols: InteractionColumns): Interactions {
   let maxU = -1, maxI = -1;
   for (let r = 0; r < n; r++) {
     const u = cols.user[r]!, i = cols.item[r]!, t = cols.timestamp[r]!, w = cols.rating ? cols.rating[r]! : 1;
-    if (!Number.isInteger(u) || u < 0) throw new InputError("user", `row ${r}: index ${u}; expected an integer >= 0`);
-    if (!Number.isInteger(i) || i < 0) throw new InputError("item", `row ${r}: index ${i}; expected an integer >= 0`);
+    if (!Number.isInteger(u) || u < 0) {
+      throw new InputError("user", `row ${r}: index ${u}; expected an integer >= 0`);
+    }
+    if (!Number.isInteger(i) || i < 0) {
+      throw new InputError("item", `row ${r}: index ${i}; expected an integer >= 0`);
+    }
     if (!Number.isFinite(t)) throw new InputError("timestamp", `row ${r}: ${t}; expected a finite number`);
     if (!Number.isFinite(w)) throw new InputError("rating", `row ${r}: ${w}; expected a finite number`);
     user[r] = u;
@@ -75,17 +84,28 @@ export function makeInteractions(cols: InteractionColumns): Interactions {
     if (i > maxI) maxI = i;
   }
   const nUsers = cols.nUsers ?? maxU + 1, nItems = cols.nItems ?? maxI + 1;
-  if (!Number.isInteger(nUsers) || nUsers <= maxU) throw new InputError("nUsers", `must be an integer > max user index ${maxU}, got ${nUsers}`);
-  if (!Number.isInteger(nItems) || nItems <= maxI) throw new InputError("nItems", `must be an integer > max item index ${maxI}, got ${nItems}`);
-  if (cols.userIds && cols.userIds.length !== nUsers) throw new InputError("userIds", `length ${cols.userIds.length}, expected ${nUsers}`);
-  if (cols.itemIds && cols.itemIds.length !== nItems) throw new InputError("itemIds", `length ${cols.itemIds.length}, expected ${nItems}`);
+  if (!Number.isInteger(nUsers) || nUsers <= maxU) {
+    throw new InputError("nUsers", `must be an integer > max user index ${maxU}, got ${nUsers}`);
+  }
+  if (!Number.isInteger(nItems) || nItems <= maxI) {
+    throw new InputError("nItems", `must be an integer > max item index ${maxI}, got ${nItems}`);
+  }
+  if (cols.userIds && cols.userIds.length !== nUsers) {
+    throw new InputError("userIds", `length ${cols.userIds.length}, expected ${nUsers}`);
+  }
+  if (cols.itemIds && cols.itemIds.length !== nItems) {
+    throw new InputError("itemIds", `length ${cols.itemIds.length}, expected ${nItems}`);
+  }
   return { user, item, rating, timestamp, nUsers, nItems, userIds: cols.userIds, itemIds: cols.itemIds };
 }
 
 /** The rows `rows` of `x` (in the given order), keeping the id spaces. */
 export function selectRows(x: Interactions, rows: ArrayLike<number>): Interactions {
   const n = rows.length;
-  const user = new Int32Array(n), item = new Int32Array(n), rating = new Float32Array(n), timestamp = new Float64Array(n);
+  const user = new Int32Array(n),
+    item = new Int32Array(n),
+    rating = new Float32Array(n),
+    timestamp = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const r = rows[j]!;
     user[j] = x.user[r]!;
@@ -93,7 +113,16 @@ export function selectRows(x: Interactions, rows: ArrayLike<number>): Interactio
     rating[j] = x.rating[r]!;
     timestamp[j] = x.timestamp[r]!;
   }
-  return { user, item, rating, timestamp, nUsers: x.nUsers, nItems: x.nItems, userIds: x.userIds, itemIds: x.itemIds };
+  return {
+    user,
+    item,
+    rating,
+    timestamp,
+    nUsers: x.nUsers,
+    nItems: x.nItems,
+    userIds: x.userIds,
+    itemIds: x.itemIds,
+  };
 }
 
 /** Compressed rows: `indices[indptr[u] .. indptr[u+1])` are user u's distinct items, ascending. */

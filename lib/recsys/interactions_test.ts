@@ -20,7 +20,11 @@ Deno.test("makeInteractions: empty log, NaN, bad indices and lengths are InputEr
     [{ user: [3], item: [0], timestamp: [1], nUsers: 2 }, "nUsers"],
   ];
   for (const [cols, field] of bad) {
-    assert.throws(() => makeInteractions(cols), (e: unknown) => e instanceof InputError && e.field === field, field);
+    assert.throws(
+      () => makeInteractions(cols),
+      (e: unknown) => e instanceof InputError && e.field === field,
+      field,
+    );
   }
 });
 

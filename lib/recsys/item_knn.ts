@@ -45,7 +45,9 @@ export class ItemKnnRecommender implements Recommender {
 
   constructor(train: Interactions, options: ItemKnnOptions = {}) {
     const m = options.neighbours ?? 100, shrink = options.shrink ?? 0;
-    if (!Number.isInteger(m) || m < 1) throw new InputError("neighbours", `must be an integer >= 1, got ${m}`);
+    if (!Number.isInteger(m) || m < 1) {
+      throw new InputError("neighbours", `must be an integer >= 1, got ${m}`);
+    }
     if (!(shrink >= 0)) throw new InputError("shrink", `must be >= 0, got ${shrink}`);
     this.#nItems = train.nItems;
     this.#nUsers = train.nUsers;
@@ -86,7 +88,9 @@ export class ItemKnnRecommender implements Recommender {
     const s = new Float64Array(this.#nItems), h = this.#history;
     for (let b = h.indptr[u]!; b < h.indptr[u + 1]!; b++) {
       const j = h.indices[b]!;
-      for (let a = this.nbStart[j]!; a < this.nbStart[j + 1]!; a++) s[this.neighbourIds[a]!]! += this.neighbourSims[a]!;
+      for (let a = this.nbStart[j]!; a < this.nbStart[j + 1]!; a++) {
+        s[this.neighbourIds[a]!]! += this.neighbourSims[a]!;
+      }
     }
     return s;
   }

@@ -5,11 +5,19 @@ import { ItemKnnRecommender } from "./item_knn.ts";
 
 Deno.test("ItemKnnRecommender: hand-computed cosine similarities and scores", () => {
   // U(0) = {0,1,2}, U(1) = {0,1}, U(2) = {2}, U(3) = {} (items 0..3)
-  const x = makeInteractions({ user: [0, 1, 2, 0, 1, 0], item: [0, 0, 0, 1, 1, 2], timestamp: [1, 2, 3, 4, 5, 6], nItems: 4 });
+  const x = makeInteractions({
+    user: [0, 1, 2, 0, 1, 0],
+    item: [0, 0, 0, 1, 1, 2],
+    timestamp: [1, 2, 3, 4, 5, 6],
+    nItems: 4,
+  });
   const knn = new ItemKnnRecommender(x);
   // sim(0,1) = 2/√(3·2) = 0.8165, sim(0,2) = 1/√3 = 0.5774, sim(1,2) = 1/√2 = 0.7071
   const nb = (i: number) =>
-    Array.from(knn.neighbourIds.subarray(knn.nbStart[i]!, knn.nbStart[i + 1]!)).map((j, r) => [j, +knn.neighbourSims[knn.nbStart[i]! + r]!.toFixed(4)]);
+    Array.from(knn.neighbourIds.subarray(knn.nbStart[i]!, knn.nbStart[i + 1]!)).map((
+      j,
+      r,
+    ) => [j, +knn.neighbourSims[knn.nbStart[i]! + r]!.toFixed(4)]);
   assert.deepEqual(nb(0), [[1, 0.8165], [2, 0.5774]]);
   assert.deepEqual(nb(2), [[1, 0.7071], [0, 0.5774]]);
   assert.deepEqual(nb(3), []);
@@ -20,21 +28,41 @@ Deno.test("ItemKnnRecommender: hand-computed cosine similarities and scores", ()
 });
 
 Deno.test("ItemKnnRecommender: equals a brute-force cosine kNN (fast-check)", () => {
-  const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 30 });
-  fc.assert(fc.property(arb, fc.integer({ min: 1, max: 3 }), (pairs, m) => {
-    const x = makeInteractions({ user: pairs.map((p) => p[0]), item: pairs.map((p) => p[1]), timestamp: pairs.map((_, j) => j), nUsers: 6, nItems: 8 });
-    const knn = new ItemKnnRecommender(x, { neighbours: m, shrink: 0.5 });
-    const sets = Array.from({ length: 8 }, (_, i) => new Set(pairs.filter((p) => p[1] === i).map((p) => p[0])));
-    const sim = (i: number, j: number) => [...sets[i]!].filter((u) => sets[j]!.has(u)).length / (Math.sqrt(sets[i]!.size * sets[j]!.size) + 0.5);
-    for (let u = 0; u < 6; u++) {
-      const hist = new Set(pairs.filter((p) => p[0] === u).map((p) => p[1]));
-      const expected = new Float64Array(8);
-      for (const j of hist) {
-        const nbs = Array.from({ length: 8 }, (_, i) => i).filter((i) => i !== j && sim(i, j) > 0).sort((a, b) => sim(b, j) - sim(a, j) || a - b);
-        for (const i of nbs.slice(0, m)) expected[i]! += sim(i, j);
+  const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 7 })), {
+    minLength: 1,
+    maxLength: 30,
+  });
+  fc.assert(
+    fc.property(arb, fc.integer({ min: 1, max: 3 }), (pairs, m) => {
+      const x = makeInteractions({
+        user: pairs.map((p) => p[0]),
+        item: pairs.map((p) => p[1]),
+        timestamp: pairs.map((_, j) => j),
+        nUsers: 6,
+        nItems: 8,
+      });
+      const knn = new ItemKnnRecommender(x, { neighbours: m, shrink: 0.5 });
+      const sets = Array.from(
+        { length: 8 },
+        (_, i) => new Set(pairs.filter((p) => p[1] === i).map((p) => p[0])),
+      );
+      const sim = (i: number, j: number) =>
+        [...sets[i]!].filter((u) => sets[j]!.has(u)).length /
+        (Math.sqrt(sets[i]!.size * sets[j]!.size) + 0.5);
+      for (let u = 0; u < 6; u++) {
+        const hist = new Set(pairs.filter((p) => p[0] === u).map((p) => p[1]));
+        const expected = new Float64Array(8);
+        for (const j of hist) {
+          const nbs = Array.from({ length: 8 }, (_, i) => i).filter((i) => i !== j && sim(i, j) > 0).sort((
+            a,
+            b,
+          ) => sim(b, j) - sim(a, j) || a - b);
+          for (const i of nbs.slice(0, m)) expected[i]! += sim(i, j);
+        }
+        const got = knn.scoresFor(u);
+        for (let i = 0; i < 8; i++) assert.ok(Math.abs(got[i]! - expected[i]!) < 1e-5, `user ${u} item ${i}`);
       }
-      const got = knn.scoresFor(u);
-      for (let i = 0; i < 8; i++) assert.ok(Math.abs(got[i]! - expected[i]!) < 1e-5, `user ${u} item ${i}`);
-    }
-  }), { numRuns: 100 });
+    }),
+    { numRuns: 100 },
+  );
 });

@@ -22,8 +22,13 @@ export {
   selectRows,
   userItemSets,
 } from "./interactions.ts";
-export { type InteractionsCsvOptions, loadInteractionsCsv, parseInteractionsCsv, splitCsvLine } from "./csv.ts";
-export { type TemporalSplit, type TemporalSplitOptions, temporalLeaveLastNOut } from "./temporal_split.ts";
+export {
+  type InteractionsCsvOptions,
+  loadInteractionsCsv,
+  parseInteractionsCsv,
+  splitCsvLine,
+} from "./csv.ts";
+export { temporalLeaveLastNOut, type TemporalSplit, type TemporalSplitOptions } from "./temporal_split.ts";
 export { checkRecommendArgs, csrHas, type Recommender } from "./recommender.ts";
 export { PopularityRecommender } from "./popularity.ts";
 export { type ItemKnnOptions, ItemKnnRecommender } from "./item_knn.ts";

@@ -27,7 +27,9 @@ export class PopularityRecommender implements Recommender {
     this.counts = new Float64Array(train.nItems);
     for (let r = 0; r < train.item.length; r++) this.counts[train.item[r]!]! += train.rating[r]!;
     const c = this.counts;
-    this.order = Int32Array.from({ length: train.nItems }, (_, i) => i).sort((a, b) => c[b]! - c[a]! || a - b);
+    this.order = Int32Array.from({ length: train.nItems }, (_, i) => i).sort((a, b) =>
+      c[b]! - c[a]! || a - b
+    );
     this.#nUsers = train.nUsers;
   }
 

@@ -21,7 +21,9 @@ export function checkRecommendArgs(users: ArrayLike<number>, k: number, nUsers: 
   if (!Number.isInteger(k) || k < 1) throw new InputError("k", `must be an integer >= 1, got ${k}`);
   for (let j = 0; j < users.length; j++) {
     const u = users[j]!;
-    if (!Number.isInteger(u) || u < 0 || u >= nUsers) throw new InputError("users", `index ${u} at ${j} is outside [0, ${nUsers})`);
+    if (!Number.isInteger(u) || u < 0 || u >= nUsers) {
+      throw new InputError("users", `index ${u} at ${j} is outside [0, ${nUsers})`);
+    }
   }
 }
 

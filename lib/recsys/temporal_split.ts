@@ -42,7 +42,9 @@ export interface TemporalSplit {
 export function temporalLeaveLastNOut(x: Interactions, options: TemporalSplitOptions = {}): TemporalSplit {
   const n = options.n ?? 1, minTrain = options.minTrain ?? 1;
   if (!Number.isInteger(n) || n < 1) throw new InputError("n", `must be an integer >= 1, got ${n}`);
-  if (!Number.isInteger(minTrain) || minTrain < 0) throw new InputError("minTrain", `must be an integer >= 0, got ${minTrain}`);
+  if (!Number.isInteger(minTrain) || minTrain < 0) {
+    throw new InputError("minTrain", `must be an integer >= 0, got ${minTrain}`);
+  }
   const rows = x.user.length;
   if (rows === 0) throw new InputError("interactions", "the interaction log is empty");
   // Rows grouped by user (counting sort keeps log order), then each group sorted by (timestamp, row).
@@ -62,5 +64,9 @@ export function temporalLeaveLastNOut(x: Interactions, options: TemporalSplitOpt
   }
   const trainRows: number[] = [], testRows: number[] = [];
   for (let r = 0; r < rows; r++) (isTest[r] ? testRows : trainRows).push(r);
-  return { train: selectRows(x, trainRows), test: selectRows(x, testRows), testUsers: Int32Array.from(testUsers) };
+  return {
+    train: selectRows(x, trainRows),
+    test: selectRows(x, testRows),
+    testUsers: Int32Array.from(testUsers),
+  };
 }

@@ -24,7 +24,9 @@ export function referenceForward(g: TowerGraph, feeds: GraphFeeds, n: number): F
       const out = new Float64Array(n * dim);
       for (let r = 0; r < n; r++) {
         const i = idx[r]!;
-        if (!(i >= 0 && i < rows)) throw new InputError(`feeds.${layer.input}`, `row ${r}: index ${i} outside [0, ${rows})`);
+        if (!(i >= 0 && i < rows)) {
+          throw new InputError(`feeds.${layer.input}`, `row ${r}: index ${i} outside [0, ${rows})`);
+        }
         for (let d = 0; d < dim; d++) out[r * dim + d] = layer.weights[i * dim + d]!;
       }
       values.set(layer.name, { data: out, width: dim });
@@ -36,10 +38,17 @@ export function referenceForward(g: TowerGraph, feeds: GraphFeeds, n: number): F
         for (let o = 0; o < outDim; o++) {
           let s = layer.bias[o]!, row = 0;
           for (const p of parts) {
-            for (let c = 0; c < p.width; c++) s += p.data[r * p.width + c]! * layer.weights[(row + c) * outDim + o]!;
+            for (let c = 0; c < p.width; c++) {
+              s += p.data[r * p.width + c]! * layer.weights[(row + c) * outDim + o]!;
+            }
             row += p.width;
           }
-          if (row !== inDim) throw new InputError("graph", `layer ${layer.name}: inputs give ${row} columns, weights expect ${inDim}`);
+          if (row !== inDim) {
+            throw new InputError(
+              "graph",
+              `layer ${layer.name}: inputs give ${row} columns, weights expect ${inDim}`,
+            );
+          }
           out[r * outDim + o] = layer.activation === "relu" ? Math.max(0, s) : s;
         }
       }

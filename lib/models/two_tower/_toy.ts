@@ -28,8 +28,17 @@ export function plantedLog(seed: number, groups = 4, perGroup = 15, perUser = 8)
   const group = (e: number) => Math.floor(e / perGroup);
   const features = (noise: number) =>
     makeEntityFeatures(n, {
-      categorical: [{ name: "group", cardinality: groups, codes: Array.from({ length: n }, (_, e) => group(e)) }],
+      categorical: [{
+        name: "group",
+        cardinality: groups,
+        codes: Array.from({ length: n }, (_, e) => group(e)),
+      }],
       numeric: { signal: Array.from({ length: n }, (_, e) => group(e) * 10 + noise * rng.float()) },
     });
-  return { log: makeInteractions({ user, item, timestamp: ts, nUsers: n, nItems: n }), users: features(1), items: features(2), group };
+  return {
+    log: makeInteractions({ user, item, timestamp: ts, nUsers: n, nItems: n }),
+    users: features(1),
+    items: features(2),
+    group,
+  };
 }

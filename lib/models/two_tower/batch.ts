@@ -10,7 +10,12 @@ import type { TowerBatch } from "./tower.ts";
  * Inputs for entities whose features are rows `rows` of `features` and whose IDs are `ids`
  * (`ids[j] < 0` or ≥ nIds → OOV; `ids` omitted → the IDs are the rows themselves).
  */
-export function gatherBatch(features: EntityFeatures, rows: ArrayLike<number>, nIds: number, ids?: ArrayLike<number>): TowerBatch {
+export function gatherBatch(
+  features: EntityFeatures,
+  rows: ArrayLike<number>,
+  nIds: number,
+  ids?: ArrayLike<number>,
+): TowerBatch {
   const n = rows.length, w = features.numericNames.length;
   const idCol = new Int32Array(n);
   for (let j = 0; j < n; j++) {

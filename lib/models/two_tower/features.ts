@@ -53,7 +53,11 @@ export function makeEntityFeatures(
     if (col.length !== n) throw new InputError(`numeric.${name}`, `length ${col.length}, expected ${n}`);
     for (let r = 0; r < n; r++) numeric[r * numericNames.length + f] = col[r]!;
   });
-  const categorical = (cols.categorical ?? []).map((c) => ({ name: c.name, cardinality: c.cardinality, codes: Int32Array.from(c.codes) }));
+  const categorical = (cols.categorical ?? []).map((c) => ({
+    name: c.name,
+    cardinality: c.cardinality,
+    codes: Int32Array.from(c.codes),
+  }));
   const out = { n, categorical, numericNames, numeric };
   checkEntityFeatures("features", out);
   return out;
@@ -66,7 +70,10 @@ export function noFeatures(n: number): EntityFeatures {
 
 /** The spec of a feature set. */
 export function specOf(f: EntityFeatures): FeatureSpec {
-  return { categorical: f.categorical.map((c) => ({ name: c.name, cardinality: c.cardinality })), numericNames: [...f.numericNames] };
+  return {
+    categorical: f.categorical.map((c) => ({ name: c.name, cardinality: c.cardinality })),
+    numericNames: [...f.numericNames],
+  };
 }
 
 /**
@@ -74,20 +81,33 @@ export function specOf(f: EntityFeatures): FeatureSpec {
  * is given) the same columns as the spec the tower was trained with.
  */
 export function checkEntityFeatures(field: string, f: EntityFeatures, spec?: FeatureSpec): void {
-  if (!Number.isInteger(f.n) || f.n < 0) throw new InputError(`${field}.n`, `must be an integer >= 0, got ${f.n}`);
+  if (!Number.isInteger(f.n) || f.n < 0) {
+    throw new InputError(`${field}.n`, `must be an integer >= 0, got ${f.n}`);
+  }
   for (const c of f.categorical) {
-    if (!Number.isInteger(c.cardinality) || c.cardinality < 1) throw new InputError(`${field}.${c.name}`, `cardinality must be an integer >= 1, got ${c.cardinality}`);
-    if (c.codes.length !== f.n) throw new InputError(`${field}.${c.name}`, `has ${c.codes.length} codes, expected ${f.n}`);
+    if (!Number.isInteger(c.cardinality) || c.cardinality < 1) {
+      throw new InputError(`${field}.${c.name}`, `cardinality must be an integer >= 1, got ${c.cardinality}`);
+    }
+    if (c.codes.length !== f.n) {
+      throw new InputError(`${field}.${c.name}`, `has ${c.codes.length} codes, expected ${f.n}`);
+    }
     for (let r = 0; r < f.n; r++) {
       const v = c.codes[r]!;
-      if (v < -1 || v >= c.cardinality) throw new InputError(`${field}.${c.name}`, `row ${r}: code ${v} outside [-1, ${c.cardinality})`);
+      if (v < -1 || v >= c.cardinality) {
+        throw new InputError(`${field}.${c.name}`, `row ${r}: code ${v} outside [-1, ${c.cardinality})`);
+      }
     }
   }
   const w = f.numericNames.length;
-  if (f.numeric.length !== f.n * w) throw new InputError(`${field}.numeric`, `length ${f.numeric.length}, expected ${f.n} × ${w}`);
+  if (f.numeric.length !== f.n * w) {
+    throw new InputError(`${field}.numeric`, `length ${f.numeric.length}, expected ${f.n} × ${w}`);
+  }
   for (let j = 0; j < f.numeric.length; j++) {
     if (!Number.isFinite(f.numeric[j]!)) {
-      throw new InputError(`${field}.${f.numericNames[j % w]}`, `row ${Math.floor(j / w)} is ${f.numeric[j]}; NaN/Infinity features are not allowed (impute first)`);
+      throw new InputError(
+        `${field}.${f.numericNames[j % w]}`,
+        `row ${Math.floor(j / w)} is ${f.numeric[j]}; NaN/Infinity features are not allowed (impute first)`,
+      );
     }
   }
   if (spec) {

@@ -58,11 +58,17 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
   const nPairs = train.user.length;
   if (nPairs === 0) throw new InputError("train", "the interaction log is empty");
   for (let r = 0; r < nPairs; r++) {
-    if (!(train.rating[r]! > 0)) throw new InputError("rating", `row ${r}: ${train.rating[r]}; training pairs need a weight > 0`);
+    if (!(train.rating[r]! > 0)) {
+      throw new InputError("rating", `row ${r}: ${train.rating[r]}; training pairs need a weight > 0`);
+    }
   }
   const users = data.users ?? noFeatures(train.nUsers), items = data.items ?? noFeatures(train.nItems);
-  if (users.n !== train.nUsers) throw new InputError("users", `has ${users.n} rows, expected nUsers = ${train.nUsers}`);
-  if (items.n !== train.nItems) throw new InputError("items", `has ${items.n} rows, expected nItems = ${train.nItems}`);
+  if (users.n !== train.nUsers) {
+    throw new InputError("users", `has ${users.n} rows, expected nUsers = ${train.nUsers}`);
+  }
+  if (items.n !== train.nItems) {
+    throw new InputError("items", `has ${items.n} rows, expected nItems = ${train.nItems}`);
+  }
   checkEntityFeatures("users", users);
   checkEntityFeatures("items", items);
   const userSpec = specOf(users), itemSpec = specOf(items);
@@ -109,17 +115,23 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
           negItems = Int32Array.from({ length: p.randomNegatives }, () => negRng.int(train.nItems));
           lossBatch.negMask = new Float32Array(B * negItems.length);
           for (let j = 0; j < B; j++) {
-            for (let m = 0; m < negItems.length; m++) if (negItems[m] === bi[j]) lossBatch.negMask[j * negItems.length + m] = MASKED_LOGIT;
+            for (let m = 0; m < negItems.length; m++) {
+              if (negItems[m] === bi[j]) lossBatch.negMask[j * negItems.length + m] = MASKED_LOGIT;
+            }
           }
         }
         const uBatch = gatherBatch(users, bu, train.nUsers, dropU);
         const iBatch = gatherBatch(items, bi, train.nItems, dropI);
         const nBatch = negItems ? gatherBatch(items, negItems, train.nItems) : null;
-        const cost = optimizer.minimize(() => {
-          const u = towerForward(tf, uVars, uBatch), v = towerForward(tf, iVars, iBatch);
-          const negV = nBatch ? towerForward(tf, iVars, nBatch) : undefined;
-          return sampledSoftmaxLoss(tf, u, v, p.temperature, lossBatch, negV);
-        }, true, varList);
+        const cost = optimizer.minimize(
+          () => {
+            const u = towerForward(tf, uVars, uBatch), v = towerForward(tf, iVars, iBatch);
+            const negV = nBatch ? towerForward(tf, iVars, nBatch) : undefined;
+            return sampledSoftmaxLoss(tf, u, v, p.temperature, lossBatch, negV);
+          },
+          true,
+          varList,
+        );
         if (cost === null) throw new Error("two-tower: optimizer returned no cost");
         const batchWeight = w.reduce((a, b) => a + b, 0);
         lossSum += cost.dataSync()[0]! * batchWeight;
@@ -128,7 +140,9 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
       }
       const seconds = (performance.now() - t0) / 1000;
       const stats = { epoch, loss: lossSum / weightSum, seconds, examplesPerSecond: nPairs / seconds };
-      if (!Number.isFinite(stats.loss)) throw new Error(`two-tower: loss became ${stats.loss} in epoch ${epoch}`);
+      if (!Number.isFinite(stats.loss)) {
+        throw new Error(`two-tower: loss became ${stats.loss} in epoch ${epoch}`);
+      }
       history.push(stats);
       options.onEpoch?.(stats);
     }
@@ -196,4 +210,3 @@ function buildLossBatch(
   const negLogQ = p.logQCorrection && p.randomNegatives > 0 ? Math.log(p.randomNegatives / nItems) : null;
   return { logQ, mask, weights, negLogQ, negMask: null };
 }
-

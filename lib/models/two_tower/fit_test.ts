@@ -6,7 +6,14 @@ import { plantedLog } from "./_toy.ts";
 import { makeEntityFeatures } from "./features.ts";
 import { fitTwoTower } from "./fit.ts";
 
-const SMALL = { embeddingDim: 16, idDim: 8, featureDim: 4, hidden: [16], batchSize: 32, learningRate: 0.02 } as const;
+const SMALL = {
+  embeddingDim: 16,
+  idDim: 8,
+  featureDim: 4,
+  hidden: [16],
+  batchSize: 32,
+  learningRate: 0.02,
+} as const;
 
 Deno.test("fitTwoTower: loss decreases, embeddings are unit-norm, no tensors leak", async () => {
   const { log, users, items } = plantedLog(1);
@@ -42,22 +49,33 @@ Deno.test("fitTwoTower: same seed → identical weights and embeddings; another 
 Deno.test("fitTwoTower: beats random recommendations on a planted-structure toy set", async () => {
   const { log, users, items, group } = plantedLog(4);
   const split = temporalLeaveLastNOut(log, { n: 1 });
-  const m = await fitTwoTower({ train: split.train, users, items }, { seed: 5, params: { ...SMALL, epochs: 15 } });
+  const m = await fitTwoTower({ train: split.train, users, items }, {
+    seed: 5,
+    params: { ...SMALL, epochs: 15 },
+  });
   const metrics = evaluateRecommender(m, split);
   // Random: 10 of the 53 unseen items → expected Recall@10 ≈ 0.19; in-group there are only 8 unseen.
   assert.ok(metrics.recallAt10 > 0.6, `recall@10 ${metrics.recallAt10}`);
   // And the top-5 lists stay inside the user's group almost always.
   const lists = m.recommend(split.testUsers, 5);
   let inGroup = 0, total = 0;
-  lists.forEach((l, j) => l.forEach((i) => (total++, inGroup += group(i) === group(split.testUsers[j]!) ? 1 : 0)));
+  lists.forEach((l, j) =>
+    l.forEach((i) => (total++, inGroup += group(i) === group(split.testUsers[j]!) ? 1 : 0))
+  );
   assert.ok(inGroup / total > 0.9, `in-group share ${inGroup / total}`);
 });
 
 Deno.test("cold start: feature-only tower for a new user, popularity without features", async () => {
   const { log, users, items, group } = plantedLog(6);
-  const m = await fitTwoTower({ train: log, users, items }, { seed: 7, params: { ...SMALL, epochs: 12, idDropout: 0.3 } });
+  const m = await fitTwoTower({ train: log, users, items }, {
+    seed: 7,
+    params: { ...SMALL, epochs: 12, idDropout: 0.3 },
+  });
   // A new user whose features say group 2.
-  const newUser = makeEntityFeatures(1, { categorical: [{ name: "group", cardinality: 4, codes: [2] }], numeric: { signal: [20.5] } });
+  const newUser = makeEntityFeatures(1, {
+    categorical: [{ name: "group", cardinality: 4, codes: [2] }],
+    numeric: { signal: [20.5] },
+  });
   const r = await m.recommendForNewUser(newUser, 5);
   assert.equal(r.source, "features");
   assert.ok(r.items.filter((i) => group(i) === 2).length >= 4, `items ${r.items}`);
@@ -66,22 +84,65 @@ Deno.test("cold start: feature-only tower for a new user, popularity without fea
   assert.deepEqual(m.recommendFor(viaEmbed, [0], 5)[0], r.items);
   const pop = await m.recommendForNewUser(undefined, 3);
   assert.equal(pop.source, "popularity");
-  const byCount = Array.from(m.itemPopularity.keys()).sort((a, b) => m.itemPopularity[b]! - m.itemPopularity[a]! || a - b);
+  const byCount = Array.from(m.itemPopularity.keys()).sort((a, b) =>
+    m.itemPopularity[b]! - m.itemPopularity[a]! || a - b
+  );
   assert.deepEqual(pop.items, byCount.slice(0, 3));
   assert.throws(() => m.recommend([log.nUsers], 3), InputError);
-  await assert.rejects(() => m.embed("user", makeEntityFeatures(1, { numeric: { signal: [1] } })), InputError);
+  await assert.rejects(
+    () => m.embed("user", makeEntityFeatures(1, { numeric: { signal: [1] } })),
+    InputError,
+  );
 });
 
 Deno.test("fitTwoTower: bad input is a clear error", async () => {
   const { log, users, items } = plantedLog(8);
-  await assert.rejects(() => fitTwoTower({ train: { ...log, user: new Int32Array(0) } }, { seed: 1 }), InputError);
+  await assert.rejects(
+    () => fitTwoTower({ train: { ...log, user: new Int32Array(0) } }, { seed: 1 }),
+    InputError,
+  );
   const zero = makeInteractions({ user: [0, 1], item: [0, 1], timestamp: [1, 2], rating: [1, 0] });
-  await assert.rejects(() => fitTwoTower({ train: zero }, { seed: 1 }), (e: unknown) => e instanceof InputError && e.field === "rating");
-  await assert.rejects(() => fitTwoTower({ train: log, users: items, items: makeEntityFeatures(3) }, { seed: 1 }), InputError);
+  await assert.rejects(
+    () => fitTwoTower({ train: zero }, { seed: 1 }),
+    (e: unknown) => e instanceof InputError && e.field === "rating",
+  );
+  await assert.rejects(
+    () => fitTwoTower({ train: log, users: items, items: makeEntityFeatures(3) }, { seed: 1 }),
+    InputError,
+  );
   const nanUsers = { ...users, numeric: users.numeric.map((v, j) => j === 5 ? NaN : v) };
   await assert.rejects(
     () => fitTwoTower({ train: log, users: nanUsers, items }, { seed: 1 }),
     (e: unknown) => e instanceof InputError && e.field === "users.signal" && /row 5/.test(e.message),
   );
-  await assert.rejects(() => fitTwoTower({ train: log }, { seed: 1, params: { temperature: -1 } }), InputError);
+  await assert.rejects(
+    () => fitTwoTower({ train: log }, { seed: 1, params: { temperature: -1 } }),
+    InputError,
+  );
+});
+
+Deno.test("cold start: a new item goes through the feature-only item tower and reaches its group's users", async () => {
+  const { log, users, items, group } = plantedLog(13);
+  const m = await fitTwoTower({ train: log, users, items }, {
+    seed: 9,
+    params: { ...SMALL, epochs: 12, idDropout: 0.3 },
+  });
+  const newItem = makeEntityFeatures(1, {
+    categorical: [{ name: "group", cardinality: 4, codes: [1] }],
+    numeric: { signal: [11] },
+  });
+  const v = await m.embed("item", newItem, [-1]);
+  const d = m.embeddingDim;
+  const score = (u: number) => {
+    let s = 0;
+    for (let c = 0; c < d; c++) s += m.userEmbeddings[u * d + c]! * v[c]!;
+    return s;
+  };
+  const mean = (g: number) => {
+    const us = Array.from({ length: log.nUsers }, (_, u) => u).filter((u) => group(u) === g);
+    return us.reduce((s, u) => s + score(u), 0) / us.length;
+  };
+  for (const g of [0, 2, 3]) {
+    assert.ok(mean(1) > mean(g) + 0.2, `group 1 users ${mean(1)} vs group ${g} ${mean(g)}`);
+  }
 });

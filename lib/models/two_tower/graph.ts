@@ -28,8 +28,19 @@ import { L2_EPSILON, type TowerWeights } from "./tower.ts";
 
 /** An input of a tower graph. */
 export type GraphInput =
-  | { readonly name: string; readonly kind: "index"; readonly rows: number; readonly oovIndex?: number; readonly missingIndex?: number }
-  | { readonly name: "numeric"; readonly kind: "float"; readonly width: number; readonly featureNames: readonly string[] };
+  | {
+    readonly name: string;
+    readonly kind: "index";
+    readonly rows: number;
+    readonly oovIndex?: number;
+    readonly missingIndex?: number;
+  }
+  | {
+    readonly name: "numeric";
+    readonly kind: "float";
+    readonly width: number;
+    readonly featureNames: readonly string[];
+  };
 
 /** A layer of a tower graph. */
 export type GraphLayer =
@@ -98,13 +109,35 @@ export function describeTower(tower: "user" | "item", w: TowerWeights, spec: Fea
   let prev = "";
   w.dense.forEach((d, l) => {
     let W: Float32Array = d.w.slice(), b: Float32Array = d.b.slice();
-    if (l === 0 && nNum > 0) [W, b] = foldStandardisation(d.w, d.b, d.inDim, d.outDim, w.numericMean, w.numericScale);
+    if (l === 0 && nNum > 0) {
+      [W, b] = foldStandardisation(d.w, d.b, d.inDim, d.outDim, w.numericMean, w.numericScale);
+    }
     const name = `dense_${l}`;
-    layers.push({ kind: "dense", name, inputs: l === 0 ? firstInputs : [prev], shape: [d.inDim, d.outDim], weights: W, bias: b, activation: d.activation });
+    layers.push({
+      kind: "dense",
+      name,
+      inputs: l === 0 ? firstInputs : [prev],
+      shape: [d.inDim, d.outDim],
+      weights: W,
+      bias: b,
+      activation: d.activation,
+    });
     prev = name;
   });
-  layers.push({ kind: "l2norm", name: "l2norm", input: prev, epsilon: L2_EPSILON, weights: null, activation: "linear" });
-  return { tower, inputs, layers, outputs: [{ name: "embedding", from: "l2norm", width: w.dense[w.dense.length - 1]!.outDim }] };
+  layers.push({
+    kind: "l2norm",
+    name: "l2norm",
+    input: prev,
+    epsilon: L2_EPSILON,
+    weights: null,
+    activation: "linear",
+  });
+  return {
+    tower,
+    inputs,
+    layers,
+    outputs: [{ name: "embedding", from: "l2norm", width: w.dense[w.dense.length - 1]!.outDim }],
+  };
 }
 
 /**

@@ -10,8 +10,22 @@ Deno.test("describe(): the graph (standardisation folded in) reproduces tfjs emb
     params: { embeddingDim: 8, idDim: 4, featureDim: 3, hidden: [12, 6], batchSize: 16, epochs: 1 },
   });
   const g = m.describe("item");
-  assert.deepEqual(g.layers.map((l) => l.kind), ["embedding", "embedding", "dense", "dense", "dense", "l2norm"]);
-  assert.deepEqual(g.layers.map((l) => l.activation), ["linear", "linear", "relu", "relu", "linear", "linear"]);
+  assert.deepEqual(g.layers.map((l) => l.kind), [
+    "embedding",
+    "embedding",
+    "dense",
+    "dense",
+    "dense",
+    "l2norm",
+  ]);
+  assert.deepEqual(g.layers.map((l) => l.activation), [
+    "linear",
+    "linear",
+    "relu",
+    "relu",
+    "linear",
+    "linear",
+  ]);
   const first = g.layers[2]!;
   assert.ok(first.kind === "dense");
   assert.deepEqual(first.inputs, ["id_embedding", "group_embedding", "numeric"]);
@@ -28,6 +42,9 @@ Deno.test("describe(): the graph (standardisation folded in) reproduces tfjs emb
   // The precomputed matrix equals batch inference on the training features.
   assert.ok((await m.embed("item", items)).every((v, j) => Math.abs(v - m.itemEmbeddings[j]!) < 1e-6));
   // Missing categorical codes (−1) use the extra row and still run.
-  const missing = makeEntityFeatures(1, { categorical: [{ name: "group", cardinality: 4, codes: [-1] }], numeric: { signal: [3] } });
+  const missing = makeEntityFeatures(1, {
+    categorical: [{ name: "group", cardinality: 4, codes: [-1] }],
+    numeric: { signal: [3] },
+  });
   assert.equal(m.embedReference("item", missing, [-1]).length, 8);
 });

@@ -3,12 +3,21 @@ import { initTf } from "../tf_backend.ts";
 import { MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
 
 /** The loss computed by hand in double precision (naive twin). */
-function naiveLoss(u: number[][], v: number[][], tau: number, logQ: number[] | null, mask: number[][], w: number[], neg?: number[][], negLogQ = 0): number {
+function naiveLoss(
+  u: number[][],
+  v: number[][],
+  tau: number,
+  logQ: number[] | null,
+  mask: number[][],
+  w: number[],
+  neg?: number[][],
+  negLogQ = 0,
+): number {
   const dot = (a: number[], b: number[]) => a.reduce((s, x, j) => s + x * b[j]!, 0);
   let num = 0, den = 0;
   u.forEach((ui, i) => {
     const logits = v.map((vj, j) => dot(ui, vj) / tau - (logQ ? logQ[j]! : 0) + mask[i]![j]!);
-    if (neg) for (const n of neg) logits.push(dot(ui, n) / tau - negLogQ);
+    if (neg) { for (const n of neg) logits.push(dot(ui, n) / tau - negLogQ); }
     const m = Math.max(...logits);
     const lse = m + Math.log(logits.reduce((s, x) => s + Math.exp(x - m), 0));
     num += w[i]! * (lse - logits[i]!);

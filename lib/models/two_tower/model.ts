@@ -89,7 +89,9 @@ export class TwoTowerModel implements Recommender {
   async embed(side: Side, features: EntityFeatures, ids?: ArrayLike<number>): Promise<Float32Array> {
     const { weights, spec } = this.#side(side);
     checkEntityFeatures(`${side}Features`, features, spec);
-    if (ids && ids.length !== features.n) throw new InputError("ids", `length ${ids.length}, expected ${features.n}`);
+    if (ids && ids.length !== features.n) {
+      throw new InputError("ids", `length ${ids.length}, expected ${features.n}`);
+    }
     const tf = await initTf(this.config.params.backend);
     const vars = towerVariables(tf, weights, side);
     try {
@@ -112,12 +114,18 @@ export class TwoTowerModel implements Recommender {
 
   /** Dot-product scores of (user, item) index pairs from the precomputed matrices. */
   scorePairs(users: ArrayLike<number>, items: ArrayLike<number>): Float64Array {
-    if (users.length !== items.length) throw new InputError("items", `length ${items.length} does not match users length ${users.length}`);
+    if (users.length !== items.length) {
+      throw new InputError("items", `length ${items.length} does not match users length ${users.length}`);
+    }
     const d = this.embeddingDim, out = new Float64Array(users.length);
     for (let j = 0; j < users.length; j++) {
       const u = users[j]!, i = items[j]!;
-      if (!(u >= 0 && u < this.config.nUsers)) throw new InputError("users", `index ${u} at ${j} is outside [0, ${this.config.nUsers})`);
-      if (!(i >= 0 && i < this.config.nItems)) throw new InputError("items", `index ${i} at ${j} is outside [0, ${this.config.nItems})`);
+      if (!(u >= 0 && u < this.config.nUsers)) {
+        throw new InputError("users", `index ${u} at ${j} is outside [0, ${this.config.nUsers})`);
+      }
+      if (!(i >= 0 && i < this.config.nItems)) {
+        throw new InputError("items", `index ${i} at ${j} is outside [0, ${this.config.nItems})`);
+      }
       let s = 0;
       for (let c = 0; c < d; c++) s += this.userEmbeddings[u * d + c]! * this.itemEmbeddings[i * d + c]!;
       out[j] = s;
@@ -129,7 +137,9 @@ export class TwoTowerModel implements Recommender {
   recommend(users: ArrayLike<number>, k: number, exclude?: Csr): number[][] {
     checkRecommendArgs(users, k, this.config.nUsers);
     const d = this.embeddingDim, q = new Float32Array(users.length * d);
-    for (let j = 0; j < users.length; j++) q.set(this.userEmbeddings.subarray(users[j]! * d, users[j]! * d + d), j * d);
+    for (let j = 0; j < users.length; j++) {
+      q.set(this.userEmbeddings.subarray(users[j]! * d, users[j]! * d + d), j * d);
+    }
     return this.recommendFor(q, users, k, exclude);
   }
 
@@ -141,10 +151,16 @@ export class TwoTowerModel implements Recommender {
     let extra = 0;
     for (let j = 0; j < n; j++) {
       const u = rows[j]!;
-      if (exclude && u + 1 < exclude.indptr.length) extra = Math.max(extra, exclude.indptr[u + 1]! - exclude.indptr[u]!);
+      if (exclude && u + 1 < exclude.indptr.length) {
+        extra = Math.max(extra, exclude.indptr[u + 1]! - exclude.indptr[u]!);
+      }
     }
     const kk = Math.min(nItems, k + extra);
-    const top = exactTopK({ values: this.itemEmbeddings, n: nItems, dim: d }, { values: queries, n, dim: d }, kk);
+    const top = exactTopK(
+      { values: this.itemEmbeddings, n: nItems, dim: d },
+      { values: queries, n, dim: d },
+      kk,
+    );
     const out: number[][] = [];
     for (let j = 0; j < n; j++) {
       const list: number[] = [];
@@ -161,14 +177,21 @@ export class TwoTowerModel implements Recommender {
    * Recommendations for a user unseen in training: with features (one row), the feature-only user tower;
    * without, the k most popular items.
    */
-  async recommendForNewUser(features: EntityFeatures | undefined, k: number): Promise<{ items: number[]; source: "features" | "popularity" }> {
+  async recommendForNewUser(
+    features: EntityFeatures | undefined,
+    k: number,
+  ): Promise<{ items: number[]; source: "features" | "popularity" }> {
     if (!Number.isInteger(k) || k < 1) throw new InputError("k", `must be an integer >= 1, got ${k}`);
     if (features === undefined) {
       const pop = this.itemPopularity;
-      const order = Array.from({ length: pop.length }, (_, i) => i).sort((a, b) => pop[b]! - pop[a]! || a - b);
+      const order = Array.from({ length: pop.length }, (_, i) => i).sort((a, b) =>
+        pop[b]! - pop[a]! || a - b
+      );
       return { items: order.slice(0, k), source: "popularity" };
     }
-    if (features.n !== 1) throw new InputError("features", `must describe exactly one user, got ${features.n} rows`);
+    if (features.n !== 1) {
+      throw new InputError("features", `must describe exactly one user, got ${features.n} rows`);
+    }
     const e = await this.embed("user", features, [-1]);
     return { items: this.recommendFor(e, [0], k)[0]!, source: "features" };
   }

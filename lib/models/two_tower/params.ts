@@ -54,26 +54,40 @@ function fail(name: string, problem: string): never {
 }
 
 function intIn(name: string, v: unknown, lo: number, hi: number): void {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < lo || v > hi) fail(name, `must be an integer in [${lo}, ${hi}], got ${v}`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < lo || v > hi) {
+    fail(name, `must be an integer in [${lo}, ${hi}], got ${v}`);
+  }
 }
 
 /** Merges `partial` over the defaults and validates every field. */
 export function resolveTwoTowerParams(partial: Partial<TwoTowerParams> = {}): TwoTowerParams {
   const known = new Set([...Object.keys(TWO_TOWER_DEFAULTS), "backend"]);
-  for (const k of Object.keys(partial)) if (!known.has(k)) fail(k, `is not a two-tower parameter (known: ${[...known].join(", ")})`);
+  for (const k of Object.keys(partial)) {
+    if (!known.has(k)) fail(k, `is not a two-tower parameter (known: ${[...known].join(", ")})`);
+  }
   const p: TwoTowerParams = { ...TWO_TOWER_DEFAULTS, ...partial };
   intIn("embeddingDim", p.embeddingDim, 2, 1024);
   intIn("idDim", p.idDim, 1, 1024);
   intIn("featureDim", p.featureDim, 1, 256);
-  if (!Array.isArray(p.hidden) || p.hidden.length > 4) fail("hidden", `must be an array of at most 4 widths, got ${JSON.stringify(p.hidden)}`);
+  if (!Array.isArray(p.hidden) || p.hidden.length > 4) {
+    fail("hidden", `must be an array of at most 4 widths, got ${JSON.stringify(p.hidden)}`);
+  }
   p.hidden.forEach((h, i) => intIn(`hidden[${i}]`, h, 1, 4096));
-  if (!(p.temperature > 0 && p.temperature <= 10)) fail("temperature", `must be in (0, 10], got ${p.temperature}`);
-  if (typeof p.logQCorrection !== "boolean") fail("logQCorrection", `must be a boolean, got ${p.logQCorrection}`);
+  if (!(p.temperature > 0 && p.temperature <= 10)) {
+    fail("temperature", `must be in (0, 10], got ${p.temperature}`);
+  }
+  if (typeof p.logQCorrection !== "boolean") {
+    fail("logQCorrection", `must be a boolean, got ${p.logQCorrection}`);
+  }
   intIn("randomNegatives", p.randomNegatives, 0, 100000);
   if (!(p.idDropout >= 0 && p.idDropout < 1)) fail("idDropout", `must be in [0, 1), got ${p.idDropout}`);
   intIn("epochs", p.epochs, 1, 1000);
   intIn("batchSize", p.batchSize, 2, 65536);
-  if (!(p.learningRate > 0 && p.learningRate <= 1)) fail("learningRate", `must be in (0, 1], got ${p.learningRate}`);
-  if (p.backend !== undefined && !TF_BACKENDS.includes(p.backend)) fail("backend", `must be one of ${TF_BACKENDS.join(", ")}, got ${p.backend}`);
+  if (!(p.learningRate > 0 && p.learningRate <= 1)) {
+    fail("learningRate", `must be in (0, 1], got ${p.learningRate}`);
+  }
+  if (p.backend !== undefined && !TF_BACKENDS.includes(p.backend)) {
+    fail("backend", `must be one of ${TF_BACKENDS.join(", ")}, got ${p.backend}`);
+  }
   return p;
 }

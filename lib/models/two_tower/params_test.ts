@@ -22,7 +22,9 @@ Deno.test("resolveTwoTowerParams: defaults and every range check names the param
   for (const [p, field] of bad) {
     assert.throws(
       () => resolveTwoTowerParams(p as never),
-      (e: unknown) => e instanceof InputError && e.field === field && e.message.includes(`Cannot fit two-tower: "${field}"`),
+      (e: unknown) =>
+        e instanceof InputError && e.field === field &&
+        e.message.includes(`Cannot fit two-tower: "${field}"`),
       field,
     );
   }

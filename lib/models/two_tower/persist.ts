@@ -34,10 +34,20 @@ interface SavedConfig extends TwoTowerConfig {
   readonly tensors: readonly TensorEntry[];
   readonly weightsBytes: number;
   readonly weightsFnv1a: string;
-  readonly towers: Record<"user" | "item", { nIds: number; idDim: number; featureDim: number; dense: { inDim: number; outDim: number; activation: "relu" | "linear" }[] }>;
+  readonly towers: Record<
+    "user" | "item",
+    {
+      nIds: number;
+      idDim: number;
+      featureDim: number;
+      dense: { inDim: number; outDim: number; activation: "relu" | "linear" }[];
+    }
+  >;
 }
 
-if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error("two-tower persistence assumes a little-endian host");
+if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
+  throw new Error("two-tower persistence assumes a little-endian host");
+}
 
 /** FNV-1a 32-bit hash of bytes, hex. */
 export function fnv1a(bytes: Uint8Array): string {
@@ -52,7 +62,10 @@ function towerArrays(side: string, t: TowerWeights): [string, Float32Array][] {
     ...t.catEmbeddings.map((e, k): [string, Float32Array] => [`${side}/cat_${k}`, e]),
     [`${side}/numeric_mean`, t.numericMean],
     [`${side}/numeric_scale`, t.numericScale],
-    ...t.dense.flatMap((d, l): [string, Float32Array][] => [[`${side}/dense_${l}/w`, d.w], [`${side}/dense_${l}/b`, d.b]]),
+    ...t.dense.flatMap((
+      d,
+      l,
+    ): [string, Float32Array][] => [[`${side}/dense_${l}/w`, d.w], [`${side}/dense_${l}/b`, d.b]]),
   ];
 }
 
@@ -98,7 +111,9 @@ export async function loadTwoTower(dir: string): Promise<TwoTowerModel> {
     text = await Deno.readTextFile(`${dir}/config.json`);
     bytes = await Deno.readFile(`${dir}/weights.bin`);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) throw new NotFoundError(`two-tower model in ${dir}`, (e as Error).message);
+    if (e instanceof Deno.errors.NotFound) {
+      throw new NotFoundError(`two-tower model in ${dir}`, (e as Error).message);
+    }
     throw e;
   }
   let config: SavedConfig;
@@ -108,17 +123,28 @@ export async function loadTwoTower(dir: string): Promise<TwoTowerModel> {
     throw new ModelFormatError(`${dir}/config.json is not JSON: ${(e as Error).message}`);
   }
   if (config.format !== "two-tower" || config.version !== 1) {
-    throw new ModelFormatError(`${dir}: expected format "two-tower" version 1, got ${config.format} ${config.version}`, "format");
+    throw new ModelFormatError(
+      `${dir}: expected format "two-tower" version 1, got ${config.format} ${config.version}`,
+      "format",
+    );
   }
   if (bytes.length !== config.weightsBytes || fnv1a(bytes) !== config.weightsFnv1a) {
-    throw new ModelFormatError(`${dir}/weights.bin does not match config.json (size or checksum); the save was interrupted or the files mixed`, "weights");
+    throw new ModelFormatError(
+      `${dir}/weights.bin does not match config.json (size or checksum); the save was interrupted or the files mixed`,
+      "weights",
+    );
   }
   const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4).slice();
   const byName = new Map(config.tensors.map((t) => [t.name, all.subarray(t.offset, t.offset + t.length)]));
   const get = (name: string, length?: number) => {
     const a = byName.get(name);
     if (a === undefined) throw new ModelFormatError(`${dir}: tensor "${name}" missing`, "tensors");
-    if (length !== undefined && a.length !== length) throw new ModelFormatError(`${dir}: tensor "${name}" has ${a.length} values, expected ${length}`, "tensors");
+    if (length !== undefined && a.length !== length) {
+      throw new ModelFormatError(
+        `${dir}: tensor "${name}" has ${a.length} values, expected ${length}`,
+        "tensors",
+      );
+    }
     return a;
   };
   const tower = (side: "user" | "item", nCat: number): TowerWeights => {

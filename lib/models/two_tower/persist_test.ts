@@ -22,8 +22,10 @@ Deno.test("save/load: identical embeddings, scores, recommendations and graph; t
     assert.deepEqual(back.scorePairs(u, i), m.scorePairs(u, i));
     assert.deepEqual(back.recommend([1, 2], 5), m.recommend([1, 2], 5));
     assert.deepEqual(back.describe("user"), m.describe("user"));
-    assert.deepEqual(await back.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]),
-      await m.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]));
+    assert.deepEqual(
+      await back.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]),
+      await m.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]),
+    );
     // Flip one byte of the weights: the checksum catches it.
     const bytes = await Deno.readFile(`${dir}/tt/weights.bin`);
     bytes[100] = bytes[100]! ^ 1;

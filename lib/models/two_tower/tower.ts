@@ -78,11 +78,24 @@ export function initTowerWeights(
       activation: l + 2 < widths.length ? "relu" : "linear",
     });
   }
-  return { nIds, idDim: p.idDim, idEmbedding, featureDim: p.featureDim, catEmbeddings, numericMean, numericScale, dense };
+  return {
+    nIds,
+    idDim: p.idDim,
+    idEmbedding,
+    featureDim: p.featureDim,
+    catEmbeddings,
+    numericMean,
+    numericScale,
+    dense,
+  };
 }
 
 /** Column means and scales (sd, or 1 where the sd is 0) of a row-major n × w block. */
-export function standardisation(values: Float32Array, n: number, w: number): { mean: Float32Array; scale: Float32Array } {
+export function standardisation(
+  values: Float32Array,
+  n: number,
+  w: number,
+): { mean: Float32Array; scale: Float32Array } {
   const mean = new Float32Array(w), scale = new Float32Array(w).fill(1);
   if (n === 0) return { mean, scale };
   for (let f = 0; f < w; f++) {
@@ -116,7 +129,9 @@ export function towerVariables(tf: Tf, weights: TowerWeights, prefix: string): T
   };
   return {
     idEmbedding: v(weights.idEmbedding, [weights.nIds + 1, weights.idDim], "id_embedding"),
-    catEmbeddings: weights.catEmbeddings.map((e, k) => v(e, [e.length / weights.featureDim, weights.featureDim], `cat_${k}`)),
+    catEmbeddings: weights.catEmbeddings.map((e, k) =>
+      v(e, [e.length / weights.featureDim, weights.featureDim], `cat_${k}`)
+    ),
     dense: weights.dense.map((d, l) => ({
       w: v(d.w, [d.inDim, d.outDim], `dense_${l}/w`),
       b: v(d.b, [d.outDim], `dense_${l}/b`),
@@ -138,7 +153,11 @@ export function readWeights(v: TowerVariables, like: TowerWeights): TowerWeights
     ...like,
     idEmbedding: v.idEmbedding.dataSync() as Float32Array,
     catEmbeddings: v.catEmbeddings.map((e) => e.dataSync() as Float32Array),
-    dense: v.dense.map((d, l) => ({ ...like.dense[l]!, w: d.w.dataSync() as Float32Array, b: d.b.dataSync() as Float32Array })),
+    dense: v.dense.map((d, l) => ({
+      ...like.dense[l]!,
+      w: d.w.dataSync() as Float32Array,
+      b: d.b.dataSync() as Float32Array,
+    })),
   };
 }
 
@@ -163,9 +182,15 @@ export interface TowerBatch {
 export function towerForward(tf: Tf, v: TowerVariables, batch: TowerBatch): tfNs.Tensor2D {
   const n = batch.ids.length;
   const parts: tfNs.Tensor2D[] = [tf.gather(v.idEmbedding, tf.tensor1d(batch.ids, "int32")) as tfNs.Tensor2D];
-  v.catEmbeddings.forEach((e, k) => parts.push(tf.gather(e, tf.tensor1d(batch.cats[k]!, "int32")) as tfNs.Tensor2D));
+  v.catEmbeddings.forEach((e, k) =>
+    parts.push(tf.gather(e, tf.tensor1d(batch.cats[k]!, "int32")) as tfNs.Tensor2D)
+  );
   const w = v.numericMean.shape[0];
-  if (w > 0) parts.push(tf.div(tf.sub(tf.tensor2d(batch.numeric, [n, w]), v.numericMean), v.numericScale) as tfNs.Tensor2D);
+  if (w > 0) {
+    parts.push(
+      tf.div(tf.sub(tf.tensor2d(batch.numeric, [n, w]), v.numericMean), v.numericScale) as tfNs.Tensor2D,
+    );
+  }
   let h: tfNs.Tensor2D = parts.length === 1 ? parts[0]! : tf.concat(parts, 1);
   for (const d of v.dense) {
     h = tf.add(tf.matMul(h, d.w), d.b) as tfNs.Tensor2D;
