@@ -1,19 +1,23 @@
 /**
- * The pricing domain: silver and gold feature SQL for the customer-risk classifier and the per-bay
- * 15-minute demand regressor (point-in-time correct).
+ * The pricing domain: silver and gold feature SQL for the customer-risk classifier, the per-bay 15-minute
+ * demand regressor and the price → booking (conversion) model, all point-in-time correct.
  * @module
  */
 export {
   buildGold,
   buildPricingGold,
-  buildPricingSilver,
-  DEMAND_CATEGORICAL_FEATURES,
-  DEMAND_GOLD_SQL,
-  DEMAND_NUMERIC_FEATURES,
   type GoldResult,
-  PRICING_BRONZE_TABLES,
-  PRICING_SILVER_SQL,
-  RISK_CATEGORICAL_FEATURES,
-  RISK_GOLD_SQL,
-  RISK_NUMERIC_FEATURES,
+  PRICING_MODELS,
+  type PricingModel,
 } from "./features.ts";
+export { buildPricingSilver, PRICING_BRONZE_TABLES, PRICING_SILVER_SQL, requirePricingBronze } from "./silver.ts";
+export { RISK_CATEGORICAL_FEATURES, RISK_GOLD_SQL, RISK_KEYS, RISK_NUMERIC_FEATURES } from "./risk.ts";
+export { DEMAND_CATEGORICAL_FEATURES, DEMAND_GOLD_SQL, DEMAND_KEYS, DEMAND_NUMERIC_FEATURES } from "./demand.ts";
+export {
+  CONVERSION_CATEGORICAL_FEATURES,
+  CONVERSION_GOLD_SQL,
+  CONVERSION_KEYS,
+  CONVERSION_MONOTONE_CONSTRAINTS,
+  CONVERSION_NUMERIC_FEATURES,
+} from "./conversion.ts";
+export { EVENT_BUCKETS_SQL, EVENT_RADIUS_KM } from "./events.ts";
