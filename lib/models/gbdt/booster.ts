@@ -58,17 +58,23 @@ export interface FitGbdtOptions {
   /** Overrides `params.seed`. */
   seed?: number;
   onProgress?: (p: GbdtProgress) => void;
-  /** Validation metric object (lib/metrics); wins over `params.evalMetric`. */
-  evalMetric?: Metric;
+  /**
+   * Validation metric: a lib/metrics {@link Metric} object or a registry name ("auc", "ndcg@5", …);
+   * wins over `params.evalMetric`.
+   */
+  evalMetric?: Metric | string;
   /** A custom objective (wins over `params.objective` for training; the model still records the name). */
   objective?: Objective;
+  /** Fewest training rows for which `params.nThreads > 1` starts workers (default {@link MIN_ROWS_FOR_THREADS}). */
+  minRowsForThreads?: number;
 }
 
 /**
- * Training sets with fewer rows than this build histograms on the main thread only (starting a worker
- * costs a few tens of milliseconds).
+ * Training sets with fewer rows than this build histograms on the main thread only: starting a worker
+ * costs tens of milliseconds (seconds under `deno test`, which type-checks the worker module), more
+ * than threads save on small data. Override per fit with `FitGbdtOptions.minRowsForThreads`.
  */
-export const MIN_ROWS_FOR_THREADS = 10_000;
+export const MIN_ROWS_FOR_THREADS = 50_000;
 
 /** Fits a gradient-boosted tree ensemble. Throws InputError on bad data or parameters. */
 export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtModel {
@@ -110,8 +116,8 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     sampleSize: params.binSampleSize,
     seed: params.seed,
   });
-  const nThreads = Math.min(params.nThreads, navigator.hardwareConcurrency || 1);
-  const threaded = nThreads > 1 && n >= MIN_ROWS_FOR_THREADS;
+  const nThreads = params.nThreads;
+  const threaded = nThreads > 1 && n >= (options.minRowsForThreads ?? MIN_ROWS_FOR_THREADS);
   const binned = mapper.transform(matrix, threaded);
   const feats = splitFeatures(mapper, params);
 
@@ -135,9 +141,8 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     validBinned = mapper.transform(valid.matrix);
     validRaw = new Float64Array(valid.matrix.nRows * K);
     for (let i = 0; i < valid.matrix.nRows; i++) for (let k = 0; k < K; k++) validRaw[i * K + k] = base[k]!;
-    evaluator = options.evalMetric
-      ? fromMetric(options.evalMetric, K)
-      : evaluatorByName(params.evalMetric ?? defaultMetricName(params.objective), K);
+    const chosen = options.evalMetric ?? params.evalMetric ?? defaultMetricName(params.objective);
+    evaluator = typeof chosen === "string" ? evaluatorByName(chosen, K) : fromMetric(chosen, K);
   }
 
   const cfg: GrowConfig = params;
@@ -308,7 +313,7 @@ function pickFeatures(mask: Uint8Array, usable: number[], nPick: number, rng: Rn
     const t = pool[i]!;
     pool[i] = pool[j]!;
     pool[j] = t;
-    mask[t] = 1;
+    mask[pool[i]!] = 1; // the feature drawn into position i
   }
 }
 

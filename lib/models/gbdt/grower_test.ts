@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { normal, Rng } from "../../random/mod.ts";
+import { BinMapper } from "./binning.ts";
 import { fitGbdt } from "./booster.ts";
+import { GrowerWorkspace, growTree } from "./grower.ts";
+import { resolveParams } from "./params.ts";
 import { matrixOf } from "./_test_data.ts";
 import type { FlatTree } from "../tree/ensemble.ts";
 
@@ -143,4 +146,42 @@ Deno.test("categorical split finds the category subset that matters", () => {
   assert.equal(p[0], rightValue);
   assert.equal(p[1], rightValue);
   assert.notEqual(p[2], rightValue);
+});
+
+Deno.test("subtraction trick: only the smaller child of each split is histogrammed", () => {
+  const data = randomData(2000, 6, (x, r) => Math.sin(x[0]!) * x[1]! + x[2]! + r.float(), 4);
+  const mapper = BinMapper.fit(data.matrix, { maxBins: 255 });
+  const binned = mapper.transform(data.matrix);
+  const nF = 4;
+  const feats = {
+    binOffset: mapper.binOffset,
+    nValueBins: Int32Array.from(mapper.features, (f) => f.nValueBins),
+    categorical: new Uint8Array(nF),
+    trivial: Uint8Array.from(mapper.features, (f) => (f.trivial ? 1 : 0)),
+    monotone: new Int8Array(nF),
+  };
+  const growData = { bins: binned.bins, nRows: 2000, feats };
+  const ws = new GrowerWorkspace(growData, 31);
+  const mean = data.labels.reduce((s, v) => s + v, 0) / 2000;
+  const grad = Float32Array.from(data.labels, (y) => mean - y), hess = new Float32Array(2000).fill(1);
+  for (let i = 0; i < 2000; i++) ws.rows[i] = i;
+  const cfg = { ...resolveParams({ numLeaves: 31, minDataInLeaf: 10 }) };
+  const { tree } = growTree(growData, grad, hess, 2000, new Uint8Array(nF).fill(1), cfg, ws);
+  ws.close();
+  let smaller = 0, both = 0;
+  for (let n = 0; n < tree.nNodes; n++) {
+    if (tree.feature[n]! < 0) continue;
+    const l = tree.cover[tree.left[n]!]!, r = tree.cover[tree.right[n]!]!;
+    smaller += Math.min(l, r);
+    both += l + r;
+  }
+  assert.equal(tree.feature.filter((f) => f < 0).length, 31);
+  // Root + at most the smaller child per split; building both children would cost `both`.
+  assert.ok(ws.rowsHistogrammed <= 2000 + smaller, `${ws.rowsHistogrammed} > ${2000 + smaller}`);
+  assert.ok(ws.rowsHistogrammed < 2000 + both / 2);
+  // The tree is the one fitGbdt grows from the same start (the subtraction changes nothing).
+  const m = fitGbdt(data, {
+    params: { nEstimators: 1, numLeaves: 31, minDataInLeaf: 10, learningRate: 0.1 },
+  });
+  assert.deepEqual(Array.from(m.ensemble.trees[0]!.feature), tree.feature);
 });

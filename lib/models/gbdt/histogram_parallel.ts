@@ -66,6 +66,8 @@ export interface HistogramBuilderOptions {
   rows: Uint32Array;
   /** Threads, main included. More than 1 needs shared `bins`, `rows` and pool. */
   nThreads: number;
+  /** Builds with fewer row × feature updates stay on the main thread (default {@link MIN_PARALLEL_WORK}). */
+  minParallelWork?: number;
 }
 
 const isShared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
@@ -167,7 +169,8 @@ export class HistogramBuilder {
     const hist: Histogram = o.pool.get(slot);
     gatherGradients(this.rows, start, end, grad, hess, this.orderedGrad, this.orderedHess);
     const nAct = this.#nActive;
-    const T = this.#ctrl !== null && (end - start) * nAct >= MIN_PARALLEL_WORK ? this.nThreads : 1;
+    const minWork = o.minParallelWork ?? MIN_PARALLEL_WORK;
+    const T = this.#ctrl !== null && (end - start) * nAct >= minWork ? this.nThreads : 1;
     if (T === 1) {
       buildHistogram(
         hist,

@@ -76,3 +76,69 @@ Deno.test("predictRaw honours nTrees (staged prediction)", () => {
   const one = predictRaw(e, m, 1);
   assert.equal(one[0], e.baseScore[0]! + e.trees[0]!.value[leafIndex(e.trees[0]!, m.values, 0)]!);
 });
+
+Deno.test("packed 8-row walk equals leafIndex on numeric trees with missing values (multiclass too)", () => {
+  const rng = new Rng(4);
+  const rows: number[][] = [], labels: number[] = [];
+  for (let i = 0; i < 600; i++) {
+    const x = [rng.uniform(0, 3), rng.float() < 0.3 ? NaN : rng.float(), rng.float()];
+    rows.push(x);
+    labels.push(Number.isNaN(x[1]!) ? 2 : Math.floor(x[0]!));
+  }
+  const model = fitGbdt({ matrix: matrixOf(rows), labels }, {
+    params: { objective: "multiclass", numClass: 3, nEstimators: 6, numLeaves: 9, minDataInLeaf: 5 },
+  });
+  const e = model.ensemble;
+  assert.ok(e.trees.every((t) => t.catBits.length === 0));
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.oneof(fc.double({ min: -1, max: 4, noNaN: true }), fc.constant(NaN)),
+          fc.oneof(fc.double({ min: -1, max: 2, noNaN: true }), fc.constant(NaN)),
+          fc.double({ min: -1, max: 2, noNaN: true }),
+        ),
+        { minLength: 1, maxLength: 40 }, // spans full 8-row groups and the remainder
+      ),
+      (rs) => {
+        const m = matrixOf(rs.map((r) => [...r]));
+        const got = predictRaw(e, m);
+        for (let i = 0; i < m.nRows; i++) {
+          const want = Array.from(e.baseScore);
+          e.trees.forEach((
+            t,
+            j,
+          ) => (want[e.treeClass[j]!]! += t.value[leafIndex(t, m.values, i * m.nCols)]!));
+          for (let k = 0; k < 3; k++) assert.ok(Math.abs(got[i * 3 + k]! - want[k]!) < 1e-9);
+        }
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
+Deno.test("trees whose children are not adjacent (other producers) still predict correctly", () => {
+  // Root splits x0 ≤ 0.5; left child stored last, right child first; missing goes left.
+  const tree = {
+    feature: Int32Array.of(0, -1, -1),
+    threshold: Float64Array.of(0.5, 0, 0),
+    left: Int32Array.of(2, -1, -1),
+    right: Int32Array.of(1, -1, -1),
+    defaultLeft: Uint8Array.of(1, 0, 0),
+    value: Float64Array.of(0, 10, -10),
+    cover: Float64Array.of(2, 1, 1),
+    catOffset: Int32Array.of(-1, -1, -1),
+    catWords: new Int32Array(3),
+    catBits: new Uint32Array(0),
+  };
+  const e = {
+    nFeatures: 1,
+    nOutputs: 1,
+    baseScore: Float64Array.of(1),
+    trees: [tree],
+    treeClass: Int32Array.of(0),
+  };
+  const m = matrixOf(Array.from({ length: 10 }, (_, i) => [i === 9 ? NaN : i / 8]));
+  const got = Array.from(predictRaw(e, m));
+  assert.deepEqual(got, [-9, -9, -9, -9, -9, 11, 11, 11, 11, -9]);
+});
