@@ -42,6 +42,8 @@ const TARGETS: Record<string, { seconds?: number; rssMiB?: number }> = {
 /** Time and peak RSS of one phase. */
 export interface Phase {
   seconds: number;
+  /** CPU seconds of the process (user + system, all threads) during the phase: less sensitive to a busy machine. */
+  cpuSeconds: number;
   /** Peak RSS (MiB) during the phase, memory held from earlier phases included. */
   peakRssMiB: number;
 }
@@ -95,12 +97,27 @@ function resetPeakRss(): boolean {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** User + system CPU seconds of this process so far (all threads), NaN where /proc is absent. */
+function cpuSeconds(): number {
+  try {
+    const stat = Deno.readTextFileSync("/proc/self/stat");
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (clock ticks).
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function phase<T>(fn: () => T | Promise<T>): Promise<{ result: T; phase: Phase }> {
   gc?.();
   resetPeakRss();
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = cpuSeconds();
   const result = await fn();
-  return { result, phase: { seconds: (performance.now() - t0) / 1000, peakRssMiB: peakRssMiB() } };
+  return {
+    result,
+    phase: { seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds() - c0, peakRssMiB: peakRssMiB() },
+  };
 }
 
 /** Rows of whatever a gold builder returned: `{ rows }` or a record of such. */
@@ -250,16 +267,20 @@ export async function main(args: string[]): Promise<void> {
     const keys = Object.keys(s).filter((k) => !skip.includes(k));
     return keys.slice(0, 7).map((k) => `${k} ${s[k]!.toLocaleString("en-US")}`).join(", ");
   };
-  const phaseCell = (p: Phase | undefined) => (p ? `${fmt(p.seconds)} s / ${fmt(p.peakRssMiB, 0)}` : "–");
+  const phaseCell = (p: Phase | undefined) =>
+    p ? `${fmt(p.seconds)} / ${fmt(p.cpuSeconds)} / ${fmt(p.peakRssMiB, 0)}` : "–";
+  const cpuTotal = (r: DomainResult) =>
+    r.generate && r.bronze && r.gold ? r.generate.cpuSeconds + r.bronze.cpuSeconds + r.gold.cpuSeconds : undefined;
   const table = markdownTable(
     [
       "domain",
       "sizes",
       "gold rows",
-      "generate (s / MiB)",
-      "bronze (s / MiB)",
-      "gold (s / MiB)",
+      "generate (s / cpu s / MiB)",
+      "bronze (s / cpu s / MiB)",
+      "gold (s / cpu s / MiB)",
       "total s",
+      "total cpu s",
       "peak RSS MiB",
       "target",
     ],
@@ -271,6 +292,7 @@ export async function main(args: string[]): Promise<void> {
       phaseCell(r.bronze),
       phaseCell(r.gold),
       r.repeatSeconds ? `${fmt(r.totalSeconds)} (${r.repeatSeconds.map((s) => fmt(s)).join(", ")})` : fmt(r.totalSeconds),
+      fmt(cpuTotal(r)),
       fmt(r.peakRssMiB, 0),
       r.target ? `${r.target}: ${r.targetMet ? "met" : "NOT met"}` : "–",
     ]),
@@ -279,7 +301,8 @@ export async function main(args: string[]): Promise<void> {
     "sim",
     results,
     `${table}\n\nScale \`${scale}\`, seed 42. Each domain runs in its own process; each phase's MiB is that ` +
-      `phase's peak RSS (VmHWM reset before it; memory still held from earlier phases counts). ` +
+      `phase's peak RSS (VmHWM reset before it; memory still held from earlier phases counts); s = wall ` +
+      `seconds, cpu s = process CPU seconds (all threads; lower than wall when the shared machine is busy). ` +
       (repeat > 1 ? `Median of ${repeat} runs by total time; all totals in brackets. ` : "") +
       `bronze = appending the typed columns to in-memory DuckDB; gold = silver + gold feature SQL.`,
   );
