@@ -2,6 +2,9 @@
  * Trains a two-tower model on positive (user, item) pairs with the in-batch sampled softmax of
  * `loss.ts` and Adam.
  *
+ * Entities (users or items) in the ID space without any training pair are embedded through the OOV
+ * row, i.e. by the feature-only tower, exactly like unseen entities at inference time.
+ *
  * Determinism: weights are initialised from `lib/random` (seed → forks 1, 2), the pair order is a
  * seeded Fisher–Yates shuffle per epoch (fork 3), ID dropout (fork 4) and extra negatives (fork 5) are
  * seeded too, and tfjs kernels are deterministic on "cpu" and single-threaded "wasm" — so the same seed,
@@ -147,8 +150,14 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
       options.onEpoch?.(stats);
     }
     const userTower = readWeights(uVars, userInit), itemTower = readWeights(iVars, itemInit);
-    const userEmbeddings = embedWith(tf, uVars, users, train.nUsers, p.embeddingDim);
-    const itemEmbeddings = embedWith(tf, iVars, items, train.nItems, p.embeddingDim);
+    // Entities without a training pair never moved their ID row off its random init: embed them
+    // through the trained OOV row instead (the feature-only tower), as for cold start.
+    const userSeen = new Uint8Array(train.nUsers);
+    for (let r = 0; r < nPairs; r++) userSeen[train.user[r]!] = 1;
+    const idsOrOov = (seen: ArrayLike<number>) =>
+      Int32Array.from({ length: seen.length }, (_, j) => (seen[j] ? j : -1));
+    const userEmbeddings = embedWith(tf, uVars, users, train.nUsers, p.embeddingDim, idsOrOov(userSeen));
+    const itemEmbeddings = embedWith(tf, iVars, items, train.nItems, p.embeddingDim, idsOrOov(pairCount));
     return new TwoTowerModel(
       {
         format: "two-tower",

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { InputError } from "../../errors.ts";
-import { evaluateRecommender, makeInteractions, temporalLeaveLastNOut } from "../../recsys/mod.ts";
+import {
+  evaluateRecommender,
+  makeInteractions,
+  selectRows,
+  temporalLeaveLastNOut,
+} from "../../recsys/mod.ts";
 import { initTf } from "../tf_backend.ts";
 import { plantedLog } from "./_toy.ts";
 import { makeEntityFeatures } from "./features.ts";
@@ -145,4 +150,29 @@ Deno.test("cold start: a new item goes through the feature-only item tower and r
   for (const g of [0, 2, 3]) {
     assert.ok(mean(1) > mean(g) + 0.2, `group 1 users ${mean(1)} vs group ${g} ${mean(g)}`);
   }
+});
+
+Deno.test("fitTwoTower: an item without training pairs is embedded by the feature-only tower", async () => {
+  const { log, users, items } = plantedLog(14);
+  const keep = Array.from({ length: log.user.length }, (_, r) => r).filter((r) => log.item[r] !== 0);
+  const train = selectRows(log, keep);
+  const m = await fitTwoTower({ train, users, items }, { seed: 2, params: { ...SMALL, epochs: 2 } });
+  const row0 = makeEntityFeatures(1, {
+    categorical: [{ name: "group", cardinality: 4, codes: [items.categorical[0]!.codes[0]!] }],
+    numeric: { signal: [items.numeric[0]!] },
+  });
+  const oov = await m.embed("item", row0, [-1]), withId = await m.embed("item", row0, [0]);
+  const d = m.embeddingDim;
+  assert.ok(oov.every((v, c) => Math.abs(v - m.itemEmbeddings[c]!) < 1e-6));
+  assert.ok(withId.some((v, c) => Math.abs(v - m.itemEmbeddings[c]!) > 1e-3)); // the untrained ID row differs
+  // A seen item keeps its ID embedding.
+  const row1 = await m.embed(
+    "item",
+    makeEntityFeatures(1, {
+      categorical: [{ name: "group", cardinality: 4, codes: [items.categorical[0]!.codes[1]!] }],
+      numeric: { signal: [items.numeric[1]!] },
+    }),
+    [1],
+  );
+  assert.ok(row1.every((v, c) => Math.abs(v - m.itemEmbeddings[d + c]!) < 1e-6));
 });

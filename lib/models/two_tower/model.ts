@@ -8,6 +8,8 @@
  *   by ID dropout) and the given features: the feature-only tower ({@link TwoTowerModel.embed} with
  *   id −1, {@link TwoTowerModel.recommendForNewUser} with features);
  * - a new user without features → the most popular training items (`source: "popularity"`);
+ * - users/items that are in the ID space but had no training pair get the feature-only embedding in
+ *   the precomputed matrices too (their ID rows were never trained);
  * - an unknown index passed to {@link TwoTowerModel.recommend} is an InputError (indices must be known).
  * @module
  */
