@@ -5,9 +5,10 @@
  *
  * @example
  * ```ts ignore
- * const store = createOnlineStore();
- * await materializeOnline(db, registry, ["driver_trips_7d"], store, { asOf: Date.UTC(2024, 5, 1) });
+ * // No store given: Redis when REDIS_URL is set, else in-process.
+ * const { store } = await materializeOnline(db, registry, ["driver_trips_7d"]);
  * const rows = await getOnlineFeatures(registry, store, ["17", "42"], ["driver_trips_7d"]);
+ * await store.close();
  * ```
  * @module
  */
@@ -16,6 +17,7 @@ import { type Db, ident } from "../data/db.ts";
 import { decodeStrings } from "../data/frame.ts";
 import { isStringColumn } from "../data/types.ts";
 import { groupFeatures, groupSourceSql } from "./historical.ts";
+import { createOnlineStore } from "./create_store.ts";
 import type { FeatureRow, OnlineEntry, OnlineStore } from "./online_store.ts";
 import type { FeatureRegistry } from "./registry.ts";
 
@@ -30,6 +32,8 @@ export interface MaterializeOptions {
 
 /** What {@link materializeOnline} wrote. */
 export interface MaterializeResult {
+  /** The store written to: the one passed in, or the one `createOnlineStore()` picked (close it when done). */
+  readonly store: OnlineStore;
   readonly asOf: number;
   /** Entity keys written, per entity. */
   readonly keys: Readonly<Record<string, number>>;
@@ -42,12 +46,14 @@ export interface MaterializeResult {
  * A value's remaining lifetime in the store is `ttlMs - (asOf - eventTime)`; values with no lifetime left
  * at `asOf` are not written (historical retrieval still returns a value exactly `ttlMs` old; the store
  * cannot hold a zero lifetime). Keys are stored as strings (`CAST(key AS VARCHAR)`); NULL keys are skipped.
+ * Without a `store`, writes to `createOnlineStore()`'s choice: Redis when `REDIS_URL` is set, else a new
+ * in-process store; either way the result carries the store.
  */
 export async function materializeOnline(
   db: Db,
   registry: FeatureRegistry,
   featureNames: readonly string[],
-  store: OnlineStore,
+  store: OnlineStore = createOnlineStore(),
   options: MaterializeOptions = {},
 ): Promise<MaterializeResult> {
   const defs = registry.getMany(featureNames);
@@ -63,7 +69,7 @@ export async function materializeOnline(
       ),
     );
     const finite = maxes.filter(Number.isFinite);
-    if (finite.length === 0) return { asOf: NaN, keys: {}, values: 0 };
+    if (finite.length === 0) return { store, asOf: NaN, keys: {}, values: 0 };
     asOf = Math.max(...finite);
   }
   const keySets = new Map<string, Set<string>>();
@@ -118,7 +124,7 @@ export async function materializeOnline(
   }
   const keys: Record<string, number> = {};
   for (const [entity, set] of keySets) keys[entity] = set.size;
-  return { asOf, keys, values };
+  return { store, asOf, keys, values };
 }
 
 /**

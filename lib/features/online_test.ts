@@ -72,6 +72,27 @@ Deno.test("online values equal historical retrieval at the same as-of time (trai
   }
 });
 
+Deno.test("without a store, materializeOnline writes to createOnlineStore()'s choice and returns it", async () => {
+  if (Deno.env.get("REDIS_URL")) {
+    console.warn("online_test: REDIS_URL is set; the Redis default is covered by redis_store_test.ts");
+    return;
+  }
+  const db = await Db.open(":memory:");
+  try {
+    await createSources(db);
+    const reg = fixtureRegistry();
+    const res = await materializeOnline(db, reg, ["driver_offered_7d"]);
+    assert.ok(res.store instanceof InMemoryOnlineStore);
+    assert.deepEqual(await getOnlineFeatures(reg, res.store, ["1", "2"], ["driver_offered_7d"]), [
+      { driver_offered_7d: 30 },
+      { driver_offered_7d: 5 },
+    ]);
+    await res.store.close();
+  } finally {
+    db.close();
+  }
+});
+
 Deno.test("materializeOnline / getOnlineFeatures bad input", async () => {
   const db = await Db.open(":memory:");
   const store = new InMemoryOnlineStore();

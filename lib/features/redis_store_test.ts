@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { decodeValue, encodeValue, RedisOnlineStore } from "./redis_store.ts";
 import { storeContract } from "./_store_contract.ts";
+import { Db } from "../data/db.ts";
+import { createSources, fixtureRegistry } from "./_fixture.ts";
+import { getOnlineFeatures, materializeOnline } from "./online.ts";
 
 Deno.test("encodeValue / decodeValue keep type and value", () => {
   for (const v of [0, -1.25, Infinity, -Infinity, 2 ** 60, "", "n:1", "é", true, false, null]) {
@@ -74,6 +77,39 @@ Deno.test({
         assert.equal(await store.keyTtl("driver", "c"), -2, "expired hash removed by Redis");
       } finally {
         await store.close();
+      }
+
+      // End to end: with REDIS_URL set, materializeOnline writes to Redis by default; TTLs hold on read.
+      const previous = Deno.env.get("REDIS_URL");
+      Deno.env.set("REDIS_URL", url);
+      const db = await Db.open(":memory:");
+      try {
+        await createSources(db);
+        const reg = fixtureRegistry();
+        const rating = await materializeOnline(db, reg, ["driver_rating"]);
+        try {
+          assert.ok(rating.store instanceof RedisOnlineStore);
+          const ttl = await rating.store.keyTtl("driver", "2");
+          // asOf defaults to the ratings' latest time (Jan 8): driver 2's rating is fresh, 3 days to live.
+          assert.ok(ttl > 2 * 86_400_000 && ttl <= 3 * 86_400_000, `driver 2's rating has 3 days left, got ${ttl} ms`);
+          assert.equal(await rating.store.keyTtl("driver", "1"), -2, "driver 1's expired rating is not written");
+        } finally {
+          await rating.store.close();
+        }
+        const res = await materializeOnline(db, reg, ["driver_offered_7d", "driver_rating"]);
+        try {
+          // driver 1's rating (3 days ttl) is 6 days old at the end of data: not served; driver 2's is.
+          assert.deepEqual(await getOnlineFeatures(reg, res.store, ["1", "2"], ["driver_offered_7d", "driver_rating"]), [
+            { driver_offered_7d: 30, driver_rating: null },
+            { driver_offered_7d: 5, driver_rating: 3.9 },
+          ]);
+        } finally {
+          await res.store.close();
+        }
+      } finally {
+        db.close();
+        if (previous === undefined) Deno.env.delete("REDIS_URL");
+        else Deno.env.set("REDIS_URL", previous);
       }
     } finally {
       child.kill("SIGTERM");
