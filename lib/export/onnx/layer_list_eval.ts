@@ -41,8 +41,12 @@ function activate(fn: Activation | undefined, x: Float64Array): void {
   }
 }
 
+/** Layer lists already validated (by object identity): a model predicting repeatedly checks its weights once. */
+const validated = new WeakMap<LayerList, Map<string, number>>();
+
 /**
- * Runs the network on `nRows` rows. Every input must be given with `nRows × width` values (int64 inputs
+ * Runs the network on `nRows` rows. The list is validated on first use of each object (so do not
+ * mutate a layer list after evaluating it). Every input must be given with `nRows × width` values (int64 inputs
  * as integer row indices within their table). Returns the listed outputs, row-major `nRows × width`.
  * @throws InputError on a missing/misshaped feed, a non-finite float feed, or an index out of range.
  */
@@ -51,7 +55,11 @@ export function evaluateLayerList(
   feeds: LayerListFeeds,
   nRows: number,
 ): Record<string, Float64Array> {
-  const widths = validateLayerList(g);
+  let widths = validated.get(g);
+  if (widths === undefined) {
+    widths = validateLayerList(g);
+    validated.set(g, widths);
+  }
   if (!Number.isInteger(nRows) || nRows < 0) {
     throw new InputError("nRows", `must be an integer ≥ 0, got ${nRows}`);
   }
