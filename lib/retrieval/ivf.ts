@@ -18,7 +18,7 @@
 import { InputError } from "../errors.ts";
 import { checkFinite, checkFiniteItemsOnce, checkK, checkVectors } from "./_check.ts";
 import { scanRange } from "./exact.ts";
-import { scanOne } from "./kernel.ts";
+import { scanOne, scanTile4 } from "./kernel.ts";
 import { TopKHeap } from "./heap.ts";
 import { assignNearest, assignNearestParallel, centroidBias, kmeans, kmeansParallel } from "./kmeans.ts";
 import { defaultWorkers, RetrievalPool, toShared } from "./pool.ts";
@@ -135,7 +135,10 @@ export class IvfIndex {
     return new IvfIndex(dim, nList, centroids, listStart, listIds, listVectors, probe);
   }
 
-  /** Approximate top-k for each query, scanning the `nProbe` best lists. */
+  /**
+   * Approximate top-k for each query, scanning the `nProbe` best lists. Batches of 8 or more queries are
+   * processed list by list with the register-tiled kernel (same results, higher throughput).
+   */
   search(queries: VectorSet, k: number, nProbe: number): TopK {
     checkVectors("queries", queries);
     checkK(k);
@@ -148,6 +151,12 @@ export class IvfIndex {
       bias: this.#probeBias,
     });
     const ids = new Int32Array(queries.n * k), scores = new Float32Array(queries.n * k);
+    if (queries.n >= 8) {
+      for (let q0 = 0; q0 < queries.n; q0 += BATCH) {
+        this.#searchBatch(queries, k, nProbe, probes.ids, q0, Math.min(queries.n, q0 + BATCH), ids, scores);
+      }
+      return { ids, scores, nQueries: queries.n, k };
+    }
     const heap = new TopKHeap(k), q64 = new Float64Array(this.dim), dim = this.dim;
     for (let q = 0; q < queries.n; q++) {
       for (let d = 0; d < dim; d++) q64[d] = queries.values[q * dim + d]!;
@@ -159,7 +168,54 @@ export class IvfIndex {
     }
     return { ids, scores, nQueries: queries.n, k };
   }
+
+  /**
+   * Queries [q0, q1) list by list: the queries probing a list go through it four at a time in the
+   * register-tiled kernel. Every query scans the same lists as one at a time, so results are identical.
+   */
+  #searchBatch(
+    queries: VectorSet,
+    k: number,
+    nProbe: number,
+    probes: Int32Array,
+    q0: number,
+    q1: number,
+    ids: Int32Array,
+    scores: Float32Array,
+  ): void {
+    const dim = this.dim, Q = queries.values, m = q1 - q0;
+    // Inverse of the probe table: for each list, the queries (local index) that probe it.
+    const start = new Int32Array(this.nList + 1);
+    for (let i = q0 * nProbe; i < q1 * nProbe; i++) start[probes[i]! + 1]!++;
+    for (let l = 0; l < this.nList; l++) start[l + 1]! += start[l]!;
+    const fill = start.slice(0, this.nList), who = new Int32Array(m * nProbe);
+    for (let q = q0; q < q1; q++) for (let p = 0; p < nProbe; p++) who[fill[probes[q * nProbe + p]!]!++] = q - q0;
+    const heaps = Array.from({ length: m }, () => new TopKHeap(k));
+    const tile = new Float64Array(4 * dim), q64 = new Float64Array(dim);
+    for (let l = 0; l < this.nList; l++) {
+      const a = start[l]!, b = start[l + 1]!, is = this.listStart[l]!, ie = this.listStart[l + 1]!;
+      if (a === b || is === ie) continue;
+      let j = a;
+      for (; j + 4 <= b; j += 4) {
+        for (let t = 0; t < 4; t++) {
+          const o = (q0 + who[j + t]!) * dim;
+          for (let d = 0; d < dim; d++) tile[4 * d + t] = Q[o + d]!;
+        }
+        const h = heaps;
+        scanTile4(this.listVectors, dim, tile, is, ie, h[who[j]!]!, h[who[j + 1]!]!, h[who[j + 2]!]!, h[who[j + 3]!]!, undefined, this.listIds);
+      }
+      for (; j < b; j++) {
+        const o = (q0 + who[j]!) * dim;
+        for (let d = 0; d < dim; d++) q64[d] = Q[o + d]!;
+        scanOne(this.listVectors, dim, q64, 0, is, ie, heaps[who[j]!]!, undefined, this.listIds);
+      }
+    }
+    for (let q = 0; q < m; q++) heaps[q]!.drainInto(ids, scores, (q0 + q) * k);
+  }
 }
+
+/** Queries per batch in {@link IvfIndex.search} (bounds the per-query heaps held at once). */
+const BATCH = 1024;
 
 /** Mean over queries of |approx top-k ∩ exact top-k| / k (recall@k of an ANN result against the exact one). */
 export function recallAtKOf(exact: TopK, approx: TopK): number {

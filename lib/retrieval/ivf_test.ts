@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { IvfIndex, recallAtKOf } from "./ivf.ts";
 import { exactTopK } from "./exact.ts";
 import { kmeans } from "./kmeans.ts";
@@ -86,4 +87,24 @@ Deno.test("IVF: bad queries, k, nProbe and items are InputErrors naming the fiel
   // k larger than the list contents: padded with -1.
   const r = IvfIndex.build(clustered(4, 5, 4, 1), { nList: 1, seed: 1 }).search({ values: new Float32Array([1, 0, 0, 0]), n: 1, dim: 4 }, 8, 1);
   assert.deepEqual(Array.from(r.ids.subarray(5)), [-1, -1, -1]);
+});
+
+Deno.test("IVF: a batch (list-by-list, tiled) returns exactly what the queries return one at a time (property)", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 8, max: 40 }), fc.integer({ min: 1, max: 15 }), (seed, nq, k) => {
+      const rng = new Rng(seed);
+      const integer = seed % 2 === 0; // integer values: many tied scores
+      const gen = (n: number) => ({ values: Float32Array.from({ length: n * 6 }, () => integer ? rng.int(3) - 1 : normal(rng)), n, dim: 6 });
+      const items = gen(300), queries = gen(nq);
+      const index = IvfIndex.build(items, { nList: 12, seed, iterations: 3 });
+      const nProbe = 1 + (seed % 12);
+      const batch = index.search(queries, k, nProbe);
+      for (let q = 0; q < nq; q++) {
+        const one = index.search({ values: queries.values.subarray(q * 6, q * 6 + 6), n: 1, dim: 6 }, k, nProbe);
+        assert.deepEqual(Array.from(batch.ids.subarray(q * k, q * k + k)), Array.from(one.ids));
+        assert.deepEqual(Array.from(batch.scores.subarray(q * k, q * k + k)), Array.from(one.scores));
+      }
+    }),
+    { numRuns: 40 },
+  );
 });
