@@ -195,6 +195,50 @@ Deno.test("conversion gold: prices, customer quote history and bay lags match a 
   assert.ok(g.nRows > 200);
 });
 
+Deno.test("demand gold with gaps and duplicate rows in bronze: lags are by time, not by row", async () => {
+  const small = pricingSimulator.generate({ seed: 5, scale: "tiny", bays: 2, customers: 50, days: 9 });
+  const db2 = await Db.open(":memory:");
+  try {
+    await writeBronze(db2, "pricing", small);
+    const start = small.meta.startMs!;
+    // drop bay 1's buckets 100–109, duplicate bay 0's bucket 50 with a different count
+    await db2.exec(`
+      delete from bronze_pricing_demand where bay_id = 1 and bucket_start between ${start + 100 * Q} and ${start + 109 * Q};
+      insert into bronze_pricing_demand select bay_id, bucket_start, requests - 1, bookings from bronze_pricing_demand
+        where bay_id = 0 and bucket_start = ${start + 50 * Q};`);
+    const g = await buildGold(db2, "demand");
+    assert.equal(g.rows, small.meta.sizes.demand_rows! - 10);
+    const f = await db2.query(`select bay_id, (epoch_ms(bucket_start) - ${start}) // ${Q} as k, lag_1, lag_96, rolling_mean_4,
+                                      rolling_mean_96 from ${g.table} order by bay_id, k`);
+    const raw = await db2.query(`select bay_id, (bucket_start - ${start}) // ${Q} as k, max(requests) as r
+                                 from bronze_pricing_demand group by all`);
+    const count = new Map<string, number>();
+    for (let i = 0; i < raw.nRows; i++) count.set(`${col(raw, "bay_id")[i]}/${col(raw, "k")[i]}`, col(raw, "r")[i]!);
+    const c = (bay: number, k: number) => count.get(`${bay}/${k}`) ?? NaN;
+    const mean = (bay: number, k: number, w: number) => {
+      let s = 0, n = 0;
+      for (let j = k - w; j < k; j++) if (!Number.isNaN(c(bay, j))) (s += c(bay, j)), n++;
+      return n ? s / n : NaN;
+    };
+    let checked = 0;
+    for (let i = 0; i < f.nRows; i++) {
+      const bay = col(f, "bay_id")[i]!, k = col(f, "k")[i]!;
+      if (!((k >= 95 && k <= 215) || (k >= 45 && k <= 60))) continue;
+      checked++;
+      assert.ok(same(col(f, "lag_1")[i]!, c(bay, k - 1)), `bay ${bay} bucket ${k} lag_1`);
+      assert.ok(same(col(f, "lag_96")[i]!, c(bay, k - 96)), `bay ${bay} bucket ${k} lag_96`);
+      assert.ok(same(col(f, "rolling_mean_4")[i]!, mean(bay, k, 4)), `bay ${bay} bucket ${k} rolling_mean_4`);
+      assert.ok(same(col(f, "rolling_mean_96")[i]!, mean(bay, k, 96)), `bay ${bay} bucket ${k} rolling_mean_96`);
+    }
+    assert.ok(checked > 200);
+    // the row right after the gap has no lag_1; the duplicate was resolved to the larger count
+    assert.equal(await db2.scalar(`select count(*) from ${g.table} where bay_id = 1 and lag_1 is null
+                                   and bucket_start = epoch_ms(${start + 110 * Q})`), 1);
+  } finally {
+    db2.close();
+  }
+});
+
 Deno.test("bad input: missing bronze is NotFoundError, unknown model is InputError naming the models", async () => {
   const empty = await Db.open(":memory:");
   try {

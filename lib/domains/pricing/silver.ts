@@ -36,8 +36,11 @@ export const PRICING_SILVER_SQL: readonly string[] = [
   `create or replace table silver_pricing_holidays as
    select distinct CAST(${ts("day")} AS DATE) as day from bronze_pricing_holidays`,
   `create or replace table silver_pricing_demand as
-   select ${int("bay_id")}, ${ts("bucket_start")} as bucket_start, ${int("requests")}, ${int("bookings")}
-   from bronze_pricing_demand qualify row_number() over (partition by bay_id, bucket_start order by requests desc) = 1`,
+   select ${int("bay_id")}, time_bucket(INTERVAL 15 MINUTE, ${ts("bucket_start")}) as bucket_start, ${int("requests")},
+          ${int("bookings")}
+   from bronze_pricing_demand
+   qualify row_number() over (partition by bay_id, time_bucket(INTERVAL 15 MINUTE, ${ts("bucket_start")})
+                              order by requests desc) = 1`,
   `create or replace table silver_pricing_quotes as
    select ${int("quote_id")}, ${int("customer_id")}, ${int("vehicle_id")}, ${int("bay_id")},
           ${ts("quoted_at")} as quoted_at, surge_factor, price_per_min, ${int("accepted")}
