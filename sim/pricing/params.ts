@@ -3,7 +3,8 @@
  *
  * `seed` uses the spec's fleet ("500K active users, 10K vehicles, 2K parking bays"); with ~0.4 price
  * requests per bay and 15-minute bucket that is ~80k quotes a day, in line with the spec's ~100K risk and
- * 50K demand predictions per day. Eight weeks: one week of demand-lag warm-up and 30 days of label window.
+ * 50K demand predictions per day. Six weeks: a week of demand-lag warm-up and 30 days of risk-label window
+ * leave 12 days of labelled bookings (~1M risk rows), 8M demand rows and ~4M quotes.
  * @module
  */
 import type { PerScale } from "../common/mod.ts";
@@ -28,7 +29,7 @@ export interface PricingSizes {
 export const PRICING_SIZES: PerScale<PricingSizes> = {
   tiny: { customers: 1_000, bays: 8, vehicles: 60, days: 45 },
   default: { customers: 8_000, bays: 40, vehicles: 600, days: 60 },
-  seed: { customers: 500_000, bays: 2_000, vehicles: 10_000, days: 56 },
+  seed: { customers: 500_000, bays: 2_000, vehicles: 10_000, days: 42 },
 };
 
 /**

@@ -15,6 +15,7 @@
  * @module
  */
 import { type Db, ident } from "../../data/db.ts";
+import { isStringColumn } from "../../data/types.ts";
 import { InputError } from "../../errors.ts";
 import {
   CONVERSION_CATEGORICAL_FEATURES,
@@ -106,6 +107,22 @@ async function buildOne(db: Db, model: PricingModel): Promise<GoldResult> {
   };
 }
 
+const SHARED_TEMPS = new Set(["_pricing_bay_events", "_pricing_event_buckets"]);
+
+/** Drops this domain's intermediate temp tables (all, or all but the shared event tables), freeing memory. */
+async function dropTemps(db: Db, keepShared: boolean): Promise<void> {
+  const temps = await db.query(
+    `select table_name from duckdb_tables() where temporary and starts_with(table_name, '_pricing_')`,
+  );
+  const names = temps.columns.table_name;
+  if (!names || !isStringColumn(names)) return;
+  for (const code of names.codes) {
+    const name = names.dictionary[code]!;
+    if (keepShared && SHARED_TEMPS.has(name)) continue;
+    await db.exec(`drop table if exists ${ident(name)}`);
+  }
+}
+
 /** Builds silver, then the gold tables of `models` (default: all three). */
 export async function buildPricingGold(
   db: Db,
@@ -115,7 +132,11 @@ export async function buildPricingGold(
   await buildPricingSilver(db);
   if (wanted.some((m) => SPECS[m].needsEvents)) for (const sql of EVENT_BUCKETS_SQL) await db.exec(sql);
   const out: Partial<Record<PricingModel, GoldResult>> = {};
-  for (const m of wanted) out[m] = await buildOne(db, m);
+  for (const m of wanted) {
+    out[m] = await buildOne(db, m);
+    await dropTemps(db, true);
+  }
+  await dropTemps(db, false);
   return out as Record<PricingModel, GoldResult>;
 }
 
