@@ -8,7 +8,10 @@
 import type { Matrix } from "../../data/types.ts";
 import type { FeatureEncoder } from "./encoder.ts";
 
-/** Sparse one-hot design: encoded column `numericColumns[k]` of row i is `numeric[i·nNumeric + k]`. */
+/**
+ * Sparse one-hot design: encoded column `numericColumns[k]` of row i is `numeric[k·n + i]` (column-major,
+ * so the solver's sums over rows are contiguous dot products).
+ */
 export interface Design {
   readonly n: number;
   /** Number of encoded columns (numeric + one-hot). */
@@ -16,7 +19,7 @@ export interface Design {
   readonly nNumeric: number;
   /** Encoded column index of each numeric column. */
   readonly numericColumns: Int32Array;
-  /** n × nNumeric, row-major, already imputed and standardised. */
+  /** nNumeric × n, column-major, already imputed and standardised. */
   readonly numeric: Float64Array;
   readonly nCategorical: number;
   /** n × nCategorical: encoded column index of the row's one-hot 1, or -1 (missing or unseen). */
@@ -28,8 +31,10 @@ export function buildDesign(encoder: FeatureEncoder, matrix: Matrix): Design {
   const n = matrix.nRows, nCols = matrix.nCols, values = matrix.values;
   const nNumeric = encoder.numericFeatures.length, nCategorical = encoder.categoricalFeatures.length;
   const numeric = new Float64Array(n * nNumeric), categories = new Int32Array(n * nCategorical);
+  const row = new Float64Array(nNumeric);
   for (let i = 0; i < n; i++) {
-    encoder.encodeSparse(values, i * nCols, numeric, i * nNumeric, categories, i * nCategorical);
+    encoder.encodeSparse(values, i * nCols, row, 0, categories, i * nCategorical);
+    for (let k = 0; k < nNumeric; k++) numeric[k * n + i] = row[k]!;
   }
   return {
     n,
@@ -50,12 +55,15 @@ export function designMargins(
   out: Float64Array,
 ): void {
   const { n, nNumeric, numericColumns, numeric, nCategorical, categories } = design;
-  const wNum = Float64Array.from(numericColumns, (c) => w[c]!);
+  out.fill(intercept, 0, n);
+  for (let k = 0; k < nNumeric; k++) {
+    const wk = w[numericColumns[k]!]!, off = k * n;
+    for (let i = 0; i < n; i++) out[i]! += wk * numeric[off + i]!;
+  }
+  if (nCategorical === 0) return;
   for (let i = 0; i < n; i++) {
-    let z = intercept;
-    const off = i * nNumeric;
-    for (let k = 0; k < nNumeric; k++) z += numeric[off + k]! * wNum[k]!;
     const cOff = i * nCategorical;
+    let z = out[i]!;
     for (let k = 0; k < nCategorical; k++) {
       const c = categories[cOff + k]!;
       if (c >= 0) z += w[c]!;

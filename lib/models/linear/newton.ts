@@ -81,53 +81,85 @@ export function newtonLogistic(prob: NewtonProblem): NewtonResult {
     return f + comp + r / (2 * C);
   };
 
-  const gNum = new Float64Array(nNumeric), hNum = new Float64Array(nNumeric * nNumeric);
-  const hNumB = new Float64Array(nNumeric);
+  const rs = new Float64Array(n), hs = new Float64Array(n);
+  const hNum = new Float64Array(nNumeric * nNumeric), hNumB = new Float64Array(nNumeric);
+  const BLOCK = 256;
+  const wx = new Float64Array(BLOCK), perColumn = new Float64Array(d);
   /** Gradient into `grad` and, when `hess` is given, the lower triangle of the Hessian (then mirrored). */
   const accumulate = (b: Float64Array, zs: Float64Array, grad: Float64Array, hess: Float64Array | null) => {
-    grad.fill(0), gNum.fill(0);
-    if (hess !== null) hess.fill(0), hNum.fill(0), hNumB.fill(0);
+    grad.fill(0);
     let gB = 0, hBB = 0;
     for (let i = 0; i < n; i++) {
       const s = weights === undefined ? 1 : weights[i]!;
       const p = sigmoid(zs[i]!);
-      const r = s * (p - labels[i]!);
-      const off = i * nNumeric, cOff = i * nCategorical;
-      for (let k = 0; k < nNumeric; k++) gNum[k]! += r * numeric[off + k]!;
-      for (let k = 0; k < nCategorical; k++) {
-        const c = categories[cOff + k]!;
-        if (c >= 0) grad[c]! += r;
-      }
-      gB += r;
-      if (hess === null) continue;
-      const h = s * p * (1 - p);
-      if (h === 0) continue;
-      for (let j = 0; j < nNumeric; j++) {
-        const hx = h * numeric[off + j]!;
-        if (hx === 0) continue;
-        const row = j * nNumeric;
-        for (let k = 0; k <= j; k++) hNum[row + k]! += hx * numeric[off + k]!;
-        hNumB[j]! += hx;
-      }
-      for (let a = 0; a < nCategorical; a++) {
-        const ca = categories[cOff + a]!;
-        if (ca < 0) continue;
-        for (let k = 0; k < nNumeric; k++) {
-          const p2 = numericColumns[k]!;
-          hess[ca > p2 ? ca * m + p2 : p2 * m + ca]! += h * numeric[off + k]!;
-        }
-        for (let bb = 0; bb <= a; bb++) {
-          const cb = categories[cOff + bb]!;
-          if (cb >= 0) hess[ca > cb ? ca * m + cb : cb * m + ca]! += h;
-        }
-        if (fitIntercept) hess[d * m + ca]! += h;
-      }
-      hBB += h;
+      const r = s * (p - labels[i]!), h = s * p * (1 - p);
+      rs[i] = r, hs[i] = h;
+      gB += r, hBB += h;
     }
-    for (let k = 0; k < nNumeric; k++) grad[numericColumns[k]!] = gNum[k]!;
+    for (let k = 0; k < nNumeric; k++) {
+      const off = k * n;
+      let g = 0;
+      for (let i = 0; i < n; i++) g += rs[i]! * numeric[off + i]!;
+      grad[numericColumns[k]!] = g;
+    }
+    if (hess !== null) hess.fill(0);
+    if (nCategorical > 0) {
+      for (let i = 0; i < n; i++) {
+        const cOff = i * nCategorical, r = rs[i]!, h = hs[i]!;
+        for (let a = 0; a < nCategorical; a++) {
+          const ca = categories[cOff + a]!;
+          if (ca < 0) continue;
+          grad[ca]! += r;
+          if (hess === null || h === 0) continue;
+          for (let bb = 0; bb <= a; bb++) {
+            const cb = categories[cOff + bb]!;
+            if (cb >= 0) hess[ca > cb ? ca * m + cb : cb * m + ca]! += h;
+          }
+          if (fitIntercept) hess[d * m + ca]! += h;
+        }
+      }
+    }
     for (let j = 0; j < d; j++) grad[j]! += b[j]! / C;
     if (fitIntercept) grad[d] = gB;
     if (hess === null) return;
+    // Numeric × one-hot block: column by column (contiguous), summed per category.
+    for (let a = 0; a < nCategorical; a++) {
+      for (let k = 0; k < nNumeric; k++) {
+        perColumn.fill(0);
+        const off = k * n;
+        for (let i = 0; i < n; i++) {
+          const c = categories[i * nCategorical + a]!;
+          if (c >= 0) perColumn[c]! += hs[i]! * numeric[off + i]!;
+        }
+        const p2 = numericColumns[k]!;
+        for (let c = 0; c < d; c++) {
+          const v = perColumn[c]!;
+          if (v !== 0) hess[c > p2 ? c * m + p2 : p2 * m + c]! += v;
+        }
+      }
+    }
+    // Numeric block Xᵀ diag(h) X in row blocks: per block and column j, wx = h ∘ x_j, then contiguous dot
+    // products with every column k ≤ j (the block's columns stay in cache).
+    hNum.fill(0), hNumB.fill(0);
+    for (let i0 = 0; i0 < n; i0 += BLOCK) {
+      const len = Math.min(BLOCK, n - i0);
+      for (let j = 0; j < nNumeric; j++) {
+        const offJ = j * n + i0;
+        let sumB = 0;
+        for (let t = 0; t < len; t++) {
+          const v = hs[i0 + t]! * numeric[offJ + t]!;
+          wx[t] = v, sumB += v;
+        }
+        hNumB[j]! += sumB;
+        const row = j * nNumeric;
+        for (let k = 0; k <= j; k++) {
+          const offK = k * n + i0;
+          let acc = 0;
+          for (let t = 0; t < len; t++) acc += wx[t]! * numeric[offK + t]!;
+          hNum[row + k]! += acc;
+        }
+      }
+    }
     for (let j = 0; j < nNumeric; j++) {
       const pj = numericColumns[j]!;
       for (let k = 0; k <= j; k++) {
