@@ -30,7 +30,7 @@ export {
 } from "./csv.ts";
 export { temporalLeaveLastNOut, type TemporalSplit, type TemporalSplitOptions } from "./temporal_split.ts";
 export { checkRecommendArgs, csrHas, type Recommender } from "./recommender.ts";
-export { PopularityRecommender } from "./popularity.ts";
+export { type PopularityOptions, PopularityRecommender } from "./popularity.ts";
 export { type ItemKnnOptions, ItemKnnRecommender } from "./item_knn.ts";
 export { EVAL_LIST_LENGTH, evaluateRecommender, metricsOfLists, type RecsysMetrics } from "./evaluate.ts";
 export { averageRanks, pearson, spearman } from "./correlation.ts";

@@ -11,21 +11,41 @@
  * ```
  * @module
  */
+import { InputError } from "../errors.ts";
 import type { Csr, Interactions } from "./interactions.ts";
 import { checkRecommendArgs, csrHas, type Recommender } from "./recommender.ts";
 
-/** Most-popular-items recommender. */
+/** Options of {@link PopularityRecommender}. */
+export interface PopularityOptions {
+  /**
+   * Recency decay: each interaction counts `rating · 2^(−(tMax − t) / halfLife)` where tMax is the
+   * latest train timestamp (same unit as the timestamps). Omitted → plain counts.
+   */
+  readonly halfLife?: number;
+}
+
+/** Most-popular-items recommender (optionally recency-decayed). */
 export class PopularityRecommender implements Recommender {
-  readonly name = "popularity";
-  /** Summed rating per item over the train log. */
+  readonly name: string;
+  /** Summed (decayed) rating per item over the train log. */
   readonly counts: Float64Array;
   /** All items, most popular first (ties: lower index first). */
   readonly order: Int32Array;
   readonly #nUsers: number;
 
-  constructor(train: Interactions) {
+  constructor(train: Interactions, options: PopularityOptions = {}) {
+    const h = options.halfLife;
+    if (h !== undefined && !(h > 0 && Number.isFinite(h))) {
+      throw new InputError("halfLife", `must be a finite number > 0, got ${h}`);
+    }
+    this.name = h === undefined ? "popularity" : "popularity (recency-decayed)";
     this.counts = new Float64Array(train.nItems);
-    for (let r = 0; r < train.item.length; r++) this.counts[train.item[r]!]! += train.rating[r]!;
+    let tMax = -Infinity;
+    for (let r = 0; r < train.timestamp.length; r++) tMax = Math.max(tMax, train.timestamp[r]!);
+    for (let r = 0; r < train.item.length; r++) {
+      const decay = h === undefined ? 1 : Math.pow(2, -(tMax - train.timestamp[r]!) / h);
+      this.counts[train.item[r]!]! += train.rating[r]! * decay;
+    }
     const c = this.counts;
     this.order = Int32Array.from({ length: train.nItems }, (_, i) => i).sort((a, b) =>
       c[b]! - c[a]! || a - b

@@ -20,3 +20,13 @@ Deno.test("PopularityRecommender: hand-computed counts, ties by lower id, exclus
   assert.throws(() => pop.recommend([4], 1), InputError);
   assert.throws(() => pop.recommend([0], 0), InputError);
 });
+
+Deno.test("PopularityRecommender: recency decay with a hand-computed half-life", () => {
+  // tMax = 20, half-life 10: item 0 has two old rows (t = 0 → weight 0.25 each), item 1 one new row (1).
+  const x = makeInteractions({ user: [0, 1, 2], item: [0, 0, 1], timestamp: [0, 0, 20] });
+  const plain = new PopularityRecommender(x), decayed = new PopularityRecommender(x, { halfLife: 10 });
+  assert.deepEqual(Array.from(plain.order), [0, 1]);
+  assert.deepEqual(Array.from(decayed.counts), [0.5, 1]);
+  assert.deepEqual(Array.from(decayed.order), [1, 0]);
+  assert.throws(() => new PopularityRecommender(x, { halfLife: 0 }), InputError);
+});

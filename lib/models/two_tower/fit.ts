@@ -43,6 +43,60 @@ export interface TwoTowerData {
   readonly users?: EntityFeatures;
   /** n = train.nItems rows; omitted → ID-only item tower. */
   readonly items?: EntityFeatures;
+  /**
+   * Per-interaction numeric user features appended after the user's own numeric features, e.g. the
+   * time of the interaction (YouTube's "example age"): with item publish time as an item feature, the
+   * in-batch softmax learns which items are fresh relative to the query time. `train` is
+   * nPairs × names.length (row r = train row r); `inference` is nUsers × names.length, used for the
+   * precomputed user matrix (e.g. the serving time for everyone).
+   */
+  readonly userContext?: TowerContext;
+  /**
+   * Per-interaction numeric item features, as `userContext` for the item tower (`inference` is
+   * nItems × names.length). In-batch candidates use their own pair's context, extra random negatives
+   * the inference context.
+   */
+  readonly itemContext?: TowerContext;
+}
+
+/** Per-interaction numeric context of one tower (see {@link TwoTowerData.userContext}). */
+export interface TowerContext {
+  readonly names: readonly string[];
+  readonly train: Float32Array;
+  readonly inference: Float32Array;
+}
+
+function checkContext(field: string, c: TowerContext, nPairs: number, nEntities: number): void {
+  const w = c.names.length;
+  if (w === 0) throw new InputError(`${field}.names`, "must not be empty");
+  for (const [part, arr, n] of [["train", c.train, nPairs], ["inference", c.inference, nEntities]] as const) {
+    if (arr.length !== n * w) {
+      throw new InputError(`${field}.${part}`, `length ${arr.length}, expected ${n} × ${w}`);
+    }
+    for (let j = 0; j < arr.length; j++) {
+      if (!Number.isFinite(arr[j]!)) {
+        throw new InputError(
+          `${field}.${part}`,
+          `row ${Math.floor(j / w)}, "${c.names[j % w]}" is ${arr[j]}`,
+        );
+      }
+    }
+  }
+}
+
+/** Standardisation of the entity numerics followed by the context columns, and the tower's spec. */
+function towerSetup(f: EntityFeatures, c: TowerContext | undefined, nPairs: number) {
+  const spec = specOf(f);
+  const e = standardisation(f.numeric, f.n, f.numericNames.length);
+  const names = c ? [...c.names] : [];
+  const cs = standardisation(c?.train ?? new Float32Array(0), c ? nPairs : 0, names.length);
+  return {
+    spec,
+    contextNames: names,
+    towerSpec: { ...spec, numericNames: [...spec.numericNames, ...names] },
+    mean: Float32Array.from([...e.mean, ...cs.mean]),
+    scale: Float32Array.from([...e.scale, ...cs.scale]),
+  };
 }
 
 /** Options of {@link fitTwoTower}. */
@@ -74,11 +128,14 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
   }
   checkEntityFeatures("users", users);
   checkEntityFeatures("items", items);
-  const userSpec = specOf(users), itemSpec = specOf(items);
-  const us = standardisation(users.numeric, users.n, users.numericNames.length);
-  const is = standardisation(items.numeric, items.n, items.numericNames.length);
-  const userInit = initTowerWeights(root.fork(1), userSpec, train.nUsers, us.mean, us.scale, p);
-  const itemInit = initTowerWeights(root.fork(2), itemSpec, train.nItems, is.mean, is.scale, p);
+  const uCtx = data.userContext, iCtx = data.itemContext;
+  if (uCtx) checkContext("userContext", uCtx, nPairs, train.nUsers);
+  if (iCtx) checkContext("itemContext", iCtx, nPairs, train.nItems);
+  const uSet = towerSetup(users, uCtx, nPairs), iSet = towerSetup(items, iCtx, nPairs);
+  const uw = uSet.contextNames.length, iw = iSet.contextNames.length;
+  const userSpec = uSet.spec, itemSpec = iSet.spec;
+  const userInit = initTowerWeights(root.fork(1), uSet.towerSpec, train.nUsers, uSet.mean, uSet.scale, p);
+  const itemInit = initTowerWeights(root.fork(2), iSet.towerSpec, train.nItems, iSet.mean, iSet.scale, p);
 
   // Sampling probabilities of items as in-batch candidates: their share of training pairs.
   const popularity = new Float64Array(train.nItems), pairCount = new Float64Array(train.nItems);
@@ -123,9 +180,29 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
             }
           }
         }
-        const uBatch = gatherBatch(users, bu, train.nUsers, dropU);
-        const iBatch = gatherBatch(items, bi, train.nItems, dropI);
-        const nBatch = negItems ? gatherBatch(items, negItems, train.nItems) : null;
+        const uBatch = gatherBatch(
+          users,
+          bu,
+          train.nUsers,
+          dropU,
+          uCtx && { values: uCtx.train, width: uw, rows },
+        );
+        const iBatch = gatherBatch(
+          items,
+          bi,
+          train.nItems,
+          dropI,
+          iCtx && { values: iCtx.train, width: iw, rows },
+        );
+        const nBatch = negItems
+          ? gatherBatch(
+            items,
+            negItems,
+            train.nItems,
+            undefined,
+            iCtx && { values: iCtx.inference, width: iw, rows: negItems },
+          )
+          : null;
         const cost = optimizer.minimize(
           () => {
             const u = towerForward(tf, uVars, uBatch), v = towerForward(tf, iVars, iBatch);
@@ -156,8 +233,24 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
     for (let r = 0; r < nPairs; r++) userSeen[train.user[r]!] = 1;
     const idsOrOov = (seen: ArrayLike<number>) =>
       Int32Array.from({ length: seen.length }, (_, j) => (seen[j] ? j : -1));
-    const userEmbeddings = embedWith(tf, uVars, users, train.nUsers, p.embeddingDim, idsOrOov(userSeen));
-    const itemEmbeddings = embedWith(tf, iVars, items, train.nItems, p.embeddingDim, idsOrOov(pairCount));
+    const userEmbeddings = embedWith(
+      tf,
+      uVars,
+      users,
+      train.nUsers,
+      p.embeddingDim,
+      idsOrOov(userSeen),
+      uCtx && { values: uCtx.inference, width: uw },
+    );
+    const itemEmbeddings = embedWith(
+      tf,
+      iVars,
+      items,
+      train.nItems,
+      p.embeddingDim,
+      idsOrOov(pairCount),
+      iCtx && { values: iCtx.inference, width: iw },
+    );
     return new TwoTowerModel(
       {
         format: "two-tower",
@@ -168,6 +261,8 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
         nItems: train.nItems,
         userSpec,
         itemSpec,
+        ...(uCtx ? { userContextNames: uSet.contextNames } : {}),
+        ...(iCtx ? { itemContextNames: iSet.contextNames } : {}),
         ...(train.userIds ? { userIds: train.userIds } : {}),
         ...(train.itemIds ? { itemIds: train.itemIds } : {}),
         backend: tf.getBackend(),

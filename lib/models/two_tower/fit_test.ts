@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { InputError } from "../../errors.ts";
+import { Rng } from "../../random/mod.ts";
 import {
   evaluateRecommender,
   makeInteractions,
@@ -175,4 +176,59 @@ Deno.test("fitTwoTower: an item without training pairs is embedded by the featur
     [1],
   );
   assert.ok(row1.every((v, c) => Math.abs(v - m.itemEmbeddings[d + c]!) < 1e-6));
+});
+
+Deno.test("context: per-interaction user time + item publish time learn freshness; graph and checks cover it", async () => {
+  // 40 users, 60 items published on days 0..59 (item i on day i); every click happens on the day the
+  // item is published, so the only signal is "fresh relative to the query time".
+  const nU = 40, nI = 60, user: number[] = [], item: number[] = [], day: number[] = [];
+  const rng = new Rng(3);
+  for (let r = 0; r < 1200; r++) {
+    const i = rng.int(nI);
+    user.push(rng.int(nU));
+    item.push(i);
+    day.push(i);
+  }
+  const train = makeInteractions({ user, item, timestamp: day, nUsers: nU, nItems: nI });
+  const items = makeEntityFeatures(nI, { numeric: { publish_day: Array.from({ length: nI }, (_, i) => i) } });
+  const at = (d: number) => new Float32Array(nU).fill(d);
+  const m = await fitTwoTower({
+    train,
+    items,
+    userContext: { names: ["query_day"], train: Float32Array.from(day), inference: at(45) },
+  }, { seed: 1, params: { ...SMALL, epochs: 8, idDim: 2 } });
+  assert.deepEqual(m.config.userContextNames, ["query_day"]);
+  // Served on day 45: the top items are those published around day 45.
+  const top = m.recommend([0, 1, 2], 5).flat();
+  assert.ok(top.every((i) => Math.abs(i - 45) <= 8), `top items ${top}`);
+  // Re-embedding users at day 10 moves the recommendations to items around day 10.
+  const noUserFeatures = makeEntityFeatures(nU);
+  const u10 = await m.embed("user", noUserFeatures, undefined, at(10));
+  const top10 = m.recommendFor(u10.subarray(0, 3 * m.embeddingDim), [0, 1, 2], 5).flat();
+  assert.ok(top10.every((i) => Math.abs(i - 10) <= 8), `top items at day 10 ${top10}`);
+  // The described graph takes the context as part of "numeric" and matches tfjs.
+  const g = m.describe("user");
+  assert.deepEqual(g.inputs.find((x) => x.kind === "float"), {
+    name: "numeric",
+    kind: "float",
+    width: 1,
+    featureNames: ["query_day"],
+  });
+  const ref = m.embedReference("user", noUserFeatures, undefined, at(10));
+  assert.ok(ref.every((v, j) => Math.abs(v - u10[j]!) < 1e-5));
+  await assert.rejects(
+    () => m.embed("user", noUserFeatures),
+    (e: unknown) => e instanceof InputError && e.field === "context",
+  );
+  await assert.rejects(
+    () => m.embed("item", items, undefined, at(1)),
+    (e: unknown) => e instanceof InputError && e.field === "context",
+  );
+  await assert.rejects(
+    () =>
+      fitTwoTower({ train, userContext: { names: ["d"], train: new Float32Array(3), inference: at(1) } }, {
+        seed: 1,
+      }),
+    (e: unknown) => e instanceof InputError && e.field === "userContext.train",
+  );
 });

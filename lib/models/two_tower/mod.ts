@@ -30,5 +30,5 @@ export { describeTower, type GraphInput, type GraphLayer, type TowerGraph } from
 export { type GraphFeeds, referenceForward } from "./_reference_forward.ts";
 export { type LossBatch, MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
 export { type EpochStats, type Side, type TwoTowerConfig, TwoTowerModel } from "./model.ts";
-export { fitTwoTower, type TwoTowerData, type TwoTowerFitOptions } from "./fit.ts";
+export { fitTwoTower, type TowerContext, type TwoTowerData, type TwoTowerFitOptions } from "./fit.ts";
 export { fnv1a, loadTwoTower, saveTwoTower } from "./persist.ts";

@@ -19,7 +19,7 @@ import { checkRecommendArgs, csrHas, type Recommender } from "../../recsys/recom
 import { exactTopK } from "../../retrieval/mod.ts";
 import { initTf, type tf as tfNs } from "../tf_backend.ts";
 import { referenceForward } from "./_reference_forward.ts";
-import { gatherBatch } from "./batch.ts";
+import { type BatchContext, gatherBatch } from "./batch.ts";
 import { checkEntityFeatures, type EntityFeatures, type FeatureSpec } from "./features.ts";
 import { describeTower, type TowerGraph } from "./graph.ts";
 import type { TwoTowerParams } from "./params.ts";
@@ -43,6 +43,10 @@ export interface TwoTowerConfig {
   readonly nItems: number;
   readonly userSpec: FeatureSpec;
   readonly itemSpec: FeatureSpec;
+  /** Names of the per-interaction user context columns (see `TwoTowerData.userContext`), if any. */
+  readonly userContextNames?: readonly string[];
+  /** Names of the per-interaction item context columns (see `TwoTowerData.itemContext`), if any. */
+  readonly itemContextNames?: readonly string[];
   readonly userIds?: readonly string[];
   readonly itemIds?: readonly string[];
   /** Backend the model was trained on. */
@@ -79,36 +83,43 @@ export class TwoTowerModel implements Recommender {
 
   /** The graph description of one tower (for export). */
   describe(side: Side): TowerGraph {
-    return side === "user"
-      ? describeTower("user", this.userTower, this.config.userSpec)
-      : describeTower("item", this.itemTower, this.config.itemSpec);
+    const { weights, spec } = this.#side(side);
+    const context = (side === "user" ? this.config.userContextNames : this.config.itemContextNames) ?? [];
+    return describeTower(side, weights, { ...spec, numericNames: [...spec.numericNames, ...context] });
   }
 
   /**
    * Batch inference with tfjs: embeddings of entities whose features are the rows of `features` and
    * whose IDs are `ids` (−1 or unknown → OOV, i.e. the feature-only tower; omitted → row j has ID j).
+   * A model trained with item context needs `context` (n × itemContextNames.length) for the item side,
+   * e.g. item ages at the time the embeddings will be served.
    */
-  async embed(side: Side, features: EntityFeatures, ids?: ArrayLike<number>): Promise<Float32Array> {
-    const { weights, spec } = this.#side(side);
-    checkEntityFeatures(`${side}Features`, features, spec);
-    if (ids && ids.length !== features.n) {
-      throw new InputError("ids", `length ${ids.length}, expected ${features.n}`);
-    }
+  async embed(
+    side: Side,
+    features: EntityFeatures,
+    ids?: ArrayLike<number>,
+    context?: Float32Array,
+  ): Promise<Float32Array> {
+    const { weights, ctx } = this.#checkInputs(side, features, ids, context);
     const tf = await initTf(this.config.params.backend);
     const vars = towerVariables(tf, weights, side);
     try {
-      return embedWith(tf, vars, features, weights.nIds, this.embeddingDim, ids);
+      return embedWith(tf, vars, features, weights.nIds, this.embeddingDim, ids, ctx);
     } finally {
       disposeTower(vars);
     }
   }
 
   /** The same as {@link embed} through the pure-JS reference of the described graph (no tfjs). */
-  embedReference(side: Side, features: EntityFeatures, ids?: ArrayLike<number>): Float32Array {
-    const { weights, spec } = this.#side(side);
-    checkEntityFeatures(`${side}Features`, features, spec);
+  embedReference(
+    side: Side,
+    features: EntityFeatures,
+    ids?: ArrayLike<number>,
+    context?: Float32Array,
+  ): Float32Array {
+    const { weights, spec, ctx } = this.#checkInputs(side, features, ids, context);
     const rows = Int32Array.from({ length: features.n }, (_, j) => j);
-    const b = gatherBatch(features, rows, weights.nIds, ids);
+    const b = gatherBatch(features, rows, weights.nIds, ids, ctx);
     const feeds: Record<string, Int32Array | Float32Array> = { id: b.ids, numeric: b.numeric };
     spec.categorical.forEach((c, k) => feeds[c.name] = b.cats[k]!);
     return referenceForward(this.describe(side), feeds, features.n);
@@ -182,6 +193,7 @@ export class TwoTowerModel implements Recommender {
   async recommendForNewUser(
     features: EntityFeatures | undefined,
     k: number,
+    context?: Float32Array,
   ): Promise<{ items: number[]; source: "features" | "popularity" }> {
     if (!Number.isInteger(k) || k < 1) throw new InputError("k", `must be an integer >= 1, got ${k}`);
     if (features === undefined) {
@@ -194,8 +206,36 @@ export class TwoTowerModel implements Recommender {
     if (features.n !== 1) {
       throw new InputError("features", `must describe exactly one user, got ${features.n} rows`);
     }
-    const e = await this.embed("user", features, [-1]);
+    const e = await this.embed("user", features, [-1], context);
     return { items: this.recommendFor(e, [0], k)[0]!, source: "features" };
+  }
+
+  #checkInputs(side: Side, features: EntityFeatures, ids?: ArrayLike<number>, context?: Float32Array) {
+    const { weights, spec } = this.#side(side);
+    checkEntityFeatures(`${side}Features`, features, spec);
+    if (ids && ids.length !== features.n) {
+      throw new InputError("ids", `length ${ids.length}, expected ${features.n}`);
+    }
+    const names = (side === "item" ? this.config.itemContextNames : this.config.userContextNames) ?? [];
+    if (names.length === 0) {
+      if (context !== undefined) throw new InputError("context", `the ${side} tower takes no context`);
+      return { weights, spec, ctx: undefined };
+    }
+    if (context === undefined) {
+      throw new InputError("context", `required: ${features.n} × [${names.join(", ")}]`);
+    }
+    if (context.length !== features.n * names.length) {
+      throw new InputError("context", `length ${context.length}, expected ${features.n} × ${names.length}`);
+    }
+    for (let j = 0; j < context.length; j++) {
+      if (!Number.isFinite(context[j]!)) {
+        throw new InputError(
+          "context",
+          `row ${Math.floor(j / names.length)}, "${names[j % names.length]}" is ${context[j]}`,
+        );
+      }
+    }
+    return { weights, spec, ctx: { values: context, width: names.length } };
   }
 
   #side(side: Side): { weights: TowerWeights; spec: FeatureSpec } {
@@ -213,12 +253,19 @@ export function embedWith(
   nIds: number,
   dim: number,
   ids?: ArrayLike<number>,
+  context?: BatchContext,
 ): Float32Array {
   const out = new Float32Array(features.n * dim);
   for (let s = 0; s < features.n; s += INFERENCE_CHUNK) {
     const e = Math.min(features.n, s + INFERENCE_CHUNK);
     const rows = Int32Array.from({ length: e - s }, (_, j) => s + j);
-    const batch = gatherBatch(features, rows, nIds, ids ? Array.from(rows, (r) => ids[r]!) : undefined);
+    const batch = gatherBatch(
+      features,
+      rows,
+      nIds,
+      ids ? Array.from(rows, (r) => ids[r]!) : undefined,
+      context && { values: context.values, width: context.width, rows },
+    );
     const t = tf.tidy(() => towerForward(tf, vars, batch));
     out.set(t.dataSync() as Float32Array, s * dim);
     t.dispose();
