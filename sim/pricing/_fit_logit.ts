@@ -19,7 +19,7 @@ function solve(a: number[][], b: number[]): { x: number[]; inverse: number[][] }
     for (let r = 0; r < k; r++) {
       if (r === c) continue;
       const f = m[r]![c]!;
-      if (f !== 0) for (let j = 0; j < 2 * k + 1; j++) m[r]![j]! -= f * m[c]![j]!;
+      if (f !== 0) { for (let j = 0; j < 2 * k + 1; j++) m[r]![j]! -= f * m[c]![j]!; }
     }
   }
   return { x: m.map((row) => row[2 * k]!), inverse: m.map((row) => row.slice(k, 2 * k)) };

@@ -32,14 +32,17 @@ export interface Weather {
 /** Rain as a two-state hourly Markov chain (P(start) 0.07, P(stop) 0.25); temperature with a daily cycle. */
 export function makeWeather(rng: Rng, nDays: number, start: number): Weather {
   const nHours = nDays * 24;
-  const rain = new Int32Array(nHours), rainMm = new Float64Array(nHours), temperatureC = new Float64Array(nHours);
+  const rain = new Int32Array(nHours),
+    rainMm = new Float64Array(nHours),
+    temperatureC = new Float64Array(nHours);
   const hourStart = new Float64Array(nHours);
   let s = 0;
   for (let h = 0; h < nHours; h++) {
     s = s ? (rng.bernoulli(0.25) ? 0 : 1) : (rng.bernoulli(0.07) ? 1 : 0);
     rain[h] = s;
     rainMm[h] = s ? Math.round(exponential(rng, 1 / 2) * 10) / 10 + 0.1 : 0;
-    temperatureC[h] = Math.round((10 + 4 * Math.sin(((h % 24) - 9) / 24 * 2 * Math.PI) + normal(rng, 0, 1.5)) * 10) / 10;
+    temperatureC[h] =
+      Math.round((10 + 4 * Math.sin(((h % 24) - 9) / 24 * 2 * Math.PI) + normal(rng, 0, 1.5)) * 10) / 10;
     hourStart[h] = start + h * HOUR_MS;
   }
   return { hourStart, rain, rainMm, temperatureC };

@@ -28,7 +28,12 @@ export function bayEventKm(bays: Bays, events: Events): Float64Array {
   const km = new Float64Array(bays.n * events.n);
   for (let b = 0; b < bays.n; b++) {
     for (let e = 0; e < events.n; e++) {
-      km[b * events.n + e] = haversineKm(bays.lat[b]!, bays.lon[b]!, events.venueLat[e]!, events.venueLon[e]!);
+      km[b * events.n + e] = haversineKm(
+        bays.lat[b]!,
+        bays.lon[b]!,
+        events.venueLat[e]!,
+        events.venueLon[e]!,
+      );
     }
   }
   return km;
@@ -48,7 +53,8 @@ export function makeDemand(
   const bay = new Int32Array(nRows), bucketStart = new Float64Array(nRows), requests = new Int32Array(nRows);
   const rate = new Float64Array(nRows), calendar = new Float64Array(nRows), event = new Float64Array(nRows);
   const km = bayEventKm(bays, events);
-  const before = PRICING_EFFECTS.eventBeforeHours * HOUR_MS, after = PRICING_EFFECTS.eventAfterHours * HOUR_MS;
+  const before = PRICING_EFFECTS.eventBeforeHours * HOUR_MS,
+    after = PRICING_EFFECTS.eventAfterHours * HOUR_MS;
   const mult = new Float64Array(nBays);
   let row = 0;
   for (let q = 0; q < nBuckets; q++) {
@@ -59,7 +65,13 @@ export function makeDemand(
     for (let e = 0; e < events.n; e++) {
       if (t < events.startAt[e]! - before || t >= events.endAt[e]! + after) continue;
       for (let b = 0; b < nBays; b++) {
-        mult[b] = mult[b]! * eventFactor(km[b * events.n + e]!, events.attendance[e]!, events.startAt[e]! - t, t - events.endAt[e]!);
+        mult[b] = mult[b]! *
+          eventFactor(
+            km[b * events.n + e]!,
+            events.attendance[e]!,
+            events.startAt[e]! - t,
+            t - events.endAt[e]!,
+          );
       }
     }
     for (let b = 0; b < nBays; b++) {

@@ -31,7 +31,9 @@ export interface Customers {
 export function makeCustomers(rng: Rng, n: number, start: number): Customers {
   const age = new Int32Array(n), licenseYears = new Int32Array(n), priorIncidents = new Int32Array(n);
   const signupAt = new Float64Array(n), membership = new Int32Array(n);
-  const speedingPerHour = new Float64Array(n), harshPerHour = new Float64Array(n), nightPreference = new Float64Array(n);
+  const speedingPerHour = new Float64Array(n),
+    harshPerHour = new Float64Array(n),
+    nightPreference = new Float64Array(n);
   const activity = new Float64Array(n);
   for (let c = 0; c < n; c++) {
     const a = Math.min(80, Math.max(18, Math.round(18 + exponential(rng, 1 / 14))));

@@ -57,10 +57,56 @@ export const PRICING_EFFECTS = {
 
 /** Relative demand by hour on working days (commute peaks) and on weekends/holidays (midday peak). */
 export const HOURLY_WEEKDAY = [
-  0.15, 0.1, 0.08, 0.08, 0.12, 0.3, 0.8, 1.6, 2.0, 1.4, 1.0, 1.0, 1.2, 1.1, 1.0, 1.1, 1.4, 1.9, 2.1, 1.6, 1.2, 0.9, 0.6, 0.3,
+  0.15,
+  0.1,
+  0.08,
+  0.08,
+  0.12,
+  0.3,
+  0.8,
+  1.6,
+  2.0,
+  1.4,
+  1.0,
+  1.0,
+  1.2,
+  1.1,
+  1.0,
+  1.1,
+  1.4,
+  1.9,
+  2.1,
+  1.6,
+  1.2,
+  0.9,
+  0.6,
+  0.3,
 ];
 export const HOURLY_WEEKEND = [
-  0.3, 0.25, 0.2, 0.12, 0.1, 0.12, 0.2, 0.4, 0.7, 1.0, 1.3, 1.5, 1.6, 1.6, 1.5, 1.4, 1.4, 1.5, 1.5, 1.4, 1.2, 1.0, 0.8, 0.5,
+  0.3,
+  0.25,
+  0.2,
+  0.12,
+  0.1,
+  0.12,
+  0.2,
+  0.4,
+  0.7,
+  1.0,
+  1.3,
+  1.5,
+  1.6,
+  1.6,
+  1.5,
+  1.4,
+  1.4,
+  1.5,
+  1.5,
+  1.4,
+  1.2,
+  1.0,
+  0.8,
+  0.5,
 ];
 /** Relative demand by day of week (Monday = 0). */
 export const WEEKDAY_FACTOR = [0.95, 0.95, 1.0, 1.05, 1.15, 1.1, 0.9];
@@ -144,7 +190,8 @@ export function tripIncidentProbability(r: TripRisk): number {
   const e = PRICING_EFFECTS;
   const z = e.incidentIntercept + (r.age < 25 ? e.incidentYoung : 0) +
     e.incidentPerPrior * Math.min(r.priorIncidents, e.incidentPriorCap) + (r.night ? e.incidentNight : 0) +
-    e.incidentPerSpeeding * r.speedViolations + e.incidentPerHarsh * r.harshBraking + (r.raining ? e.incidentRain : 0) +
+    e.incidentPerSpeeding * r.speedViolations + e.incidentPerHarsh * r.harshBraking +
+    (r.raining ? e.incidentRain : 0) +
     e.incidentPerVehicleYear * r.vehicleAge;
   return 1 / (1 + Math.exp(-z));
 }

@@ -11,7 +11,15 @@ import {
   tripIncidentProbability,
 } from "./mechanism.ts";
 
-const safe = { age: 40, priorIncidents: 0, night: false, speedViolations: 0, harshBraking: 0, raining: false, vehicleAge: 0 };
+const safe = {
+  age: 40,
+  priorIncidents: 0,
+  night: false,
+  speedViolations: 0,
+  harshBraking: 0,
+  raining: false,
+  vehicleAge: 0,
+};
 const logit = (p: number) => Math.log(p / (1 - p));
 
 Deno.test("trip incident model: hand-computed base and declared log-odds steps", () => {
@@ -26,7 +34,10 @@ Deno.test("trip incident model: hand-computed base and declared log-odds steps",
   assert.ok(Math.abs(step({ harshBraking: 2 }) - 0.3) < 1e-9);
   assert.ok(Math.abs(step({ vehicleAge: 5 }) - 0.4) < 1e-9);
   // prior incidents count at most 3
-  assert.equal(tripIncidentProbability({ ...safe, priorIncidents: 3 }), tripIncidentProbability({ ...safe, priorIncidents: 9 }));
+  assert.equal(
+    tripIncidentProbability({ ...safe, priorIncidents: 3 }),
+    tripIncidentProbability({ ...safe, priorIncidents: 9 }),
+  );
   assert.ok(Math.abs(step({ priorIncidents: 2 }) - 0.7) < 1e-9);
 });
 
@@ -34,7 +45,9 @@ Deno.test("calendar factor: rain ×1.25, holiday ×1.2 with the weekend profile"
   const dry = calendarFactor(8, 2, false, false), wet = calendarFactor(8, 2, true, false);
   assert.ok(Math.abs(wet / dry - 1.25) < 1e-12);
   assert.equal(dry, HOURLY_WEEKDAY[8]! * 1.0);
-  assert.ok(Math.abs(calendarFactor(8, 2, false, true) - calendarFactor(8, 5, false, false) / 1.1 * 1.2) < 1e-12);
+  assert.ok(
+    Math.abs(calendarFactor(8, 2, false, true) - calendarFactor(8, 5, false, false) / 1.1 * 1.2) < 1e-12,
+  );
 });
 
 Deno.test("event factor: peak after the end, half before the start, nothing beyond 2 km or 3 h", () => {
@@ -60,7 +73,9 @@ Deno.test("surge policy: rush ×1.2, rain ×1.1, event ×1.4; within the spec's 
   assert.equal(surgeFactor(false, false, false), 1);
   assert.ok(Math.abs(surgeFactor(true, true, true) - 1.2 * 1.1 * 1.4) < 1e-12);
   for (const a of [false, true]) {
-    for (const b of [false, true]) for (const c of [false, true]) assert.ok(surgeFactor(a, b, c) >= 1 && surgeFactor(a, b, c) <= 3);
+    for (const b of [false, true]) {
+      for (const c of [false, true]) assert.ok(surgeFactor(a, b, c) >= 1 && surgeFactor(a, b, c) <= 3);
+    }
   }
 });
 
@@ -69,7 +84,11 @@ Deno.test("acceptance: hand value, −2 log-odds per ln(price ratio), strictly d
   // σ(1) = 0.7310585786
   assert.ok(Math.abs(acceptanceProbability(q) - 0.7310585786) < 1e-9);
   assert.ok(Math.abs(logit(acceptanceProbability({ ...q, priceRatio: Math.E })) - (1 - 2)) < 1e-9);
-  assert.ok(Math.abs(logit(acceptanceProbability({ ...q, plusMember: true, raining: true, eventActive: true })) - 2.5) < 1e-9);
+  assert.ok(
+    Math.abs(
+      logit(acceptanceProbability({ ...q, plusMember: true, raining: true, eventActive: true })) - 2.5,
+    ) < 1e-9,
+  );
   fc.assert(fc.property(
     fc.double({ min: 0.2, max: 5, noNaN: true }),
     fc.double({ min: 1e-3, max: 2, noNaN: true }),
@@ -78,7 +97,8 @@ Deno.test("acceptance: hand value, −2 log-odds per ln(price ratio), strictly d
     fc.boolean(),
     (r, dr, plusMember, raining, eventActive) => {
       const ctx = { plusMember, raining, eventActive };
-      const lo = acceptanceProbability({ ...ctx, priceRatio: r }), hi = acceptanceProbability({ ...ctx, priceRatio: r + dr });
+      const lo = acceptanceProbability({ ...ctx, priceRatio: r }),
+        hi = acceptanceProbability({ ...ctx, priceRatio: r + dr });
       assert.ok(hi < lo && lo > 0 && lo < 1);
     },
   ));

@@ -21,14 +21,21 @@ const busy = pricingSimulator.generate({ seed: 21, scale: "tiny", customers: 3_0
 const num = (f: Frame | undefined, c: string) => getNumeric(f!, c);
 /** |estimate − declared| within 4 standard errors, with a readable message. */
 function near(estimate: number, declared: number, se: number, what: string): void {
-  if (Deno.env.get("PRICING_SHOW")) console.log(`${what}: ${estimate.toFixed(3)} ± ${se.toFixed(3)} (declared ${declared.toFixed(3)})`);
-  assert.ok(Math.abs(estimate - declared) < 4 * se, `${what}: ${estimate.toFixed(3)} ± ${se.toFixed(3)}, declared ${declared}`);
+  if (Deno.env.get("PRICING_SHOW")) {
+    console.log(`${what}: ${estimate.toFixed(3)} ± ${se.toFixed(3)} (declared ${declared.toFixed(3)})`);
+  }
+  assert.ok(
+    Math.abs(estimate - declared) < 4 * se,
+    `${what}: ${estimate.toFixed(3)} ± ${se.toFixed(3)}, declared ${declared}`,
+  );
 }
 
 Deno.test("same seed → identical tables and truth; different seed → different", () => {
   assert.deepEqual(differingTables(tiny, pricingSimulator.generate({ seed: 4, scale: "tiny" })), []);
   const other = pricingSimulator.generate({ seed: 5, scale: "tiny" });
-  for (const t of ["demand", "quotes", "bookings", "customers"]) assert.ok(!framesEqual(tiny.tables[t]!, other.tables[t]!), t);
+  for (const t of ["demand", "quotes", "bookings", "customers"]) {
+    assert.ok(!framesEqual(tiny.tables[t]!, other.tables[t]!), t);
+  }
 });
 
 Deno.test("schemas and sizes are as declared; quotes, bookings and demand agree", () => {
@@ -38,16 +45,25 @@ Deno.test("schemas and sizes are as declared; quotes, bookings and demand agree"
   assert.equal(cols("vehicles"), "vehicle_id,vehicle_type,home_bay_id,base_price_per_min,model_year");
   assert.equal(cols("bays"), "bay_id,zone,lat,lon,capacity,poi_density,transit_score");
   assert.equal(cols("weather"), "hour_start,rain,rain_mm,temperature_c");
-  assert.equal(cols("quotes"), "quote_id,customer_id,vehicle_id,bay_id,quoted_at,surge_factor,price_per_min,accepted");
+  assert.equal(
+    cols("quotes"),
+    "quote_id,customer_id,vehicle_id,bay_id,quoted_at,surge_factor,price_per_min,accepted",
+  );
   assert.equal(
     cols("bookings"),
     "booking_id,quote_id,customer_id,vehicle_id,bay_id,booked_at,ended_at,price_per_min,distance_km,avg_speed_kmh,speed_violations,harsh_braking,night_trip",
   );
-  assert.equal(cols("incidents"), "incident_id,customer_id,vehicle_id,booking_id,occurred_at,incident_type,cost_eur");
+  assert.equal(
+    cols("incidents"),
+    "incident_id,customer_id,vehicle_id,booking_id,occurred_at,incident_type,cost_eur",
+  );
   assert.equal(cols("events"), "event_id,category,venue_lat,venue_lon,start_at,end_at,expected_attendance");
   assert.equal(cols("holidays"), "day");
   assert.equal(tiny.truth.booking_truth!.names.join(","), "booking_id,p_incident,p_incident_30d");
-  assert.equal(tiny.truth.demand_truth!.names.join(","), "bay_id,bucket_start,rate,calendar_factor,event_factor");
+  assert.equal(
+    tiny.truth.demand_truth!.names.join(","),
+    "bay_id,bucket_start,rate,calendar_factor,event_factor",
+  );
   const { bays, days, quotes, bookings } = tiny.meta.sizes;
   assert.equal(tiny.tables.demand!.nRows, bays! * days! * 96);
   const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
@@ -60,23 +76,30 @@ Deno.test("schemas and sizes are as declared; quotes, bookings and demand agree"
   for (let i = 0; i < bk.nRows; i++) {
     const q = num(bk, "quote_id")[i]!;
     assert.equal(num(qb, "accepted")[q], 1);
-    for (const c of ["customer_id", "vehicle_id", "bay_id", "price_per_min"]) assert.equal(num(bk, c)[i], num(qb, c)[q]);
+    for (const c of ["customer_id", "vehicle_id", "bay_id", "price_per_min"]) {
+      assert.equal(num(bk, c)[i], num(qb, c)[q]);
+    }
     assert.equal(num(bk, "booked_at")[i], num(qb, "quoted_at")[q]);
   }
   // surge within the spec's [1, 3]; price = base × surge × jitter with |ln jitter| ≤ 0.2 (plus rounding)
   const base = num(tiny.tables.vehicles, "base_price_per_min");
   for (let i = 0; i < qb.nRows; i++) {
-    const s = num(qb, "surge_factor")[i]!, p = num(qb, "price_per_min")[i]!, b = base[num(qb, "vehicle_id")[i]!]!;
+    const s = num(qb, "surge_factor")[i]!,
+      p = num(qb, "price_per_min")[i]!,
+      b = base[num(qb, "vehicle_id")[i]!]!;
     assert.ok(s >= 1 && s <= 3);
     assert.ok(Math.abs(Math.log(p / (b * s))) <= E.priceJitter + 0.01);
   }
   // p(incident in 30 d) is at least the trip's own probability
-  const p = num(tiny.truth.booking_truth, "p_incident"), p30 = num(tiny.truth.booking_truth, "p_incident_30d");
+  const p = num(tiny.truth.booking_truth, "p_incident"),
+    p30 = num(tiny.truth.booking_truth, "p_incident_30d");
   for (let i = 0; i < p.length; i++) assert.ok(p30[i]! >= p[i]! - 1e-15 && p30[i]! < 1);
   validateGraph(PRICING_GRAPH);
   // every numeric effect size in the graph is one of the declared constants
   const declared = new Set<number>(Object.values(E));
-  for (const e of PRICING_GRAPH.edges) if (e.size !== undefined) assert.ok(declared.has(e.size), `${e.from}→${e.to}`);
+  for (const e of PRICING_GRAPH.edges) {
+    if (e.size !== undefined) assert.ok(declared.has(e.size), `${e.from}→${e.to}`);
+  }
 });
 
 Deno.test("demand counts follow their Poisson rates (Σ count within 4·sqrt(Σ rate))", () => {
@@ -102,7 +125,9 @@ Deno.test("rain raises demand ×1.25: Mantel–Haenszel rate ratio on observed c
     const t = at[i]!;
     if (hol.has(t - ((t - start) % DAY))) continue;
     let nearEvent = false;
-    for (let e = 0; e < evS.length; e++) if (t > evS[e]! - 4 * HOUR && t < evE[e]! + 4 * HOUR) nearEvent = true;
+    for (let e = 0; e < evS.length; e++) {
+      if (t > evS[e]! - 4 * HOUR && t < evE[e]! + 4 * HOUR) nearEvent = true;
+    }
     if (nearEvent) continue;
     const h = Math.floor((t - start) / HOUR);
     const key = (bay[i]! * 24 + (h % 24)) * 7 + (Math.floor(h / 24) % 7);
@@ -131,7 +156,8 @@ Deno.test("event_night: adds one big evening event a day and multiplies nearby d
   const evN = normal.tables.events!, evE = night.tables.events!;
   assert.equal(evE.nRows, evN.nRows + normal.meta.sizes.days!);
   // the normal events are kept; the extra ones are 19:00–22:00 with ≥ 20k attendance
-  const key = (f: Frame, i: number) => `${num(f, "start_at")[i]}/${num(f, "venue_lat")[i]}/${num(f, "expected_attendance")[i]}`;
+  const key = (f: Frame, i: number) =>
+    `${num(f, "start_at")[i]}/${num(f, "venue_lat")[i]}/${num(f, "expected_attendance")[i]}`;
   const normalKeys = new Set(Array.from({ length: evN.nRows }, (_, i) => key(evN, i)));
   const extra: number[] = [];
   for (let i = 0; i < evE.nRows; i++) if (!normalKeys.has(key(evE, i))) extra.push(i);
@@ -144,13 +170,25 @@ Deno.test("event_night: adds one big evening event a day and multiplies nearby d
   // declared extra multiplier per bay and bucket, from the observed events and bays tables
   const bays = night.tables.bays!, d = night.tables.demand!;
   const bay = num(d, "bay_id"), at = num(d, "bucket_start");
-  const cE = num(d, "requests"), cN = num(normal.tables.demand, "requests"), rateN = num(normal.truth.demand_truth, "rate");
+  const cE = num(d, "requests"),
+    cN = num(normal.tables.demand, "requests"),
+    rateN = num(normal.truth.demand_truth, "rate");
   let sumE = 0, sumN = 0, wRate = 0, rate = 0, rows = 0;
   for (let r = 0; r < d.nRows; r++) {
     let m = 1;
     for (const i of extra) {
-      const km = haversineKm(num(bays, "lat")[bay[r]!]!, num(bays, "lon")[bay[r]!]!, num(evE, "venue_lat")[i]!, num(evE, "venue_lon")[i]!);
-      m *= eventFactor(km, num(evE, "expected_attendance")[i]!, num(evE, "start_at")[i]! - at[r]!, at[r]! - num(evE, "end_at")[i]!);
+      const km = haversineKm(
+        num(bays, "lat")[bay[r]!]!,
+        num(bays, "lon")[bay[r]!]!,
+        num(evE, "venue_lat")[i]!,
+        num(evE, "venue_lon")[i]!,
+      );
+      m *= eventFactor(
+        km,
+        num(evE, "expected_attendance")[i]!,
+        num(evE, "start_at")[i]! - at[r]!,
+        at[r]! - num(evE, "end_at")[i]!,
+      );
     }
     if (m <= 1) continue;
     rows++;
@@ -161,16 +199,25 @@ Deno.test("event_night: adds one big evening event a day and multiplies nearby d
   }
   const declared = wRate / rate;
   assert.ok(rows > 200 && declared > 1.5, `declared uplift ${declared} over ${rows} buckets`);
-  near(Math.log(sumE / sumN), Math.log(declared), Math.sqrt(1 / sumE + 1 / sumN), "log event-night demand ratio");
+  near(
+    Math.log(sumE / sumN),
+    Math.log(declared),
+    Math.sqrt(1 / sumE + 1 / sumN),
+    "log event-night demand ratio",
+  );
   // and nothing changes where no extra event reaches
-  assert.deepEqual(Array.from(num(night.tables.weather, "rain")), Array.from(num(normal.tables.weather, "rain")));
+  assert.deepEqual(
+    Array.from(num(night.tables.weather, "rain")),
+    Array.from(num(normal.tables.weather, "rain")),
+  );
 });
 
 Deno.test("holiday scenario: a five-day holiday run whose demand moves by the declared calendar ratio", () => {
   const normal = pricingSimulator.generate({ seed: 6, scale: "tiny", customers: 50 });
   const hol = pricingSimulator.generate({ seed: 6, scale: "tiny", scenario: "holiday", customers: 50 });
   const start = hol.meta.startMs!;
-  const days = (o: typeof hol) => new Set(Array.from(num(o.tables.holidays, "day"), (t) => Math.round((t - start) / DAY)));
+  const days = (o: typeof hol) =>
+    new Set(Array.from(num(o.tables.holidays, "day"), (t) => Math.round((t - start) / DAY)));
   const dH = days(hol), dN = days(normal);
   let run = 0, longest = 0;
   for (let d = 0; d < hol.meta.sizes.days!; d++) longest = Math.max(longest, run = dH.has(d) ? run + 1 : 0);
@@ -184,18 +231,31 @@ Deno.test("holiday scenario: a five-day holiday run whose demand moves by the de
     const day = Math.floor((at[r]! - start) / DAY);
     if (!newDays.includes(day)) continue;
     const hour = Math.floor((at[r]! - start - day * DAY) / HOUR), raining = rain[day * 24 + hour] === 1;
-    const ratio = calendarFactor(hour, day % 7, raining, true) / calendarFactor(hour, day % 7, raining, false);
+    const ratio = calendarFactor(hour, day % 7, raining, true) /
+      calendarFactor(hour, day % 7, raining, false);
     sumH += cH[r]!;
     sumN += cN[r]!;
     expH += rateN[r]! * ratio;
     expN += rateN[r]!;
   }
   assert.ok(newDays.length >= 3 && sumN > 500);
-  near(Math.log(sumH / sumN), Math.log(expH / expN), Math.sqrt(1 / sumH + 1 / sumN), "log holiday demand ratio");
+  near(
+    Math.log(sumH / sumN),
+    Math.log(expH / expN),
+    Math.sqrt(1 / sumH + 1 / sumN),
+    "log holiday demand ratio",
+  );
 });
 
 Deno.test("bay demand rises with POI density (elasticity 0.6) and transit access (×(1 + 0.4·score))", () => {
-  const out = pricingSimulator.generate({ seed: 12, scale: "tiny", bays: 150, days: 14, customers: 100, vehicles: 50 });
+  const out = pricingSimulator.generate({
+    seed: 12,
+    scale: "tiny",
+    bays: 150,
+    days: 14,
+    customers: 100,
+    vehicles: 50,
+  });
   const b = out.tables.bays!, d = out.tables.demand!, ef = num(out.truth.demand_truth, "event_factor");
   const zone = b.columns.zone!;
   if (!isStringColumn(zone)) throw new Error("zone is a string column");
@@ -207,7 +267,13 @@ Deno.test("bay demand rises with POI density (elasticity 0.6) and transit access
   }
   const x: Float64Array[] = [], y: number[] = [];
   for (let i = 0; i < b.nRows; i++) {
-    x.push(Float64Array.of(1, Math.log(num(b, "poi_density")[i]! / E.poiRef), Math.log(1 + E.transitDemand * num(b, "transit_score")[i]!)));
+    x.push(
+      Float64Array.of(
+        1,
+        Math.log(num(b, "poi_density")[i]! / E.poiRef),
+        Math.log(1 + E.transitDemand * num(b, "transit_score")[i]!),
+      ),
+    );
     y.push(Math.log(total[i]! / n[i]! / ZONE_BASE[zone.codes[i]!]!));
   }
   const fit = fitOls(x, y);
@@ -222,7 +288,9 @@ function quoteDesign(out: typeof tiny) {
   const plus = c.columns.membership!;
   if (!isStringColumn(plus)) throw new Error("membership is a string column");
   const base = num(out.tables.vehicles, "base_price_per_min"), rain = num(w, "rain");
-  const ef = num(out.truth.demand_truth, "event_factor"), nBays = out.meta.sizes.bays!, start = out.meta.startMs!;
+  const ef = num(out.truth.demand_truth, "event_factor"),
+    nBays = out.meta.sizes.bays!,
+    start = out.meta.startMs!;
   const x: Float64Array[] = [], jitter = new Float64Array(q.nRows);
   for (let i = 0; i < q.nRows; i++) {
     const t = num(q, "quoted_at")[i]!, bay = num(q, "bay_id")[i]!, v = num(q, "vehicle_id")[i]!;
@@ -257,15 +325,26 @@ Deno.test("price → booking is monotone in the randomised price jitter (observe
     const part = order.slice(Math.floor(k * order.length / 4), Math.floor((k + 1) * order.length / 4));
     rates.push(part.reduce((s, i) => s + y[i]!, 0) / part.length);
   }
-  for (let k = 1; k < 4; k++) assert.ok(rates[k]! < rates[k - 1]!, `booking rate by price quartile: ${rates.map((r) => r.toFixed(3))}`);
+  for (let k = 1; k < 4; k++) {
+    assert.ok(
+      rates[k]! < rates[k - 1]!,
+      `booking rate by price quartile: ${rates.map((r) => r.toFixed(3))}`,
+    );
+  }
 });
 
 Deno.test("incident drivers: logistic fit on observed trips recovers every declared log-odds", () => {
   const out = busy;
-  const b = out.tables.bookings!, c = out.tables.customers!, v = out.tables.vehicles!, w = out.tables.weather!;
+  const b = out.tables.bookings!,
+    c = out.tables.customers!,
+    v = out.tables.vehicles!,
+    w = out.tables.weather!;
   const hit = new Uint8Array(b.nRows);
   for (const id of num(out.tables.incidents, "booking_id")) hit[id] = 1;
-  const start = out.meta.startMs!, rain = num(w, "rain"), age = num(c, "age"), prior = num(c, "prior_incidents_3y");
+  const start = out.meta.startMs!,
+    rain = num(w, "rain"),
+    age = num(c, "age"),
+    prior = num(c, "prior_incidents_3y");
   const year = num(v, "model_year");
   const x: Float64Array[] = [];
   for (let i = 0; i < b.nRows; i++) {
@@ -283,8 +362,14 @@ Deno.test("incident drivers: logistic fit on observed trips recovers every decla
   }
   const fit = fitLogit(x, hit);
   const declared = [
-    E.incidentIntercept, E.incidentYoung, E.incidentPerPrior, E.incidentNight, E.incidentPerSpeeding,
-    E.incidentPerHarsh, E.incidentRain, E.incidentPerVehicleYear,
+    E.incidentIntercept,
+    E.incidentYoung,
+    E.incidentPerPrior,
+    E.incidentNight,
+    E.incidentPerSpeeding,
+    E.incidentPerHarsh,
+    E.incidentRain,
+    E.incidentPerVehicleYear,
   ];
   const names = ["intercept", "young", "prior", "night", "speeding", "harsh", "rain", "vehicle age"];
   for (let j = 0; j < declared.length; j++) near(fit.coef[j]!, declared[j]!, fit.se[j]!, names[j]!);
@@ -315,12 +400,16 @@ Deno.test("risk label: incidents in the next 30 days match the true P(incident i
 });
 
 Deno.test("bad input: unknown scenario or scale, non-positive sizes", () => {
-  assert.throws(() => pricingSimulator.generate({ seed: 1, scale: "tiny", scenario: "blizzard" }), (e: unknown) =>
-    e instanceof InputError && /"normal", "event_night", "holiday"/.test(e.message));
+  assert.throws(
+    () => pricingSimulator.generate({ seed: 1, scale: "tiny", scenario: "blizzard" }),
+    (e: unknown) => e instanceof InputError && /"normal", "event_night", "holiday"/.test(e.message),
+  );
   assert.throws(() => pricingSimulator.generate({ seed: 1, scale: "xl" as "tiny" }), InputError);
   assert.throws(() => pricingSimulator.generate({ seed: 1, scale: "tiny", bays: 0 }), InputError);
   assert.throws(() => pricingSimulator.generate({ seed: 1, scale: "tiny", days: -3 }), InputError);
-  assert.throws(() => pricingSimulator.generate({ seed: 1, scale: "tiny", customers: 2.5 }), (e: unknown) =>
-    e instanceof InputError && e.field === "customers");
+  assert.throws(
+    () => pricingSimulator.generate({ seed: 1, scale: "tiny", customers: 2.5 }),
+    (e: unknown) => e instanceof InputError && e.field === "customers",
+  );
   assert.throws(() => pricingSimulator.generate({ seed: -1, scale: "tiny" }), InputError);
 });

@@ -127,7 +127,8 @@ export function makeTrips(
       bookingsPerRow[row] = bookingsPerRow[row]! + 1;
       const dur = Math.max(10, Math.min(600, Math.round(lognormal(rng, Math.log(45), 0.6))));
       const hours = dur / 60;
-      const sv = poisson(rng, customers.speedingPerHour[c]! * hours), hb = poisson(rng, customers.harshPerHour[c]! * hours);
+      const sv = poisson(rng, customers.speedingPerHour[c]! * hours),
+        hb = poisson(rng, customers.harshPerHour[c]! * hours);
       const p = tripIncidentProbability({
         age: customers.age[c]!,
         priorIncidents: customers.priorIncidents[c]!,
@@ -141,7 +142,10 @@ export function makeTrips(
       bQuote.push(quoteId);
       bAt.push(t);
       bEnd.push(t + dur * MINUTE_MS);
-      const avgSpeed = Math.max(5, Math.round((25 + 8 * normal(rng) + 4 * Math.log(customers.speedingPerHour[c]! + 1)) * 10) / 10);
+      const avgSpeed = Math.max(
+        5,
+        Math.round((25 + 8 * normal(rng) + 4 * Math.log(customers.speedingPerHour[c]! + 1)) * 10) / 10,
+      );
       bAvg.push(avgSpeed);
       bKm.push(Math.round(avgSpeed * hours * 10) / 10);
       bSv.push(sv);
@@ -157,7 +161,10 @@ export function makeTrips(
       }
     }
   }
-  const quoteCust = qCust.finish(), quoteVeh = qVeh.finish(), quoteBay = qBay.finish(), quotePrice = qPrice.finish();
+  const quoteCust = qCust.finish(),
+    quoteVeh = qVeh.finish(),
+    quoteBay = qBay.finish(),
+    quotePrice = qPrice.finish();
   const bookingQuote = bQuote.finish();
   const pick = (src: Int32Array | Float64Array) => {
     const out = new (src.constructor as { new (n: number): Int32Array | Float64Array })(bookingQuote.length);

@@ -3,7 +3,13 @@ import fc from "fast-check";
 import { incidentWithinProbability } from "./truth.ts";
 
 /** Brute force: every trip of the same customer, overlap fraction computed directly. */
-function naive(customer: Int32Array, start: Float64Array, end: Float64Array, p: Float64Array, w: number): Float64Array {
+function naive(
+  customer: Int32Array,
+  start: Float64Array,
+  end: Float64Array,
+  p: Float64Array,
+  w: number,
+): Float64Array {
   const out = new Float64Array(customer.length);
   for (let i = 0; i < customer.length; i++) {
     let survive = 1;
@@ -24,12 +30,21 @@ Deno.test("incidentWithinProbability equals the brute-force product over overlap
     d: fc.integer({ min: 1, max: 200 }),
     p: fc.double({ min: 0, max: 0.9, noNaN: true }),
   });
-  fc.assert(fc.property(fc.array(trip, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 500 }), (trips, w) => {
-    const customer = Int32Array.from(trips, (t) => t.c), start = Float64Array.from(trips, (t) => t.s);
-    const end = Float64Array.from(trips, (t) => t.s + t.d), p = Float64Array.from(trips, (t) => t.p);
-    const fast = incidentWithinProbability(customer, start, end, p, w), slow = naive(customer, start, end, p, w);
-    for (let i = 0; i < trips.length; i++) assert.ok(Math.abs(fast[i]! - slow[i]!) < 1e-12, `trip ${i}: ${fast[i]} vs ${slow[i]}`);
-  }));
+  fc.assert(
+    fc.property(
+      fc.array(trip, { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 1, max: 500 }),
+      (trips, w) => {
+        const customer = Int32Array.from(trips, (t) => t.c), start = Float64Array.from(trips, (t) => t.s);
+        const end = Float64Array.from(trips, (t) => t.s + t.d), p = Float64Array.from(trips, (t) => t.p);
+        const fast = incidentWithinProbability(customer, start, end, p, w),
+          slow = naive(customer, start, end, p, w);
+        for (let i = 0; i < trips.length; i++) {
+          assert.ok(Math.abs(fast[i]! - slow[i]!) < 1e-12, `trip ${i}: ${fast[i]} vs ${slow[i]}`);
+        }
+      },
+    ),
+  );
 });
 
 Deno.test("incidentWithinProbability: hand example with a trip cut by the window", () => {

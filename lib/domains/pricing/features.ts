@@ -23,7 +23,12 @@ import {
   CONVERSION_KEYS,
   CONVERSION_NUMERIC_FEATURES,
 } from "./conversion.ts";
-import { DEMAND_CATEGORICAL_FEATURES, DEMAND_GOLD_SQL, DEMAND_KEYS, DEMAND_NUMERIC_FEATURES } from "./demand.ts";
+import {
+  DEMAND_CATEGORICAL_FEATURES,
+  DEMAND_GOLD_SQL,
+  DEMAND_KEYS,
+  DEMAND_NUMERIC_FEATURES,
+} from "./demand.ts";
 import { EVENT_BUCKETS_SQL } from "./events.ts";
 import { RISK_CATEGORICAL_FEATURES, RISK_GOLD_SQL, RISK_KEYS, RISK_NUMERIC_FEATURES } from "./risk.ts";
 import { buildPricingSilver } from "./silver.ts";
@@ -91,7 +96,10 @@ const SPECS: Record<PricingModel, GoldSpec> = {
 
 function parseModel(model: string): PricingModel {
   if ((PRICING_MODELS as readonly string[]).includes(model)) return model as PricingModel;
-  throw new InputError("model", `must be one of ${PRICING_MODELS.map((m) => `"${m}"`).join(", ")}, got "${model}"`);
+  throw new InputError(
+    "model",
+    `must be one of ${PRICING_MODELS.map((m) => `"${m}"`).join(", ")}, got "${model}"`,
+  );
 }
 
 async function buildOne(db: Db, model: PricingModel): Promise<GoldResult> {
@@ -130,7 +138,7 @@ export async function buildPricingGold(
 ): Promise<Record<PricingModel, GoldResult>> {
   const wanted = models.map((m) => parseModel(m));
   await buildPricingSilver(db);
-  if (wanted.some((m) => SPECS[m].needsEvents)) for (const sql of EVENT_BUCKETS_SQL) await db.exec(sql);
+  if (wanted.some((m) => SPECS[m].needsEvents)) { for (const sql of EVENT_BUCKETS_SQL) await db.exec(sql); }
   const out: Partial<Record<PricingModel, GoldResult>> = {};
   for (const m of wanted) {
     out[m] = await buildOne(db, m);

@@ -4,13 +4,25 @@ import { InputError, NotFoundError } from "../../errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
 import { writeBronze } from "../../../sim/common/mod.ts";
 import { pricingSimulator } from "../../../sim/pricing/mod.ts";
-import { buildGold, buildPricingGold, CONVERSION_MONOTONE_CONSTRAINTS, CONVERSION_NUMERIC_FEATURES } from "./mod.ts";
+import {
+  buildGold,
+  buildPricingGold,
+  CONVERSION_MONOTONE_CONSTRAINTS,
+  CONVERSION_NUMERIC_FEATURES,
+} from "./mod.ts";
 
 const DAY = 86_400_000, Q = 900_000;
 
 // A smaller-than-tiny city with an event every night keeps the brute-force loops fast and the event
 // features busy. Built once for all tests in this file.
-const out = pricingSimulator.generate({ seed: 3, scale: "tiny", scenario: "event_night", bays: 4, customers: 300, days: 36 });
+const out = pricingSimulator.generate({
+  seed: 3,
+  scale: "tiny",
+  scenario: "event_night",
+  bays: 4,
+  customers: 300,
+  days: 36,
+});
 const db = await Db.open(":memory:");
 await writeBronze(db, "pricing", out);
 const gold = await buildPricingGold(db);
@@ -23,14 +35,24 @@ const col = (f: Frame, c: string) => getNumeric(f, c);
 Deno.test("gold tables: declared columns, one row per key, labels 0/1 or counts", async () => {
   for (const g of Object.values(gold)) {
     const f = await db.query(`select * from ${g.table} limit 1`);
-    assert.deepEqual(f.names.slice().sort(), [...new Set([...g.keys, ...g.features, g.label])].sort(), g.table);
+    assert.deepEqual(
+      f.names.slice().sort(),
+      [...new Set([...g.keys, ...g.features, g.label])].sort(),
+      g.table,
+    );
     for (const c of g.categorical) assert.ok(isStringColumn(f.columns[c]!), `${g.table}.${c} is categorical`);
   }
   assert.equal(gold.demand.rows, out.meta.sizes.demand_rows);
   assert.equal(gold.conversion.rows, out.meta.sizes.quotes);
   assert.equal(await db.scalar(`select count(*) - count(distinct booking_id) from ${gold.risk.table}`), 0);
-  assert.equal(await db.scalar(`select count(*) from ${gold.conversion.table} where accepted not in (0, 1)`), 0);
-  assert.equal(await db.scalar(`select count(*) from ${gold.risk.table} where incident_next_30d not in (0, 1)`), 0);
+  assert.equal(
+    await db.scalar(`select count(*) from ${gold.conversion.table} where accepted not in (0, 1)`),
+    0,
+  );
+  assert.equal(
+    await db.scalar(`select count(*) from ${gold.risk.table} where incident_next_30d not in (0, 1)`),
+    0,
+  );
   // monotone constraints name real features of the conversion table
   for (const f of Object.keys(CONVERSION_MONOTONE_CONSTRAINTS)) {
     assert.ok((CONVERSION_NUMERIC_FEATURES as readonly string[]).includes(f), f);
@@ -46,10 +68,22 @@ Deno.test("risk gold: customer and vehicle history and the 30-day label match a 
             incident_next_30d
      from ${gold.risk.table} where booking_id % 5 = 0`,
   );
-  const b = out.tables.bookings!, inc = out.tables.incidents!, v = out.tables.vehicles!, w = out.tables.weather!;
-  const bc = col(b, "customer_id"), bv = col(b, "vehicle_id"), bs = col(b, "booked_at"), be = col(b, "ended_at");
-  const bsv = col(b, "speed_violations"), bhb = col(b, "harsh_braking"), bn = col(b, "night_trip"), bsp = col(b, "avg_speed_kmh");
-  const ic = col(inc, "customer_id"), iv = col(inc, "vehicle_id"), it = col(inc, "occurred_at"), icost = col(inc, "cost_eur");
+  const b = out.tables.bookings!,
+    inc = out.tables.incidents!,
+    v = out.tables.vehicles!,
+    w = out.tables.weather!;
+  const bc = col(b, "customer_id"),
+    bv = col(b, "vehicle_id"),
+    bs = col(b, "booked_at"),
+    be = col(b, "ended_at");
+  const bsv = col(b, "speed_violations"),
+    bhb = col(b, "harsh_braking"),
+    bn = col(b, "night_trip"),
+    bsp = col(b, "avg_speed_kmh");
+  const ic = col(inc, "customer_id"),
+    iv = col(inc, "vehicle_id"),
+    it = col(inc, "occurred_at"),
+    icost = col(inc, "cost_eur");
   const start = out.meta.startMs!;
   for (let i = 0; i < g.nRows; i++) {
     const c = col(g, "customer_id")[i]!, veh = col(g, "vehicle_id")[i]!, t = col(g, "t")[i]!;
@@ -95,13 +129,21 @@ Deno.test("risk gold: customer and vehicle history and the 30-day label match a 
       incident_next_30d: future > 0 ? 1 : 0,
     };
     for (const [name, value] of Object.entries(expect)) {
-      assert.ok(same(col(g, name)[i]!, value), `booking ${col(g, "booking_id")[i]} ${name}: ${col(g, name)[i]} vs ${value}`);
+      assert.ok(
+        same(col(g, name)[i]!, value),
+        `booking ${col(g, "booking_id")[i]} ${name}: ${col(g, name)[i]} vs ${value}`,
+      );
     }
   }
   assert.ok(g.nRows > 50);
   // bookings whose label window passes the end of the data are censored
   const end = out.meta.endMs!;
-  assert.equal(await db.scalar(`select count(*) from ${gold.risk.table} where epoch_ms(booked_at) + ${30 * DAY} > ${end}`), 0);
+  assert.equal(
+    await db.scalar(
+      `select count(*) from ${gold.risk.table} where epoch_ms(booked_at) + ${30 * DAY} > ${end}`,
+    ),
+    0,
+  );
   assert.ok(gold.risk.rows > 0 && gold.risk.rows < out.meta.sizes.bookings!);
 });
 
@@ -169,11 +211,18 @@ Deno.test("conversion gold: prices, customer quote history and bay lags match a 
   const q = out.tables.quotes!, d = out.tables.demand!, v = out.tables.vehicles!;
   const qc = col(q, "customer_id"), qt = col(q, "quoted_at"), qa = col(q, "accepted");
   const nb = out.meta.sizes.bays!, start = out.meta.startMs!;
-  const dem = await db.query(`select bay_id, epoch_ms(bucket_start) as t, event_within_2km from ${gold.demand.table}`);
+  const dem = await db.query(
+    `select bay_id, epoch_ms(bucket_start) as t, event_within_2km from ${gold.demand.table}`,
+  );
   const demEvent = new Map<string, number>();
-  for (let i = 0; i < dem.nRows; i++) demEvent.set(`${col(dem, "bay_id")[i]}/${col(dem, "t")[i]}`, col(dem, "event_within_2km")[i]!);
+  for (let i = 0; i < dem.nRows; i++) {
+    demEvent.set(`${col(dem, "bay_id")[i]}/${col(dem, "t")[i]}`, col(dem, "event_within_2km")[i]!);
+  }
   for (let i = 0; i < g.nRows; i++) {
-    const id = col(g, "quote_id")[i]!, c = col(g, "customer_id")[i]!, t = col(g, "t")[i]!, bay = col(g, "bay_id")[i]!;
+    const id = col(g, "quote_id")[i]!,
+      c = col(g, "customer_id")[i]!,
+      t = col(g, "t")[i]!,
+      bay = col(g, "bay_id")[i]!;
     let n = 0, a = 0;
     for (let j = 0; j < q.nRows; j++) {
       if (qc[j] === c && qt[j]! < t && qt[j]! >= t - 30 * DAY) (n++, a += qa[j]!);
@@ -203,17 +252,23 @@ Deno.test("demand gold with gaps and duplicate rows in bronze: lags are by time,
     const start = small.meta.startMs!;
     // drop bay 1's buckets 100–109, duplicate bay 0's bucket 50 with a different count
     await db2.exec(`
-      delete from bronze_pricing_demand where bay_id = 1 and bucket_start between ${start + 100 * Q} and ${start + 109 * Q};
+      delete from bronze_pricing_demand where bay_id = 1 and bucket_start between ${start + 100 * Q} and ${
+      start + 109 * Q
+    };
       insert into bronze_pricing_demand select bay_id, bucket_start, requests - 1, bookings from bronze_pricing_demand
         where bay_id = 0 and bucket_start = ${start + 50 * Q};`);
     const g = await buildGold(db2, "demand");
     assert.equal(g.rows, small.meta.sizes.demand_rows! - 10);
-    const f = await db2.query(`select bay_id, (epoch_ms(bucket_start) - ${start}) // ${Q} as k, lag_1, lag_96, rolling_mean_4,
-                                      rolling_mean_96 from ${g.table} order by bay_id, k`);
+    const f = await db2.query(
+      `select bay_id, (epoch_ms(bucket_start) - ${start}) // ${Q} as k, lag_1, lag_96, rolling_mean_4,
+                                      rolling_mean_96 from ${g.table} order by bay_id, k`,
+    );
     const raw = await db2.query(`select bay_id, (bucket_start - ${start}) // ${Q} as k, max(requests) as r
                                  from bronze_pricing_demand group by all`);
     const count = new Map<string, number>();
-    for (let i = 0; i < raw.nRows; i++) count.set(`${col(raw, "bay_id")[i]}/${col(raw, "k")[i]}`, col(raw, "r")[i]!);
+    for (let i = 0; i < raw.nRows; i++) {
+      count.set(`${col(raw, "bay_id")[i]}/${col(raw, "k")[i]}`, col(raw, "r")[i]!);
+    }
     const c = (bay: number, k: number) => count.get(`${bay}/${k}`) ?? NaN;
     const mean = (bay: number, k: number, w: number) => {
       let s = 0, n = 0;
@@ -228,12 +283,18 @@ Deno.test("demand gold with gaps and duplicate rows in bronze: lags are by time,
       assert.ok(same(col(f, "lag_1")[i]!, c(bay, k - 1)), `bay ${bay} bucket ${k} lag_1`);
       assert.ok(same(col(f, "lag_96")[i]!, c(bay, k - 96)), `bay ${bay} bucket ${k} lag_96`);
       assert.ok(same(col(f, "rolling_mean_4")[i]!, mean(bay, k, 4)), `bay ${bay} bucket ${k} rolling_mean_4`);
-      assert.ok(same(col(f, "rolling_mean_96")[i]!, mean(bay, k, 96)), `bay ${bay} bucket ${k} rolling_mean_96`);
+      assert.ok(
+        same(col(f, "rolling_mean_96")[i]!, mean(bay, k, 96)),
+        `bay ${bay} bucket ${k} rolling_mean_96`,
+      );
     }
     assert.ok(checked > 200);
     // the row right after the gap has no lag_1; the duplicate was resolved to the larger count
-    assert.equal(await db2.scalar(`select count(*) from ${g.table} where bay_id = 1 and lag_1 is null
-                                   and bucket_start = epoch_ms(${start + 110 * Q})`), 1);
+    assert.equal(
+      await db2.scalar(`select count(*) from ${g.table} where bay_id = 1 and lag_1 is null
+                                   and bucket_start = epoch_ms(${start + 110 * Q})`),
+      1,
+    );
   } finally {
     db2.close();
   }
@@ -243,8 +304,11 @@ Deno.test("bad input: missing bronze is NotFoundError, unknown model is InputErr
   const empty = await Db.open(":memory:");
   try {
     await assert.rejects(() => buildGold(empty), NotFoundError);
-    await assert.rejects(() => buildGold(empty, "surge" as "risk"), (e: unknown) =>
-      e instanceof InputError && e.field === "model" && /"risk", "demand", "conversion"/.test(e.message));
+    await assert.rejects(
+      () => buildGold(empty, "surge" as "risk"),
+      (e: unknown) =>
+        e instanceof InputError && e.field === "model" && /"risk", "demand", "conversion"/.test(e.message),
+    );
     await assert.rejects(() => buildPricingGold(empty, ["risk", "nope" as "risk"]), InputError);
   } finally {
     empty.close();

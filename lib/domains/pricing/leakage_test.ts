@@ -12,9 +12,17 @@ function same(a: number, b: number): boolean {
 }
 
 /** Numeric features of a gold table keyed by its first key column, with the as-of time in ms. */
-async function snapshot(db: Db, table: string, key: string, time: string, features: readonly string[]): Promise<Frame> {
+async function snapshot(
+  db: Db,
+  table: string,
+  key: string,
+  time: string,
+  features: readonly string[],
+): Promise<Frame> {
   return await db.query(
-    `select ${key} as k, epoch_ms(${time}) as t, ${features.join(", ")} from ${table} order by ${key}, ${time}`,
+    `select ${key} as k, epoch_ms(${time}) as t, ${
+      features.join(", ")
+    } from ${table} order by ${key}, ${time}`,
   );
 }
 
@@ -24,7 +32,9 @@ async function snapshot(db: Db, table: string, key: string, time: string, featur
  */
 function compare(before: Frame, after: Frame, features: readonly string[], cutoff: number) {
   const at = new Map<string, number>();
-  for (let i = 0; i < after.nRows; i++) at.set(`${getNumeric(after, "k")[i]}/${getNumeric(after, "t")[i]}`, i);
+  for (let i = 0; i < after.nRows; i++) {
+    at.set(`${getNumeric(after, "k")[i]}/${getNumeric(after, "t")[i]}`, i);
+  }
   const leaked = new Set<string>();
   let early = 0, laterChanges = 0;
   for (let i = 0; i < before.nRows; i++) {
@@ -70,7 +80,14 @@ async function rewriteFuture(db: Db, cutoff: number): Promise<void> {
 }
 
 async function leakage(seed: number) {
-  const out = pricingSimulator.generate({ seed, scale: "tiny", scenario: "event_night", bays: 4, customers: 300, days: 36 });
+  const out = pricingSimulator.generate({
+    seed,
+    scale: "tiny",
+    scenario: "event_night",
+    bays: 4,
+    customers: 300,
+    days: 36,
+  });
   const db = await Db.open(":memory:");
   try {
     await writeBronze(db, "pricing", out);
@@ -131,7 +148,12 @@ Deno.test("leakage check has teeth: a feature peeking one bucket ahead is caught
     const before = await snapshot(db, "leaky", "bay_id", "bucket_start", features);
     await rewriteFuture(db, cutoff);
     await leaky();
-    const r = compare(before, await snapshot(db, "leaky", "bay_id", "bucket_start", features), features, cutoff);
+    const r = compare(
+      before,
+      await snapshot(db, "leaky", "bay_id", "bucket_start", features),
+      features,
+      cutoff,
+    );
     assert.deepEqual(r.leaked, ["next_requests"]);
   } finally {
     db.close();

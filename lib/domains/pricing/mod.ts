@@ -10,9 +10,19 @@ export {
   PRICING_MODELS,
   type PricingModel,
 } from "./features.ts";
-export { buildPricingSilver, PRICING_BRONZE_TABLES, PRICING_SILVER_SQL, requirePricingBronze } from "./silver.ts";
+export {
+  buildPricingSilver,
+  PRICING_BRONZE_TABLES,
+  PRICING_SILVER_SQL,
+  requirePricingBronze,
+} from "./silver.ts";
 export { RISK_CATEGORICAL_FEATURES, RISK_GOLD_SQL, RISK_KEYS, RISK_NUMERIC_FEATURES } from "./risk.ts";
-export { DEMAND_CATEGORICAL_FEATURES, DEMAND_GOLD_SQL, DEMAND_KEYS, DEMAND_NUMERIC_FEATURES } from "./demand.ts";
+export {
+  DEMAND_CATEGORICAL_FEATURES,
+  DEMAND_GOLD_SQL,
+  DEMAND_KEYS,
+  DEMAND_NUMERIC_FEATURES,
+} from "./demand.ts";
 export {
   CONVERSION_CATEGORICAL_FEATURES,
   CONVERSION_GOLD_SQL,

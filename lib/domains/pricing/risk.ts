@@ -103,9 +103,13 @@ export const RISK_GOLD_SQL: readonly string[] = [
           ${at(0, "trips")} - ${at(1, "trips")} as trips30, ${at(0, "trips")} - ${at(2, "trips")} as trips90,
           ${at(0, "speed")} - ${at(1, "speed")} as speed30, ${at(0, "speed")} - ${at(2, "speed")} as speed90,
           ${at(0, "harsh")} - ${at(1, "harsh")} as harsh30, ${at(0, "harsh")} - ${at(2, "harsh")} as harsh90,
-          ${at(0, "night")} - ${at(1, "night")} as night30, ${at(0, "weekend")} - ${at(1, "weekend")} as weekend30,
+          ${at(0, "night")} - ${at(1, "night")} as night30, ${at(0, "weekend")} - ${
+    at(1, "weekend")
+  } as weekend30,
           ${at(0, "speedsum")} - ${at(1, "speedsum")} as speedsum30, ${at(0, "km")} - ${at(1, "km")} as km30,
-          ${at(0, "incidents")} - ${at(3, "incidents")} as incidents365, ${at(0, "cost")} - ${at(3, "cost")} as cost365,
+          ${at(0, "incidents")} - ${at(3, "incidents")} as incidents365, ${at(0, "cost")} - ${
+    at(3, "cost")
+  } as cost365,
           ${at(4, "incidents")} - ${at(0, "incidents")} as incidents_next_30d,
           max(last_incident_at) filter (where probe = 0) as last_incident_at
    from _pricing_customer_probes group by booking_id`,

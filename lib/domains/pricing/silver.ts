@@ -8,7 +8,16 @@ import { NotFoundError } from "../../errors.ts";
 
 /** Bronze tables read (`bronze_pricing_<name>`). */
 export const PRICING_BRONZE_TABLES = [
-  "customers", "vehicles", "bays", "weather", "events", "holidays", "demand", "quotes", "bookings", "incidents",
+  "customers",
+  "vehicles",
+  "bays",
+  "weather",
+  "events",
+  "holidays",
+  "demand",
+  "quotes",
+  "bookings",
+  "incidents",
 ] as const;
 
 const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
@@ -36,7 +45,9 @@ export const PRICING_SILVER_SQL: readonly string[] = [
   `create or replace table silver_pricing_holidays as
    select distinct CAST(${ts("day")} AS DATE) as day from bronze_pricing_holidays`,
   `create or replace table silver_pricing_demand as
-   select ${int("bay_id")}, time_bucket(INTERVAL 15 MINUTE, ${ts("bucket_start")}) as bucket_start, ${int("requests")},
+   select ${int("bay_id")}, time_bucket(INTERVAL 15 MINUTE, ${ts("bucket_start")}) as bucket_start, ${
+    int("requests")
+  },
           ${int("bookings")}
    from bronze_pricing_demand
    qualify row_number() over (partition by bay_id, time_bucket(INTERVAL 15 MINUTE, ${ts("bucket_start")})
@@ -46,8 +57,12 @@ export const PRICING_SILVER_SQL: readonly string[] = [
           ${ts("quoted_at")} as quoted_at, surge_factor, price_per_min, ${int("accepted")}
    from bronze_pricing_quotes qualify row_number() over (partition by quote_id order by quoted_at) = 1`,
   `create or replace table silver_pricing_bookings as
-   select ${int("booking_id")}, ${int("quote_id")}, ${int("customer_id")}, ${int("vehicle_id")}, ${int("bay_id")},
-          ${ts("booked_at")} as booked_at, ${ts("ended_at")} as ended_at, price_per_min, distance_km, avg_speed_kmh,
+   select ${int("booking_id")}, ${int("quote_id")}, ${int("customer_id")}, ${int("vehicle_id")}, ${
+    int("bay_id")
+  },
+          ${ts("booked_at")} as booked_at, ${
+    ts("ended_at")
+  } as ended_at, price_per_min, distance_km, avg_speed_kmh,
           ${int("speed_violations")}, ${int("harsh_braking")}, ${int("night_trip")}
    from bronze_pricing_bookings qualify row_number() over (partition by booking_id order by booked_at) = 1`,
   `create or replace table silver_pricing_incidents as
@@ -60,7 +75,10 @@ export const PRICING_SILVER_SQL: readonly string[] = [
 export async function requirePricingBronze(db: Db): Promise<void> {
   for (const t of PRICING_BRONZE_TABLES) {
     if (!(await db.hasTable(`bronze_pricing_${t}`))) {
-      throw new NotFoundError(`bronze_pricing_${t}`, "write the pricing simulator's output with writeBronze first");
+      throw new NotFoundError(
+        `bronze_pricing_${t}`,
+        "write the pricing simulator's output with writeBronze first",
+      );
     }
   }
 }
