@@ -120,7 +120,11 @@ export async function fitWideDeep(train: WideDeepData, options: FitWideDeepOptio
         const cost = tf.tidy((): Tensor => {
           const t = net.batchTensors(encTrain, order, start, end);
           const y = tf.tensor1d(batchLabels);
-          return optimizer.minimize(() => net.loss(t, y, p.l2) as Scalar, true, net.variables)!;
+          return optimizer.minimize(
+            () => net.loss(t, y, p.l2, p.l2Embeddings) as Scalar,
+            true,
+            net.variables,
+          )!;
         });
         lossSum += cost.dataSync()[0]! * (end - start);
         cost.dispose();

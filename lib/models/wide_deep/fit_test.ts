@@ -53,6 +53,16 @@ Deno.test("fitWideDeep: same seed → identical weights; another seed → differ
   assert.deepEqual(m1.fitInfo.trainLoss, m2.fitInfo.trainLoss);
 });
 
+Deno.test("fitWideDeep: l2Embeddings shrinks the embedding table and the wide weights", async () => {
+  const small = plantedCrossData(300, 5);
+  const sq = (v: Float32Array) => v.reduce((s, x) => s + x * x, 0);
+  const opts = { params: { ...params, maxEpochs: 3, learningRate: 0.05 }, seed: 9 };
+  const free = await fitWideDeep(small, opts);
+  const decayed = await fitWideDeep(small, { ...opts, params: { ...opts.params, l2Embeddings: 0.05 } });
+  assert.ok(sq(decayed.weights.embeddings) < 0.5 * sq(free.weights.embeddings));
+  assert.ok(sq(decayed.weights.wide) < 0.5 * sq(free.weights.wide));
+});
+
 Deno.test("fitWideDeep: early stopping restores the best epoch's weights", async () => {
   // Tiny noisy training set + large steps: validation AUC peaks early, then overfitting lowers it.
   const tiny = plantedCrossData(150, 21);

@@ -50,6 +50,12 @@ export interface WideDeepParams {
   minDelta: number;
   /** L2 penalty on the dense kernels (added to the mean log loss as `l2 · Σ w²`), in [0, 10]. */
   l2: number;
+  /**
+   * L2 penalty on the embedding table and the wide weights (`l2Embeddings · (Σ e² + Σ w_wide²)`), in
+   * [0, 10]. Applied to the whole table every step (weight decay), which keeps rare categories and
+   * hashed crosses from memorising their few rows.
+   */
+  l2Embeddings: number;
   /** Categories seen fewer times than this in training share the unknown row (index 0). Integer ≥ 1. */
   minCategoryCount: number;
   /**
@@ -80,6 +86,7 @@ export const DEFAULT_WIDE_DEEP_PARAMS: Readonly<WideDeepParams> = Object.freeze(
   patience: 3,
   minDelta: 1e-4,
   l2: 0,
+  l2Embeddings: 0,
   minCategoryCount: 1,
   unknownCategory: "oov",
   numericMissing: "error",
@@ -163,6 +170,9 @@ export function validateWideDeepParams(
   }
   if (typeof p.l2 !== "number" || !(p.l2 >= 0 && p.l2 <= 10)) {
     throw paramError("l2", `must be a number in [0, 10], got ${p.l2}`);
+  }
+  if (typeof p.l2Embeddings !== "number" || !(p.l2Embeddings >= 0 && p.l2Embeddings <= 10)) {
+    throw paramError("l2Embeddings", `must be a number in [0, 10], got ${p.l2Embeddings}`);
   }
   checkInt("minCategoryCount", p.minCategoryCount, 1, 2 ** 31 - 1);
   if (p.unknownCategory !== "oov" && p.unknownCategory !== "error") {

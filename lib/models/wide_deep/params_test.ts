@@ -28,6 +28,7 @@ Deno.test("wide & deep params: bad values throw InputError naming the parameter"
     [{ crossBuckets: 0 }, /"crossBuckets"/],
     [{ patience: -1 }, /"patience"/],
     [{ l2: -1 }, /"l2"/],
+    [{ l2Embeddings: 11 }, /"l2Embeddings"/],
     [{ dropout: 0.1 }, /"dropout" is not a wide & deep parameter/],
   ];
   for (const [partial, re] of cases) {

@@ -122,11 +122,16 @@ export class TfWideDeep {
     return logit;
   }
 
-  /** Mean log loss (+ `l2 · Σ kernel²`) on a batch with labels. */
-  loss(t: BatchTensors, labels: Tensor1D, l2: number): Tensor {
+  /** Mean log loss (+ `l2 · Σ kernel²` + `l2Embeddings · (Σ emb² + Σ wide²)`) on a batch with labels. */
+  loss(t: BatchTensors, labels: Tensor1D, l2: number, l2Embeddings = 0): Tensor {
     const tf = this.tf;
     let loss: Tensor = tf.losses.sigmoidCrossEntropy(labels, this.logits(t));
     if (l2 > 0) { for (const k of this.kernels) loss = tf.add(loss, tf.mul(l2, tf.sum(tf.square(k)))); }
+    if (l2Embeddings > 0) {
+      for (const v of [this.embeddings, this.wide]) {
+        if (v) loss = tf.add(loss, tf.mul(l2Embeddings, tf.sum(tf.square(v))));
+      }
+    }
     return loss;
   }
 
