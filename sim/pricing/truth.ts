@@ -32,10 +32,7 @@ export function incidentWithinProbability(
   windowMs: number = LABEL_WINDOW_MS,
 ): Float64Array {
   const n = customer.length;
-  // trips grouped by customer, each group by start time
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) =>
-    customer[a]! - customer[b]! || start[a]! - start[b]! || a - b
-  );
+  const order = groupByCustomerThenStart(customer, start);
   let maxDuration = 0;
   for (let i = 0; i < n; i++) maxDuration = Math.max(maxDuration, end[i]! - start[i]!);
   const out = new Float64Array(n);
@@ -56,4 +53,37 @@ export function incidentWithinProbability(
     out[i] = -Math.expm1(logSurvive);
   }
   return out;
+}
+
+/**
+ * Trip indices grouped by customer (counting sort, stable), each group ordered by start time (then index)
+ * with an insertion sort: O(n) when trips arrive nearly in time order, as the simulator emits them.
+ */
+function groupByCustomerThenStart(customer: Int32Array, start: Float64Array): Int32Array {
+  const n = customer.length;
+  let maxCustomer = -1;
+  for (let i = 0; i < n; i++) maxCustomer = Math.max(maxCustomer, customer[i]!);
+  const offset = new Int32Array(maxCustomer + 2);
+  for (let i = 0; i < n; i++) offset[customer[i]! + 1] = offset[customer[i]! + 1]! + 1;
+  for (let c = 0; c <= maxCustomer; c++) offset[c + 1] = offset[c + 1]! + offset[c]!;
+  const order = new Int32Array(n), fill = offset.slice(0, maxCustomer + 1);
+  for (let i = 0; i < n; i++) {
+    const c = customer[i]!;
+    order[fill[c]!] = i;
+    fill[c] = fill[c]! + 1;
+  }
+  for (let c = 0; c <= maxCustomer; c++) {
+    for (let k = offset[c]! + 1; k < offset[c + 1]!; k++) {
+      const i = order[k]!;
+      let m = k - 1;
+      while (
+        m >= offset[c]! && (start[order[m]!]! > start[i]! || (start[order[m]!] === start[i] && order[m]! > i))
+      ) {
+        order[m + 1] = order[m]!;
+        m--;
+      }
+      order[m + 1] = i;
+    }
+  }
+  return order;
 }
