@@ -62,6 +62,10 @@ export interface DomainResult {
   totalSeconds?: number;
   /** Peak RSS of the whole process (max over the phases). */
   peakRssMiB?: number;
+  /** CPU seconds of the three phases together (all threads). */
+  totalCpuSeconds?: number;
+  /** 1-minute load average of the machine when the run started and ended (2 cores: above 2 means queueing). */
+  loadAverage?: [number, number];
   /** Total seconds of every repeat, when run more than once. */
   repeatSeconds?: number[];
   target?: string;
@@ -129,6 +133,15 @@ function goldRowsOf(r: unknown): number {
   return 0;
 }
 
+/** The machine's 1-minute load average, NaN where /proc is absent. */
+function loadAverage(): number {
+  try {
+    return Number(Deno.readTextFileSync("/proc/loadavg").split(" ")[0]);
+  } catch {
+    return NaN;
+  }
+}
+
 /** Runs one domain in this process and returns its measurements. */
 export async function runDomain(domain: string, scale: string): Promise<DomainResult> {
   const simMod = await tryImport(`../sim/${domain}/mod.ts`);
@@ -142,6 +155,7 @@ export async function runDomain(domain: string, scale: string): Promise<DomainRe
     return { domain, scale, status: "skipped", note: `sim/${domain}/mod.ts exports no simulator named "${domain}"` };
   }
   const { writeBronze } = await import("../sim/common/mod.ts");
+  const load0 = loadAverage();
   const db = await Db.open(":memory:");
   try {
     let out: ReturnType<SimLike["generate"]> | null = null;
@@ -173,6 +187,8 @@ export async function runDomain(domain: string, scale: string): Promise<DomainRe
       bronze: bronze.phase,
       gold: gold.phase,
       totalSeconds: gen.phase.seconds + bronze.phase.seconds + gold.phase.seconds,
+      totalCpuSeconds: gen.phase.cpuSeconds + bronze.phase.cpuSeconds + gold.phase.cpuSeconds,
+      loadAverage: [load0, loadAverage()],
       peakRssMiB: Math.max(gen.phase.peakRssMiB, bronze.phase.peakRssMiB, gold.phase.peakRssMiB),
     };
     if (note) result.note = note;
@@ -182,20 +198,35 @@ export async function runDomain(domain: string, scale: string): Promise<DomainRe
   }
 }
 
+/**
+ * Checks the targets on wall time. On a busy shared machine wall time mostly measures the queue, so when
+ * wall time misses, the run also says whether the CPU time (all threads) meets the target: CPU time bounds
+ * the wall time the same work needs on an idle machine with at least one core.
+ */
 function checkTarget(r: DomainResult): DomainResult {
   const t = TARGETS[r.domain];
   if (!t || r.status !== "ok") return r;
   const parts: string[] = [];
-  let met = true;
+  let met = true, cpuMet = true;
   if (t.seconds !== undefined) {
     parts.push(`total < ${t.seconds} s`);
     met &&= (r.totalSeconds ?? Infinity) < t.seconds;
+    cpuMet &&= (r.totalCpuSeconds ?? Infinity) < t.seconds;
   }
   if (t.rssMiB !== undefined) {
     parts.push(`peak RSS < ${t.rssMiB} MiB`);
-    met &&= (r.peakRssMiB ?? Infinity) < t.rssMiB;
+    const rssOk = (r.peakRssMiB ?? Infinity) < t.rssMiB;
+    met &&= rssOk;
+    cpuMet &&= rssOk;
   }
-  return { ...r, target: parts.join(", "), targetMet: met };
+  const target = parts.join(", ");
+  if (met) return { ...r, target: `${target}: met`, targetMet: true };
+  const load = r.loadAverage ? ` (load ${r.loadAverage.map((x) => x.toFixed(1)).join("→")} on ${navigator.hardwareConcurrency} cores)` : "";
+  return {
+    ...r,
+    target: cpuMet ? `${target}: NOT met on wall time${load}; met on CPU time` : `${target}: NOT met`,
+    targetMet: false,
+  };
 }
 
 async function runChild(domain: string, scale: string): Promise<DomainResult> {
@@ -269,8 +300,6 @@ export async function main(args: string[]): Promise<void> {
   };
   const phaseCell = (p: Phase | undefined) =>
     p ? `${fmt(p.seconds)} / ${fmt(p.cpuSeconds)} / ${fmt(p.peakRssMiB, 0)}` : "–";
-  const cpuTotal = (r: DomainResult) =>
-    r.generate && r.bronze && r.gold ? r.generate.cpuSeconds + r.bronze.cpuSeconds + r.gold.cpuSeconds : undefined;
   const table = markdownTable(
     [
       "domain",
@@ -282,6 +311,7 @@ export async function main(args: string[]): Promise<void> {
       "total s",
       "total cpu s",
       "peak RSS MiB",
+      "load",
       "target",
     ],
     results.map((r) => [
@@ -292,9 +322,10 @@ export async function main(args: string[]): Promise<void> {
       phaseCell(r.bronze),
       phaseCell(r.gold),
       r.repeatSeconds ? `${fmt(r.totalSeconds)} (${r.repeatSeconds.map((s) => fmt(s)).join(", ")})` : fmt(r.totalSeconds),
-      fmt(cpuTotal(r)),
+      fmt(r.totalCpuSeconds),
       fmt(r.peakRssMiB, 0),
-      r.target ? `${r.target}: ${r.targetMet ? "met" : "NOT met"}` : "–",
+      r.loadAverage ? r.loadAverage.map((x) => x.toFixed(1)).join("→") : "–",
+      r.target ?? "–",
     ]),
   );
   await publish(
@@ -302,7 +333,8 @@ export async function main(args: string[]): Promise<void> {
     results,
     `${table}\n\nScale \`${scale}\`, seed 42. Each domain runs in its own process; each phase's MiB is that ` +
       `phase's peak RSS (VmHWM reset before it; memory still held from earlier phases counts); s = wall ` +
-      `seconds, cpu s = process CPU seconds (all threads; lower than wall when the shared machine is busy). ` +
+      `seconds, cpu s = process CPU seconds (all threads; lower than wall when the shared machine is busy); ` +
+      `load = the machine's 1-minute load average at the start and end of the run. ` +
       (repeat > 1 ? `Median of ${repeat} runs by total time; all totals in brackets. ` : "") +
       `bronze = appending the typed columns to in-memory DuckDB; gold = silver + gold feature SQL.`,
   );
