@@ -1,30 +1,34 @@
 /**
- * Neural recommenders benchmark: two-tower retrieval against popularity and item-kNN baselines on the
- * feed simulator (and the offers simulator's purchase log), the learned-vs-true affinity correlation,
- * training throughput on the wasm and cpu tfjs backends in the same run, save/load round trip, and the
- * retrieval timings of `bench/retrieval.ts` (`runRetrievalBench`).
+ * Neural recommenders benchmark: two-tower retrieval against popularity (plain and recency-decayed)
+ * and item-kNN baselines on the feed simulator and the offers simulator's purchase log, the
+ * learned-vs-true affinity correlation, training throughput on the wasm and cpu tfjs backends in the
+ * same run, a save/load round trip, and the retrieval timings of `bench/retrieval.ts`
+ * (`runRetrievalBench`).
  *
  * Protocol: clicks (feed) / purchases (offers) → temporal leave-last-1-out per user; every method ranks
  * all items not in the user's train history; Recall@5/10/50, NDCG@10, MRR, coverage@10 via lib/metrics.
- * Affinity: Pearson and Spearman between the model's u·v and the simulator's true affinity
- * (u·v + topic term, never a model input) over the feed's impressions.
+ * Affinity: Pearson and Spearman between the model's u·v and the simulator's truth (affinity
+ * u·v + topic term, and the true click log-odds) over a stride sample of the feed's impressions; the
+ * time-aware model is scored with the user tower at each impression's own time.
  *
  * Usage: `deno task bench neural [--quick] [--no-offers] [--no-retrieval] [--retrieval-n N]`
  * (`--quick`: small sims, results to bench/results/neural_quick.json, README untouched).
  * @module
  */
 import { writeJsonAtomic } from "../lib/io/atomic.ts";
+import { initTf } from "../lib/models/tf_backend.ts";
 import {
+  type EntityFeatures,
   fitTwoTower,
   loadTwoTower,
+  makeEntityFeatures,
   saveTwoTower,
+  type TwoTowerData,
   type TwoTowerModel,
   type TwoTowerParams,
 } from "../lib/models/two_tower/mod.ts";
-import { initTf } from "../lib/models/tf_backend.ts";
 import {
   evaluateRecommender,
-  type Interactions,
   ItemKnnRecommender,
   pearson,
   PopularityRecommender,
@@ -33,11 +37,13 @@ import {
   selectRows,
   spearman,
   temporalLeaveLastNOut,
+  type TemporalSplit,
 } from "../lib/recsys/mod.ts";
 import { markdownTable, peakRssMiB, publish, timed } from "./common.ts";
-import { feedFixture } from "./neural/feed_fixture.ts";
+import { type FeedFixture, feedFixture, queryDayContext } from "./neural/feed_fixture.ts";
 import { offersFixture } from "./neural/offers_fixture.ts";
-import type { EntityFeatures } from "../lib/models/two_tower/mod.ts";
+
+const DAY_MS = 86_400_000;
 
 /** Everything fixed about the benchmark. */
 export const NEURAL_BENCH = {
@@ -45,78 +51,107 @@ export const NEURAL_BENCH = {
   feed: { users: 4_000, items: 4_000, creators: 400, topics: 20, impressionsPerUser: 120 },
   feedQuick: { users: 1_000, items: 1_500, creators: 150, topics: 12, impressionsPerUser: 80 },
   offers: { customers: 2_000, products: 1_500, offers: 50 },
-  /** Offers purchase logs are ~4× denser than feed clicks; fewer passes keep the run short. */
-  offersEpochs: 4,
   offersQuick: { customers: 800, products: 600, offers: 20 },
   twoTower: { epochs: 10, temperature: 0.2, batchSize: 256, learningRate: 0.005 } as Partial<TwoTowerParams>,
+  /** Offers purchase logs are ~4× denser than feed clicks; fewer passes keep the run short. */
+  offersEpochs: 4,
+  /** Half-life of the recency-decayed popularity baseline, in days (feed, offers). */
+  feedHalfLifeDays: 1,
+  offersHalfLifeDays: 14,
   /** Pairs used for the wasm-vs-cpu throughput measurement (cpu is slow). */
   throughputPairs: 4_096,
   affinitySample: 100_000,
 } as const;
 
-interface MethodRow {
+/** One evaluated method. */
+export interface MethodRow {
   method: string;
   fitSeconds: number;
   metrics: RecsysMetrics;
 }
 
-async function compare(
-  name: string,
-  train: Interactions,
-  split: ReturnType<typeof temporalLeaveLastNOut>,
-  users: EntityFeatures,
-  items: EntityFeatures,
-  params: Partial<TwoTowerParams>,
-  log: (s: string) => void,
-  ablations: boolean,
-): Promise<{ rows: MethodRow[]; model: TwoTowerModel }> {
-  const rows: MethodRow[] = [];
-  const run = async (method: string, make: () => Recommender | Promise<Recommender>) => {
-    const { result: rec, seconds } = await timed(make);
-    const metrics = evaluateRecommender(rec, split);
-    rows.push({ method, fitSeconds: seconds, metrics });
-    log(
-      `${name} ${method}: recall@10 ${metrics.recallAt10.toFixed(4)} ndcg@10 ${
-        metrics.ndcgAt10.toFixed(4)
-      } (${seconds.toFixed(1)} s)`,
-    );
-    return rec;
+type Log = (s: string) => void;
+
+async function evaluate(
+  rows: MethodRow[],
+  split: TemporalSplit,
+  label: string,
+  method: string,
+  make: () => Recommender | Promise<Recommender>,
+  log: Log,
+): Promise<Recommender> {
+  const { result: rec, seconds } = await timed(make);
+  const metrics = evaluateRecommender(rec, split);
+  rows.push({ method, fitSeconds: seconds, metrics });
+  log(
+    `${label} ${method}: recall@10 ${metrics.recallAt10.toFixed(4)} ndcg@10 ${metrics.ndcgAt10.toFixed(4)} (${
+      seconds.toFixed(1)
+    } s)`,
+  );
+  return rec;
+}
+
+function fit(data: TwoTowerData, params: Partial<TwoTowerParams>, log?: Log): Promise<TwoTowerModel> {
+  return fitTwoTower(data, {
+    seed: NEURAL_BENCH.seed,
+    params,
+    onEpoch: log &&
+      ((s) => log(`  epoch ${s.epoch} loss ${s.loss.toFixed(4)} ${Math.round(s.examplesPerSecond)} ex/s`)),
+  });
+}
+
+/** The user features of each sampled impression, as an entity table (one row per impression). */
+function usersAt(users: EntityFeatures, rows: Int32Array): EntityFeatures {
+  return makeEntityFeatures(rows.length, {
+    categorical: users.categorical.map((c) => ({
+      name: c.name,
+      cardinality: c.cardinality,
+      codes: Array.from(rows, (u) => c.codes[u]!),
+    })),
+  });
+}
+
+/** Learned scores of sampled impressions vs the simulator's truth. */
+async function affinityCheck(
+  fx: FeedFixture,
+  timeAware: TwoTowerModel,
+  plain: TwoTowerModel,
+  split: TemporalSplit,
+) {
+  const imp = fx.impressions, nImp = imp.user.length;
+  const stride = Math.max(1, Math.floor(nImp / NEURAL_BENCH.affinitySample));
+  const rows = Int32Array.from({ length: Math.floor(nImp / stride) }, (_, j) => j * stride);
+  const su = Int32Array.from(rows, (r) => imp.user[r]!), si = Int32Array.from(rows, (r) => imp.item[r]!);
+  const affinity = Float64Array.from(rows, (r) => imp.affinity[r]!);
+  const logit = Float64Array.from(rows, (r) => Math.log(imp.pClick[r]! / (1 - imp.pClick[r]!)));
+  const plainScore = plain.scorePairs(su, si);
+  // Time-aware: the user tower evaluated at each impression's own day.
+  const day = Float32Array.from(rows, (r) => (imp.shownMs[r]! - fx.startMs) / DAY_MS);
+  const u = await timeAware.embed("user", usersAt(fx.users, su), su, day);
+  const d = timeAware.embeddingDim, v = timeAware.itemEmbeddings;
+  const timeScore = Float64Array.from(rows, (_, j) => {
+    let s = 0;
+    for (let c = 0; c < d; c++) s += u[j * d + c]! * v[si[j]! * d + c]!;
+    return s;
+  });
+  const pop = new PopularityRecommender(split.train);
+  const popScore = Float64Array.from(si, (i) => Math.log1p(pop.counts[i]!));
+  const corr = (x: Float64Array) => ({
+    affinityPearson: pearson(x, affinity),
+    affinitySpearman: spearman(x, affinity),
+    clickLogitPearson: pearson(x, logit),
+  });
+  return {
+    pairs: rows.length,
+    twoTower: corr(plainScore),
+    twoTowerTimeAware: corr(timeScore),
+    logPopularity: corr(popScore),
   };
-  await run("popularity", () => new PopularityRecommender(train));
-  await run("item-kNN (cosine, 100 nb)", () => new ItemKnnRecommender(train, { neighbours: 100 }));
-  const model = await run(
-    "two-tower",
-    () =>
-      fitTwoTower({ train, users, items }, {
-        seed: NEURAL_BENCH.seed,
-        params,
-        onEpoch: (s) =>
-          log(`  epoch ${s.epoch} loss ${s.loss.toFixed(4)} ${Math.round(s.examplesPerSecond)} ex/s`),
-      }),
-  ) as TwoTowerModel;
-  if (ablations) {
-    await run(
-      "two-tower, no log-Q",
-      () =>
-        fitTwoTower({ train, users, items }, {
-          seed: NEURAL_BENCH.seed,
-          params: { ...params, logQCorrection: false },
-        }),
-    );
-    await run("two-tower, IDs only", () => fitTwoTower({ train }, { seed: NEURAL_BENCH.seed, params }));
-  }
-  return { rows, model };
 }
 
 /** Runs everything and returns the results (no files written). */
 export async function runNeuralBench(
-  opts: {
-    quick?: boolean;
-    offers?: boolean;
-    retrieval?: boolean;
-    retrievalN?: number;
-    log?: (s: string) => void;
-  } = {},
+  opts: { quick?: boolean; offers?: boolean; retrieval?: boolean; retrievalN?: number; log?: Log } = {},
 ) {
   const log = opts.log ?? ((s: string) => console.log(`[neural] ${s}`));
   const quick = opts.quick ?? false;
@@ -126,43 +161,72 @@ export async function runNeuralBench(
   // Feed.
   const fx = feedFixture(NEURAL_BENCH.seed, quick ? NEURAL_BENCH.feedQuick : NEURAL_BENCH.feed);
   const split = temporalLeaveLastNOut(fx.clicks, { n: 1 });
+  const train = split.train;
   log(
     `feed: ${
       JSON.stringify(fx.sizes)
-    }; train ${split.train.user.length} clicks, ${split.testUsers.length} test users`,
+    }; train ${train.user.length} clicks, ${split.testUsers.length} test users`,
   );
-  const feed = await compare("feed", split.train, split, fx.users, fx.items, params, log, true);
-
-  // Learned vs true affinity over impressions (a deterministic stride sample).
-  const nImp = fx.impressions.user.length,
-    stride = Math.max(1, Math.floor(nImp / NEURAL_BENCH.affinitySample));
-  const rowsIdx = Int32Array.from({ length: Math.floor(nImp / stride) }, (_, j) => j * stride);
-  const su = Int32Array.from(rowsIdx, (r) => fx.impressions.user[r]!),
-    si = Int32Array.from(rowsIdx, (r) => fx.impressions.item[r]!);
-  const truth = Float64Array.from(rowsIdx, (r) => fx.impressions.affinity[r]!);
-  const learned = feed.model.scorePairs(su, si);
-  const pop = new PopularityRecommender(split.train);
-  const popScore = Float64Array.from(si, (i) => Math.log1p(pop.counts[i]!));
-  const affinity = {
-    pairs: rowsIdx.length,
-    twoTowerPearson: pearson(learned, truth),
-    twoTowerSpearman: spearman(learned, truth),
-    popularityPearson: pearson(popScore, truth),
-    popularitySpearman: spearman(popScore, truth),
+  const feedRows: MethodRow[] = [];
+  const timeData: TwoTowerData = {
+    train,
+    users: fx.users,
+    items: fx.itemsWithTime,
+    userContext: queryDayContext(train, fx.startMs),
   };
-  log(
-    `affinity correlation: two-tower pearson ${affinity.twoTowerPearson.toFixed(3)} spearman ${
-      affinity.twoTowerSpearman.toFixed(3)
-    }; log-popularity pearson ${affinity.popularityPearson.toFixed(3)}`,
+  await evaluate(feedRows, split, "feed", "popularity", () => new PopularityRecommender(train), log);
+  await evaluate(
+    feedRows,
+    split,
+    "feed",
+    `popularity, recency-decayed (half-life ${NEURAL_BENCH.feedHalfLifeDays} d)`,
+    () => new PopularityRecommender(train, { halfLife: NEURAL_BENCH.feedHalfLifeDays * DAY_MS }),
+    log,
   );
+  await evaluate(
+    feedRows,
+    split,
+    "feed",
+    "item-kNN (cosine, 100 nb)",
+    () => new ItemKnnRecommender(train, { neighbours: 100 }),
+    log,
+  );
+  const timeAware = await evaluate(
+    feedRows,
+    split,
+    "feed",
+    "two-tower: features + query time",
+    () => fit(timeData, params, log),
+    log,
+  ) as TwoTowerModel;
+  const plain = await evaluate(
+    feedRows,
+    split,
+    "feed",
+    "two-tower: features, no time",
+    () => fit({ train, users: fx.users, items: fx.items }, params),
+    log,
+  ) as TwoTowerModel;
+  await evaluate(
+    feedRows,
+    split,
+    "feed",
+    "two-tower: features + query time, no log-Q",
+    () => fit(timeData, { ...params, logQCorrection: false }),
+    log,
+  );
+  await evaluate(feedRows, split, "feed", "two-tower: IDs only", () => fit({ train }, params), log);
+
+  const affinity = await affinityCheck(fx, timeAware, plain, split);
+  log(`affinity: ${JSON.stringify(affinity)}`);
 
   // Save / load round trip.
   const dir = quick ? "models/feed_two_tower_quick" : "models/feed_two_tower";
-  const save = await timed(() => saveTwoTower(feed.model, dir));
+  const save = await timed(() => saveTwoTower(timeAware, dir));
   const load = await timed(() => loadTwoTower(dir));
-  const probeUsers = split.testUsers.subarray(0, 200);
-  const identical = JSON.stringify(load.result.recommend(probeUsers, 10)) ===
-    JSON.stringify(feed.model.recommend(probeUsers, 10));
+  const probe = split.testUsers.subarray(0, 200);
+  const identical =
+    JSON.stringify(load.result.recommend(probe, 10)) === JSON.stringify(timeAware.recommend(probe, 10));
   const persistence = {
     dir,
     saveSeconds: save.seconds,
@@ -171,13 +235,18 @@ export async function runNeuralBench(
   };
 
   // Throughput on wasm vs cpu: the same pairs, model and seed, one epoch each.
-  const sub = selectRows(
-    split.train,
-    Int32Array.from({ length: Math.min(NEURAL_BENCH.throughputPairs, split.train.user.length) }, (_, j) => j),
-  );
+  const nSub = Math.min(NEURAL_BENCH.throughputPairs, train.user.length);
+  const subRows = Int32Array.from({ length: nSub }, (_, j) => j);
+  const sub = selectRows(train, subRows);
+  const subData: TwoTowerData = {
+    train: sub,
+    users: fx.users,
+    items: fx.itemsWithTime,
+    userContext: queryDayContext(sub, fx.startMs),
+  };
   const throughput: { backend: string; examplesPerSecond: number; seconds: number; loss: number }[] = [];
   for (const backend of ["wasm", "cpu"] as const) {
-    const m = await fitTwoTower({ train: sub, users: fx.users, items: fx.items }, {
+    const m = await fitTwoTower(subData, {
       seed: NEURAL_BENCH.seed,
       params: { ...params, epochs: 1, backend },
     });
@@ -188,7 +257,7 @@ export async function runNeuralBench(
   await initTf("wasm");
 
   // Offers.
-  let offers: { sizes: Record<string, number>; rows: MethodRow[] } | null = null;
+  let offers: { sizes: Record<string, number>; testUsers: number; rows: MethodRow[] } | null = null;
   if (opts.offers ?? true) {
     const ox = offersFixture(NEURAL_BENCH.seed, quick ? NEURAL_BENCH.offersQuick : NEURAL_BENCH.offers);
     const os = temporalLeaveLastNOut(ox.purchases, { n: 1 });
@@ -197,19 +266,39 @@ export async function runNeuralBench(
         JSON.stringify(ox.sizes)
       }; train ${os.train.user.length} purchases, ${os.testUsers.length} test users`,
     );
-    const r = await compare(
-      "offers",
-      os.train,
+    const rows: MethodRow[] = [];
+    await evaluate(rows, os, "offers", "popularity", () => new PopularityRecommender(os.train), log);
+    await evaluate(
+      rows,
       os,
-      ox.users,
-      ox.items,
-      { ...params, epochs: NEURAL_BENCH.offersEpochs },
+      "offers",
+      `popularity, recency-decayed (half-life ${NEURAL_BENCH.offersHalfLifeDays} d)`,
+      () => new PopularityRecommender(os.train, { halfLife: NEURAL_BENCH.offersHalfLifeDays * DAY_MS }),
       log,
-      false,
     );
-    offers = { sizes: ox.sizes, rows: r.rows };
+    await evaluate(
+      rows,
+      os,
+      "offers",
+      "item-kNN (cosine, 100 nb)",
+      () => new ItemKnnRecommender(os.train, { neighbours: 100 }),
+      log,
+    );
+    await evaluate(
+      rows,
+      os,
+      "offers",
+      "two-tower: features",
+      () =>
+        fit({ train: os.train, users: ox.users, items: ox.items }, {
+          ...params,
+          epochs: NEURAL_BENCH.offersEpochs,
+        }, log),
+      log,
+    );
+    offers = { sizes: ox.sizes, testUsers: os.testUsers.length, rows };
     notes.push(
-      "offers: the held-out purchase is often a repeat of a train item; excluded train items make such users misses for every method (next-new-item task)",
+      "offers: the held-out purchase is often a repeat of a train item; train items are excluded, so such users are misses for every method (a next-new-product task)",
     );
   }
 
@@ -237,10 +326,10 @@ export async function runNeuralBench(
     config: { ...NEURAL_BENCH, quick, params },
     feed: {
       sizes: fx.sizes,
-      trainClicks: split.train.user.length,
+      trainClicks: train.user.length,
       testUsers: split.testUsers.length,
-      rows: feed.rows,
-      history: feed.model.config.history,
+      rows: feedRows,
+      history: timeAware.config.history,
     },
     affinity,
     persistence,
@@ -252,7 +341,8 @@ export async function runNeuralBench(
   };
 }
 
-type NeuralResult = Awaited<ReturnType<typeof runNeuralBench>>;
+/** The benchmark's result object. */
+export type NeuralResult = Awaited<ReturnType<typeof runNeuralBench>>;
 
 const f4 = (v: number) => v.toFixed(4);
 
@@ -261,9 +351,7 @@ export function neuralMarkdown(r: NeuralResult): string {
   const table = (rows: MethodRow[]) =>
     markdownTable(
       ["method", "Recall@5", "Recall@10", "Recall@50", "NDCG@10", "MRR", "coverage@10", "fit (s)"],
-      rows.map((
-        x,
-      ) => [
+      rows.map((x) => [
         x.method,
         f4(x.metrics.recallAt5),
         f4(x.metrics.recallAt10),
@@ -274,7 +362,7 @@ export function neuralMarkdown(r: NeuralResult): string {
         x.fitSeconds.toFixed(1),
       ]),
     );
-  const s = r.feed.sizes, p = r.config.params;
+  const s = r.feed.sizes, p = r.config.params, a = r.affinity;
   const wasm = r.throughput.find((t) => t.backend === "wasm")!,
     cpu = r.throughput.find((t) => t.backend === "cpu")!;
   const ret = r.retrieval as {
@@ -286,31 +374,59 @@ export function neuralMarkdown(r: NeuralResult): string {
     config?: { n: number };
   } | null;
   const annBest = ret?.summary?.annBest?.mixture;
+  const c3 = (v: number) => v.toFixed(3);
   const lines = [
-    `Feed simulator (seed ${r.config.seed}): ${s.users} users, ${s.items} items, ${s.clicks} clicks; temporal leave-last-1-out (${r.feed.testUsers} test users), ranking all unseen items. Two-tower: 64-dim, ${p.epochs} epochs, τ = ${p.temperature}, batch ${p.batchSize}, in-batch softmax with log-Q; features: topic, format, creator / country, platform, age band.`,
+    `Feed simulator (seed ${r.config.seed}): ${s.users} users, ${s.items} items, ${s.clicks} clicks over ${s.days} days; temporal leave-last-1-out (${r.feed.testUsers} test users), ranking all items the user has not clicked in train. Two-tower: 64-dim, ${p.epochs} epochs, τ = ${p.temperature}, batch ${p.batchSize}, in-batch softmax with log-Q; user features country, platform, age band (+ query day); item features topic, format, creator (+ publish day).`,
     "",
     table(r.feed.rows),
     "",
-    `Learned vs true affinity (simulator truth u·v + topic term, ${
-      r.affinity.pairs.toLocaleString("en-US")
-    } impressions): two-tower Pearson ${r.affinity.twoTowerPearson.toFixed(3)}, Spearman ${
-      r.affinity.twoTowerSpearman.toFixed(3)
-    } (log item popularity: Pearson ${r.affinity.popularityPearson.toFixed(3)}).`,
+    `Learned vs true affinity over ${
+      a.pairs.toLocaleString("en-US")
+    } impressions (simulator truth: affinity = u·v + topic term; click log-odds add freshness, quality, position):`,
+    "",
+    markdownTable(
+      ["score", "Pearson (affinity)", "Spearman (affinity)", "Pearson (click log-odds)"],
+      [
+        [
+          "two-tower: features, no time",
+          c3(a.twoTower.affinityPearson),
+          c3(a.twoTower.affinitySpearman),
+          c3(a.twoTower.clickLogitPearson),
+        ],
+        [
+          "two-tower: features + query time (at the impression's time)",
+          c3(a.twoTowerTimeAware.affinityPearson),
+          c3(a.twoTowerTimeAware.affinitySpearman),
+          c3(a.twoTowerTimeAware.clickLogitPearson),
+        ],
+        [
+          "log item popularity",
+          c3(a.logPopularity.affinityPearson),
+          c3(a.logPopularity.affinitySpearman),
+          c3(a.logPopularity.clickLogitPearson),
+        ],
+      ],
+    ),
     "",
     markdownTable(
       ["tfjs backend", "training examples/s", "× cpu"],
-      [[
-        "wasm",
-        Math.round(wasm.examplesPerSecond),
-        (wasm.examplesPerSecond / cpu.examplesPerSecond).toFixed(1),
-      ], ["cpu", Math.round(cpu.examplesPerSecond), "1.0"]],
+      [
+        [
+          "wasm",
+          Math.round(wasm.examplesPerSecond),
+          (wasm.examplesPerSecond / cpu.examplesPerSecond).toFixed(1),
+        ],
+        ["cpu", Math.round(cpu.examplesPerSecond), "1.0"],
+      ],
     ),
-    `(one epoch over the same ${r.config.throughputPairs} pairs, same seed and model, same run)`,
+    `(one epoch over the same ${r.config.throughputPairs} pairs, same seed and model, same run; the same seed gives the same loss on both: ${
+      wasm.loss.toFixed(5)
+    } vs ${cpu.loss.toFixed(5)})`,
   ];
   if (r.offers) {
     lines.push(
       "",
-      `Offers simulator purchases (${r.offers.sizes.customers} customers, ${r.offers.sizes.products} products), next new product:`,
+      `Offers simulator purchases (${r.offers.sizes.customers} customers, ${r.offers.sizes.products} products, ${r.offers.testUsers} test users), next new product; two-tower ${r.config.offersEpochs} epochs, features segment, loyalty tier / category, subcategory, brand, log price:`,
       "",
       table(r.offers.rows),
     );
@@ -320,9 +436,9 @@ export function neuralMarkdown(r: NeuralResult): string {
       "",
       `Retrieval over ${
         ret.config?.n.toLocaleString("en-US")
-      } × 64 (from \`runRetrievalBench\`, mixture data): exact top-10 ${
+      } × 64 (\`runRetrievalBench\`, mixture data): exact top-10 ${
         ret.summary.exactBestMsPerQuery?.toFixed(2)
-      } ms/query batched, ${ret.summary.exactSingleQueryMs?.toFixed(1)} ms single; ` +
+      } ms/query batched, ${ret.summary.exactSingleQueryMs?.toFixed(1)} ms single query; ` +
         (annBest
           ? `IVF nProbe ${annBest.nProbe}: recall@10 ${annBest.recallAt10.toFixed(3)} at ${
             annBest.medianMs.toFixed(3)
@@ -334,7 +450,7 @@ export function neuralMarkdown(r: NeuralResult): string {
     "",
     `Save/load (${r.persistence.dir}): ${r.persistence.saveSeconds.toFixed(2)} s / ${
       r.persistence.loadSeconds.toFixed(2)
-    } s, identical recommendations: ${r.persistence.identicalRecommendations}. Peak RSS ${
+    } s, identical recommendations after load: ${r.persistence.identicalRecommendations}. Peak RSS ${
       Math.round(r.peakRssMiB)
     } MiB.`,
   );
