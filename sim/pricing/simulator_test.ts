@@ -7,10 +7,13 @@ import {
   calendarFactor,
   eventFactor,
   haversineKm,
+  HOURLY_WEEKDAY,
+  HOURLY_WEEKEND,
   PRICING_EFFECTS as E,
   PRICING_GRAPH,
   pricingSimulator,
   SIM_YEAR,
+  WEEKDAY_FACTOR,
   ZONE_BASE,
 } from "./mod.ts";
 
@@ -148,6 +151,63 @@ Deno.test("rain raises demand ×1.25: Mantel–Haenszel rate ratio on observed c
   const seLog = Math.sqrt(1 / cw + 1 / cd);
   near(Math.log(numer / denom), Math.log(E.rainDemand), seLog, "log rain rate ratio");
   assert.ok(seLog < 0.06, `too noisy: ${seLog}`);
+});
+
+Deno.test("daily and weekly seasonality: observed counts follow the declared profiles (χ² goodness of fit)", () => {
+  // Dry, non-holiday hours at least 4 h away from any event: E[count] ∝ hourly(h, weekend) × weekday(dow)
+  // summed over bays (bay bases are a common factor). Cells: hour × {weekday, weekend}, and day of week.
+  const d = tiny.tables.demand!, ev = tiny.tables.events!, start = tiny.meta.startMs!;
+  const at = num(d, "bucket_start"), req = num(d, "requests"), rain = num(tiny.tables.weather, "rain");
+  const evS = num(ev, "start_at"), evE = num(ev, "end_at");
+  const hol = new Set(Array.from(num(tiny.tables.holidays, "day")));
+  const profile = (h: number, dow: number, flatDay: boolean, flatWeek: boolean) =>
+    (flatDay ? 1 : (dow >= 5 ? HOURLY_WEEKEND : HOURLY_WEEKDAY)[h]!) * (flatWeek ? 1 : WEEKDAY_FACTOR[dow]!);
+  const chi2 = (
+    cellOf: (h: number, dow: number) => number,
+    nCells: number,
+    flatDay: boolean,
+    flatWeek: boolean,
+  ) => {
+    const obs = new Float64Array(nCells), weight = new Float64Array(nCells);
+    for (let i = 0; i < req.length; i++) {
+      const t = at[i]!, hIdx = Math.floor((t - start) / HOUR);
+      if (rain[hIdx] === 1 || hol.has(t - ((t - start) % DAY))) continue;
+      let nearEvent = false;
+      for (let e = 0; e < evS.length; e++) {
+        if (t > evS[e]! - 4 * HOUR && t < evE[e]! + 4 * HOUR) nearEvent = true;
+      }
+      if (nearEvent) continue;
+      const h = hIdx % 24, dow = Math.floor(hIdx / 24) % 7, c = cellOf(h, dow);
+      obs[c]! += req[i]!;
+      weight[c]! += profile(h, dow, flatDay, flatWeek);
+    }
+    const k = obs.reduce((a, b) => a + b, 0) / weight.reduce((a, b) => a + b, 0);
+    let x2 = 0;
+    for (let c = 0; c < nCells; c++) x2 += (obs[c]! - k * weight[c]!) ** 2 / (k * weight[c]!);
+    return x2;
+  };
+  // χ² with df = cells − 1; accept below df + 4·sqrt(2·df)
+  const limit = (df: number) => df + 4 * Math.sqrt(2 * df);
+  const daily = (h: number, dow: number) => h + (dow >= 5 ? 24 : 0),
+    weekly = (_h: number, dow: number) => dow;
+  if (Deno.env.get("PRICING_SHOW")) {
+    console.log(
+      `χ² daily ${chi2(daily, 48, false, false).toFixed(1)} (flat ${
+        chi2(daily, 48, true, false).toFixed(0)
+      }),` +
+        ` weekly ${chi2(weekly, 7, false, false).toFixed(1)} (flat ${
+          chi2(weekly, 7, false, true).toFixed(1)
+        })`,
+    );
+  }
+  assert.ok(chi2(daily, 48, false, false) < limit(47), `daily χ² ${chi2(daily, 48, false, false)}`);
+  assert.ok(chi2(weekly, 7, false, false) < limit(6), `weekly χ² ${chi2(weekly, 7, false, false)}`);
+  // negative controls: without the declared profile the same data fit badly
+  assert.ok(chi2(daily, 48, true, false) > 10 * limit(47));
+  assert.ok(
+    chi2(weekly, 7, false, true) > limit(6),
+    `weekly χ² without weekday factors ${chi2(weekly, 7, false, true)}`,
+  );
 });
 
 Deno.test("event_night: adds one big evening event a day and multiplies nearby demand by the declared kernel", () => {

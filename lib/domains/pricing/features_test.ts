@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { Db, type Frame, getNumeric, isStringColumn } from "../../data/mod.ts";
 import { InputError, NotFoundError } from "../../errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
+import { framesEqual, writeBronze } from "../../../sim/common/mod.ts";
 import { pricingSimulator } from "../../../sim/pricing/mod.ts";
 import {
   buildGold,
@@ -56,6 +56,29 @@ Deno.test("gold tables: declared columns, one row per key, labels 0/1 or counts"
   // monotone constraints name real features of the conversion table
   for (const f of Object.keys(CONVERSION_MONOTONE_CONSTRAINTS)) {
     assert.ok((CONVERSION_NUMERIC_FEATURES as readonly string[]).includes(f), f);
+  }
+});
+
+Deno.test("same seed → identical gold tables (row order included)", async () => {
+  const again = pricingSimulator.generate({
+    seed: 3,
+    scale: "tiny",
+    scenario: "event_night",
+    bays: 4,
+    customers: 300,
+    days: 36,
+  });
+  const db2 = await Db.open(":memory:");
+  try {
+    await writeBronze(db2, "pricing", again);
+    const gold2 = await buildPricingGold(db2);
+    for (const m of ["risk", "demand", "conversion"] as const) {
+      const a = await db.query(`select * from ${gold[m].table}`),
+        b = await db2.query(`select * from ${gold2[m].table}`);
+      assert.ok(framesEqual(a, b), `${m} gold differs between two runs of the same seed`);
+    }
+  } finally {
+    db2.close();
   }
 });
 
