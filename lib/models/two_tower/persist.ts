@@ -134,6 +134,16 @@ export async function loadTwoTower(dir: string): Promise<TwoTowerModel> {
       "weights",
     );
   }
+  try {
+    return fromConfig(dir, config, bytes);
+  } catch (e) {
+    if (e instanceof ModelFormatError) throw e;
+    throw new ModelFormatError(`${dir}/config.json is malformed: ${(e as Error).message}`);
+  }
+}
+
+/** Rebuilds the model from a parsed config and verified weights. */
+function fromConfig(dir: string, config: SavedConfig, bytes: Uint8Array): TwoTowerModel {
   const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4).slice();
   const byName = new Map(config.tensors.map((t) => [t.name, all.subarray(t.offset, t.offset + t.length)]));
   const get = (name: string, length?: number) => {

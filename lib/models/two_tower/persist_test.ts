@@ -26,6 +26,14 @@ Deno.test("save/load: identical embeddings, scores, recommendations and graph; t
       await back.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]),
       await m.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]),
     );
+    // A config whose structure is broken (weights intact) is a ModelFormatError, not a TypeError.
+    const cfg = JSON.parse(await Deno.readTextFile(`${dir}/tt/config.json`));
+    await Deno.writeTextFile(`${dir}/tt/config.json`, JSON.stringify({ ...cfg, towers: {} }));
+    await assert.rejects(() => loadTwoTower(`${dir}/tt`), ModelFormatError);
+    await Deno.writeTextFile(`${dir}/tt/config.json`, JSON.stringify({ ...cfg, version: 2 }));
+    await assert.rejects(() => loadTwoTower(`${dir}/tt`), ModelFormatError);
+    await Deno.writeTextFile(`${dir}/tt/config.json`, JSON.stringify(cfg));
+    assert.deepEqual((await loadTwoTower(`${dir}/tt`)).itemEmbeddings, m.itemEmbeddings);
     // Flip one byte of the weights: the checksum catches it.
     const bytes = await Deno.readFile(`${dir}/tt/weights.bin`);
     bytes[100] = bytes[100]! ^ 1;
