@@ -120,7 +120,11 @@ async function phase<T>(fn: () => T | Promise<T>): Promise<{ result: T; phase: P
   const result = await fn();
   return {
     result,
-    phase: { seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuSeconds() - c0, peakRssMiB: peakRssMiB() },
+    phase: {
+      seconds: (performance.now() - t0) / 1000,
+      cpuSeconds: cpuSeconds() - c0,
+      peakRssMiB: peakRssMiB(),
+    },
   };
 }
 
@@ -152,7 +156,12 @@ export async function runDomain(domain: string, scale: string): Promise<DomainRe
     typeof (v as SimLike).generate === "function"
   );
   if (!sim) {
-    return { domain, scale, status: "skipped", note: `sim/${domain}/mod.ts exports no simulator named "${domain}"` };
+    return {
+      domain,
+      scale,
+      status: "skipped",
+      note: `sim/${domain}/mod.ts exports no simulator named "${domain}"`,
+    };
   }
   const { writeBronze } = await import("../sim/common/mod.ts");
   const load0 = loadAverage();
@@ -221,7 +230,9 @@ function checkTarget(r: DomainResult): DomainResult {
   }
   const target = parts.join(", ");
   if (met) return { ...r, target: `${target}: met`, targetMet: true };
-  const load = r.loadAverage ? ` (load ${r.loadAverage.map((x) => x.toFixed(1)).join("→")} on ${navigator.hardwareConcurrency} cores)` : "";
+  const load = r.loadAverage
+    ? ` (load ${r.loadAverage.map((x) => x.toFixed(1)).join("→")} on ${navigator.hardwareConcurrency} cores)`
+    : "";
   return {
     ...r,
     target: cpuMet ? `${target}: NOT met on wall time${load}; met on CPU time` : `${target}: NOT met`,
@@ -321,7 +332,9 @@ export async function main(args: string[]): Promise<void> {
       phaseCell(r.generate),
       phaseCell(r.bronze),
       phaseCell(r.gold),
-      r.repeatSeconds ? `${fmt(r.totalSeconds)} (${r.repeatSeconds.map((s) => fmt(s)).join(", ")})` : fmt(r.totalSeconds),
+      r.repeatSeconds
+        ? `${fmt(r.totalSeconds)} (${r.repeatSeconds.map((s) => fmt(s)).join(", ")})`
+        : fmt(r.totalSeconds),
       fmt(r.totalCpuSeconds),
       fmt(r.peakRssMiB, 0),
       r.loadAverage ? r.loadAverage.map((x) => x.toFixed(1)).join("→") : "–",

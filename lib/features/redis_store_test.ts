@@ -91,18 +91,28 @@ Deno.test({
           assert.ok(rating.store instanceof RedisOnlineStore);
           const ttl = await rating.store.keyTtl("driver", "2");
           // asOf defaults to the ratings' latest time (Jan 8): driver 2's rating is fresh, 3 days to live.
-          assert.ok(ttl > 2 * 86_400_000 && ttl <= 3 * 86_400_000, `driver 2's rating has 3 days left, got ${ttl} ms`);
-          assert.equal(await rating.store.keyTtl("driver", "1"), -2, "driver 1's expired rating is not written");
+          assert.ok(
+            ttl > 2 * 86_400_000 && ttl <= 3 * 86_400_000,
+            `driver 2's rating has 3 days left, got ${ttl} ms`,
+          );
+          assert.equal(
+            await rating.store.keyTtl("driver", "1"),
+            -2,
+            "driver 1's expired rating is not written",
+          );
         } finally {
           await rating.store.close();
         }
         const res = await materializeOnline(db, reg, ["driver_offered_7d", "driver_rating"]);
         try {
           // driver 1's rating (3 days ttl) is 6 days old at the end of data: not served; driver 2's is.
-          assert.deepEqual(await getOnlineFeatures(reg, res.store, ["1", "2"], ["driver_offered_7d", "driver_rating"]), [
-            { driver_offered_7d: 30, driver_rating: null },
-            { driver_offered_7d: 5, driver_rating: 3.9 },
-          ]);
+          assert.deepEqual(
+            await getOnlineFeatures(reg, res.store, ["1", "2"], ["driver_offered_7d", "driver_rating"]),
+            [
+              { driver_offered_7d: 30, driver_rating: null },
+              { driver_offered_7d: 5, driver_rating: 3.9 },
+            ],
+          );
         } finally {
           await res.store.close();
         }

@@ -71,7 +71,10 @@ export function rainFactor(vehicle: number, raining: boolean): number {
 /** COD friction: linear decrease above 2,000,000 VND. */
 export function codFactor(codVnd: number): number {
   if (codVnd <= EFFECTS.codThresholdVnd) return 1;
-  return Math.max(EFFECTS.codFloor, 1 - EFFECTS.codSlopePerMillion * (codVnd - EFFECTS.codThresholdVnd) / 1e6);
+  return Math.max(
+    EFFECTS.codFloor,
+    1 - EFFECTS.codSlopePerMillion * (codVnd - EFFECTS.codThresholdVnd) / 1e6,
+  );
 }
 
 /** Fatigue friction from minutes online. */
@@ -82,5 +85,6 @@ export function fatigueFactor(minutesOnline: number): number {
 
 /** The true P(accept) of an offer. */
 export function acceptanceProbability(f: OfferFeatures): number {
-  return baseProbability(f) * rainFactor(f.vehicle, f.raining) * codFactor(f.codVnd) * fatigueFactor(f.minutesOnline);
+  return baseProbability(f) * rainFactor(f.vehicle, f.raining) * codFactor(f.codVnd) *
+    fatigueFactor(f.minutesOnline);
 }

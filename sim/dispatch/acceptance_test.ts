@@ -1,10 +1,24 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { acceptanceProbability, baseProbability, codFactor, fatigueFactor, rainFactor, REF_PRICE_PER_KM } from "./acceptance.ts";
+import {
+  acceptanceProbability,
+  baseProbability,
+  codFactor,
+  fatigueFactor,
+  rainFactor,
+  REF_PRICE_PER_KM,
+} from "./acceptance.ts";
 
 const base = {
-  propensity: 0, distanceKm: 1, pricePerKm: REF_PRICE_PER_KM[0]!, service: 0, vehicle: 0,
-  homeDistrict: true, raining: false, codVnd: 0, minutesOnline: 60,
+  propensity: 0,
+  distanceKm: 1,
+  pricePerKm: REF_PRICE_PER_KM[0]!,
+  service: 0,
+  vehicle: 0,
+  homeDistrict: true,
+  raining: false,
+  codVnd: 0,
+  minutesOnline: 60,
 };
 
 Deno.test("base probability matches a hand computation", () => {
@@ -27,9 +41,11 @@ Deno.test("COD friction is 1 up to 2M VND then linear with a floor", () => {
   assert.equal(codFactor(2_000_000), 1);
   assert.ok(Math.abs(codFactor(5_000_000) - 0.7) < 1e-12);
   assert.equal(codFactor(20_000_000), 0.2);
-  fc.assert(fc.property(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), (a, b) => {
-    assert.ok(codFactor(a + b) <= codFactor(a));
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), (a, b) => {
+      assert.ok(codFactor(a + b) <= codFactor(a));
+    }),
+  );
 });
 
 Deno.test("fatigue: none for 2 h, then −0.1 per 100 min, floored at 0.4", () => {

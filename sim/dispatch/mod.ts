@@ -15,5 +15,5 @@ export {
   REF_PRICE_PER_KM,
   VEHICLES,
 } from "./acceptance.ts";
-export { CITY_BOX, DISTRICTS, districtOf, DriverGrid, haversineKm } from "./city.ts";
+export { CITY_BOX, districtOf, DISTRICTS, DriverGrid, haversineKm } from "./city.ts";
 export { DISPATCH_GRAPH } from "./graph.ts";

@@ -47,7 +47,7 @@ import {
   sigmoid,
   VEHICLES,
 } from "./acceptance.ts";
-import { CELL_MIN_KM, clampLat, clampLon, DISTRICTS, DriverGrid, districtOf, haversineKm } from "./city.ts";
+import { CELL_MIN_KM, clampLat, clampLon, districtOf, DISTRICTS, DriverGrid, haversineKm } from "./city.ts";
 import { DISPATCH_GRAPH } from "./graph.ts";
 
 /** Size overrides (each defaults to the scale's size). */
@@ -76,7 +76,32 @@ const SERVICE_LEVELS = ["standard", "premium"] as const;
 const PAYMENT = ["prepaid", "cod"] as const;
 const OFFER_TIMEOUT_S = 15;
 /** Hourly order profile (lunch and dinner peaks). */
-const HOURLY_DEMAND = [1, 0.6, 0.4, 0.3, 0.4, 1, 2, 3.5, 4, 3.5, 4, 6, 7, 5, 3.5, 3.5, 4, 6, 8, 7, 5, 3.5, 2.5, 1.5];
+const HOURLY_DEMAND = [
+  1,
+  0.6,
+  0.4,
+  0.3,
+  0.4,
+  1,
+  2,
+  3.5,
+  4,
+  3.5,
+  4,
+  6,
+  7,
+  5,
+  3.5,
+  3.5,
+  4,
+  6,
+  8,
+  7,
+  5,
+  3.5,
+  2.5,
+  1.5,
+];
 
 function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
   const { seed, scale, scenario } = checkGenerateOptions("dispatch", DISPATCH_SCENARIOS, opts);
@@ -94,7 +119,9 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
 
   // ---- weather: hourly two-state Markov chain; afternoons rain more (monsoon showers)
   const nHours = nDays * 24;
-  const rain = new Int32Array(nHours), rainMm = new Float64Array(nHours), hourStart = new Float64Array(nHours);
+  const rain = new Int32Array(nHours),
+    rainMm = new Float64Array(nHours),
+    hourStart = new Float64Array(nHours);
   {
     const w = rng.fork(1);
     let state = 0;
@@ -117,7 +144,9 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
   const propensity = new Float64Array(nDrivers), cancelProp = new Float64Array(nDrivers);
   const isNew = new Int32Array(nDrivers), isFraud = new Int32Array(nDrivers);
   const joinedAt = new Float64Array(nDrivers);
-  const histOffers = new Int32Array(nDrivers), histAccepts = new Int32Array(nDrivers), histCancels = new Int32Array(nDrivers);
+  const histOffers = new Int32Array(nDrivers),
+    histAccepts = new Int32Array(nDrivers),
+    histCancels = new Int32Array(nDrivers);
   const vehicleDist = new Categorical([0.6, 0.3, 0.1]);
   const districtDist = new Categorical(DISTRICTS.map((d) => d.weight));
   const newShare = scenario === "cold_start" ? 0.3 : 0.03;
@@ -172,10 +201,16 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
     orderAt.sort();
     for (let i = 0; i < nOrders; i++) orderAt[i] = Math.floor(orderAt[i]!);
   }
-  const pLat = new Float64Array(nOrders), pLon = new Float64Array(nOrders), pDistrict = new Int32Array(nOrders);
-  const dLat = new Float64Array(nOrders), dLon = new Float64Array(nOrders), tripKm = new Float64Array(nOrders);
+  const pLat = new Float64Array(nOrders),
+    pLon = new Float64Array(nOrders),
+    pDistrict = new Int32Array(nOrders);
+  const dLat = new Float64Array(nOrders),
+    dLon = new Float64Array(nOrders),
+    tripKm = new Float64Array(nOrders);
   const service = new Int32Array(nOrders), fare = new Float64Array(nOrders), ppk = new Float64Array(nOrders);
-  const cod = new Float64Array(nOrders), payment = new Int32Array(nOrders), orderRain = new Int32Array(nOrders);
+  const cod = new Float64Array(nOrders),
+    payment = new Int32Array(nOrders),
+    orderRain = new Int32Array(nOrders);
   const serviceDist = new Categorical([0.6, 0.3, 0.1]);
   const farePerKm = [4_500, 9_500, 14_000], fareBase = [12_000, 25_000, 35_000];
   for (let i = 0; i < nOrders; i++) {
@@ -195,11 +230,15 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
     const h = Math.floor((orderAt[i]! - start) / HOUR_MS);
     orderRain[i] = rain[h]!;
     const surge = rain[h] ? 1.3 : 1;
-    fare[i] = Math.round((fareBase[sv]! + farePerKm[sv]! * tripKm[i]!) * surge * lognormal(or, 0, 0.15) / 1000) * 1000;
+    fare[i] =
+      Math.round((fareBase[sv]! + farePerKm[sv]! * tripKm[i]!) * surge * lognormal(or, 0, 0.15) / 1000) *
+      1000;
     ppk[i] = Math.round(fare[i]! / tripKm[i]!);
     const isCod = or.bernoulli(sv === BIKE ? 0.55 : 0.2);
     payment[i] = isCod ? 1 : 0;
-    cod[i] = isCod ? Math.min(15_000_000, Math.round(lognormal(or, Math.log(600_000), 1.0) / 1000) * 1000) : 0;
+    cod[i] = isCod
+      ? Math.min(15_000_000, Math.round(lognormal(or, Math.log(600_000), 1.0) / 1000) * 1000)
+      : 0;
   }
 
   // ---- dispatch loop. Online drivers live in one grid per vehicle type; session starts and ends are
@@ -208,7 +247,9 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
   const curLat = Float64Array.from(homeLat), curLon = Float64Array.from(homeLon);
   const onlineSince = new Float64Array(nDrivers).fill(NaN);
   const nSess = sDriver.length;
-  const evTime = new Float64Array(2 * nSess), evDriver = new Int32Array(2 * nSess), evStart = new Int32Array(2 * nSess);
+  const evTime = new Float64Array(2 * nSess),
+    evDriver = new Int32Array(2 * nSess),
+    evStart = new Int32Array(2 * nSess);
   {
     const sd = sDriver.finish(), ss = sStart.finish(), se = sEnd.finish();
     for (let j = 0; j < nSess; j++) {
@@ -227,14 +268,23 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
   const oId = new Int32Builder(cap), oOrder = new Int32Builder(cap), oDriver = new Int32Builder(cap);
   const oSeq = new Int32Builder(cap), oAt = new Float64Builder(cap), oRespAt = new Float64Builder(cap);
   const oDist = new Float64Builder(cap), oLat = new Float64Builder(cap), oLon = new Float64Builder(cap);
-  const oResp = new StringBuilder(RESPONSES, cap), oAcc = new Int32Builder(cap), oCancelAt = new Float64Builder(cap);
+  const oResp = new StringBuilder(RESPONSES, cap),
+    oAcc = new Int32Builder(cap),
+    oCancelAt = new Float64Builder(cap);
   const tP = new Float64Builder(cap), tBase = new Float64Builder(cap), tRain = new Float64Builder(cap);
   const tCod = new Float64Builder(cap), tFat = new Float64Builder(cap), tMin = new Float64Builder(cap);
   const status = new Int32Array(nOrders).fill(1), assigned = new Float64Array(nOrders).fill(NaN);
   const candD = new Int32Array(nDrivers), candDist = new Float64Array(nDrivers);
   const f: OfferFeatures = {
-    propensity: 0, distanceKm: 0, pricePerKm: 0, service: 0, vehicle: 0,
-    homeDistrict: false, raining: false, codVnd: 0, minutesOnline: 0,
+    propensity: 0,
+    distanceKm: 0,
+    pricePerKm: 0,
+    service: 0,
+    vehicle: 0,
+    homeDistrict: false,
+    raining: false,
+    codVnd: 0,
+    minutesOnline: 0,
   };
   const dx = rng.fork(5);
   let nextOfferId = 0;
@@ -286,9 +336,13 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
     }
     // Radius expansion 1 → 3 → 5 km: the smallest radius holding ≥ 5 eligible drivers (or all within 5 km).
     let radius = R_MAX;
-    if (nCand >= 5) for (const r of [1, 3]) if (candDist[4]! <= r) {
-      radius = r;
-      break;
+    if (nCand >= 5) {
+      for (const r of [1, 3]) {
+        if (candDist[4]! <= r) {
+          radius = r;
+          break;
+        }
+      }
     }
     let k = 0;
     while (k < nCand && candDist[k]! <= radius) k++;
@@ -412,7 +466,11 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
       hist_accepts_7d: histAccepts,
       hist_cancels_7d: histCancels,
     }),
-    sessions: makeFrame({ driver_id: sDriver.finish(), session_start: sStart.finish(), session_end: sEnd.finish() }),
+    sessions: makeFrame({
+      driver_id: sDriver.finish(),
+      session_start: sStart.finish(),
+      session_end: sEnd.finish(),
+    }),
     weather: makeFrame({ hour_start: hourStart, rain, rain_mm: rainMm }),
     orders: makeFrame({
       order_id: ids(nOrders),

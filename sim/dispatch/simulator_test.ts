@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { InputError } from "../../lib/errors.ts";
 import { differingTables, framesEqual, validateGraph } from "../common/mod.ts";
-import { acceptanceProbability, DISTRICTS, dispatchSimulator, REF_PRICE_PER_KM } from "./mod.ts";
+import { acceptanceProbability, dispatchSimulator, DISTRICTS, REF_PRICE_PER_KM } from "./mod.ts";
 
 const tiny = dispatchSimulator.generate({ seed: 7, scale: "tiny" });
 // A busier tiny city for effect estimates: more orders give more offers (still well under a second).
@@ -43,14 +43,21 @@ Deno.test("schemas are as declared", () => {
 
 /** Per offer (deduplicated by offer_id): observed + truth columns joined by hand. */
 function offerView(out: typeof tiny) {
-  const off = out.tables.offers!, ord = out.tables.orders!, drv = out.tables.drivers!, tr = out.truth.offer_truth!;
-  const offerId = getNumeric(off, "offer_id"), orderId = getNumeric(off, "order_id"), driverId = getNumeric(off, "driver_id");
+  const off = out.tables.offers!,
+    ord = out.tables.orders!,
+    drv = out.tables.drivers!,
+    tr = out.truth.offer_truth!;
+  const offerId = getNumeric(off, "offer_id"),
+    orderId = getNumeric(off, "order_id"),
+    driverId = getNumeric(off, "driver_id");
   const n = tr.nRows;
   const row = new Int32Array(n).fill(-1);
   for (let r = 0; r < off.nRows; r++) if (row[offerId[r]!]! < 0) row[offerId[r]!] = r;
   const vehicle = drv.columns.vehicle_type!, home = drv.columns.home_district!;
   const service = ord.columns.service_type!, pickup = ord.columns.pickup_district!;
-  if (!isStringColumn(vehicle) || !isStringColumn(home) || !isStringColumn(service) || !isStringColumn(pickup)) throw new Error();
+  if (
+    !isStringColumn(vehicle) || !isStringColumn(home) || !isStringColumn(service) || !isStringColumn(pickup)
+  ) throw new Error();
   return {
     n,
     accepted: (i: number) => getNumeric(off, "accepted")[row[i]!]!,
@@ -58,7 +65,9 @@ function offerView(out: typeof tiny) {
     driver: (i: number) => driverId[row[i]!]!,
     isBike: (i: number) => vehicle.dictionary[vehicle.codes[driverId[row[i]!]!]!] === "bike",
     service: (i: number) => service.codes[orderId[row[i]!]!]!,
-    home: (i: number) => home.dictionary[home.codes[driverId[row[i]!]!]!] === pickup.dictionary[pickup.codes[orderId[row[i]!]!]!],
+    home: (i: number) =>
+      home.dictionary[home.codes[driverId[row[i]!]!]!] ===
+        pickup.dictionary[pickup.codes[orderId[row[i]!]!]!],
     distance: (i: number) => getNumeric(off, "distance_to_pickup_km")[row[i]!]!,
     offeredAt: (i: number) => getNumeric(off, "offered_at")[row[i]!]!,
     p: getNumeric(tr, "p_accept"),
@@ -98,7 +107,11 @@ Deno.test("truth P(accept) is the declared model evaluated on the observed offer
  * Ratio estimator: Σ accepted / Σ p_without_factor over a stratum. Under the model its expectation is the
  * factor; its standard error is sqrt(Σ p(1−p)) / Σ p_without (Bernoulli outcomes are independent given p).
  */
-function ratio(v: ReturnType<typeof offerView>, keep: (i: number) => boolean, without: (i: number) => number) {
+function ratio(
+  v: ReturnType<typeof offerView>,
+  keep: (i: number) => boolean,
+  without: (i: number) => number,
+) {
   let acc = 0, denom = 0, variance = 0, n = 0;
   for (let i = 0; i < v.n; i++) {
     if (!keep(i)) continue;
@@ -215,7 +228,8 @@ Deno.test("scenarios: rain_day rains most hours, cold_start has ~30 % new driver
   const normal = getNumeric(tiny.tables.weather!, "rain");
   assert.ok(share > 0.6 && share > 2 * sum(normal) / normal.length, `rain share ${share}`);
   const cold = dispatchSimulator.generate({ seed: 3, scale: "tiny", scenario: "cold_start", orders: 100 });
-  const isNew = getNumeric(cold.truth.driver_truth!, "is_new"), hist = getNumeric(cold.tables.drivers!, "hist_offers_7d");
+  const isNew = getNumeric(cold.truth.driver_truth!, "is_new"),
+    hist = getNumeric(cold.tables.drivers!, "hist_offers_7d");
   let nNew = 0;
   for (let d = 0; d < isNew.length; d++) {
     if (isNew[d]) {
@@ -228,8 +242,10 @@ Deno.test("scenarios: rain_day rains most hours, cold_start has ~30 % new driver
 });
 
 Deno.test("bad input: unknown scenario or scale, non-positive sizes", () => {
-  assert.throws(() => dispatchSimulator.generate({ seed: 1, scale: "tiny", scenario: "snow" }), (e: unknown) =>
-    e instanceof InputError && /"normal", "rain_day", "cold_start"/.test(e.message));
+  assert.throws(
+    () => dispatchSimulator.generate({ seed: 1, scale: "tiny", scenario: "snow" }),
+    (e: unknown) => e instanceof InputError && /"normal", "rain_day", "cold_start"/.test(e.message),
+  );
   assert.throws(() => dispatchSimulator.generate({ seed: 1, scale: "huge" as "tiny" }), InputError);
   assert.throws(() => dispatchSimulator.generate({ seed: 1, scale: "tiny", drivers: -5 }), InputError);
   assert.throws(() => dispatchSimulator.generate({ seed: 1, scale: "tiny", orders: 0 }), InputError);

@@ -54,7 +54,9 @@ export function drawUsers(rng: Rng, sizes: FeedSizes, startMs: number): Users {
   const n = sizes.users, T = sizes.topics;
   const country = new Int32Array(n), platform = new Int32Array(n), ageBand = new Int32Array(n);
   const signupMs = new Float64Array(n), factors = new Float32Array(n * D);
-  const topicPref = new Float32Array(n * T), topicCum = new Float32Array(n * T), activity = new Float64Array(n);
+  const topicPref = new Float32Array(n * T),
+    topicCum = new Float32Array(n * T),
+    activity = new Float64Array(n);
   const countryPick = new Categorical([0.35, 0.2, 0.15, 0.15, 0.15]);
   const platformPick = new Categorical([0.45, 0.4, 0.15]);
   const agePick = new Categorical([0.2, 0.3, 0.22, 0.16, 0.12]);
@@ -86,9 +88,17 @@ export function drawUsers(rng: Rng, sizes: FeedSizes, startMs: number): Users {
  * over [start − BACKLOG_DAYS, end), except in "cold_start_items" where a burst of new items lands in the
  * last 20 % of the period.
  */
-export function drawItems(rng: Rng, sizes: FeedSizes, startMs: number, endMs: number, coldStart: boolean): Items {
+export function drawItems(
+  rng: Rng,
+  sizes: FeedSizes,
+  startMs: number,
+  endMs: number,
+  coldStart: boolean,
+): Items {
   const n = sizes.items, T = sizes.topics, C = sizes.creators;
-  const topicVec = new Float32Array(T * D), creatorVec = new Float32Array(C * D), creatorTopic = new Int32Array(C);
+  const topicVec = new Float32Array(T * D),
+    creatorVec = new Float32Array(C * D),
+    creatorTopic = new Int32Array(C);
   for (let i = 0; i < T * D; i++) topicVec[i] = normal(rng, 0, FACTOR_SD);
   for (let i = 0; i < C * D; i++) creatorVec[i] = normal(rng, 0, FACTOR_SD);
   for (let c = 0; c < C; c++) creatorTopic[c] = rng.int(T);
@@ -143,7 +153,20 @@ export function drawItems(rng: Rng, sizes: FeedSizes, startMs: number, endMs: nu
   for (let i = 0; i < n; i++) nCold += coldFlag[i]!;
   const coldIds = new Int32Array(nCold);
   for (let i = 0, j = 0; i < n; i++) if (coldFlag[i]) coldIds[j++] = i;
-  return { n, topic, creator, format, publishMs, factors, quality, coldStart: coldFlag, topicStart, byTopic, byTopicMs, coldIds };
+  return {
+    n,
+    topic,
+    creator,
+    format,
+    publishMs,
+    factors,
+    quality,
+    coldStart: coldFlag,
+    topicStart,
+    byTopic,
+    byTopicMs,
+    coldIds,
+  };
 }
 
 /** Number of entries of the ascending `ms[lo..hi)` that are ≤ t, plus lo (upper bound). */

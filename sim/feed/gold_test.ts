@@ -75,13 +75,21 @@ Deno.test("feed gold: features of impressions before t are unchanged when events
         assert.ok(a.codes.every((c, i) => a.dictionary[c] === b.dictionary[b.codes[i]!]), col);
       } else {
         const x = a as Float64Array, y = b as Float64Array;
-        assert.ok(x.every((v, i) => Object.is(v, y[i]) || Math.abs(v - y[i]!) <= 1e-9 * Math.max(1, Math.abs(v))), `feature ${col} changed`);
+        assert.ok(
+          x.every((v, i) => Object.is(v, y[i]) || Math.abs(v - y[i]!) <= 1e-9 * Math.max(1, Math.abs(v))),
+          `feature ${col} changed`,
+        );
       }
     }
     // Control: deleting clicks before t does change user_clicks_before, so the check has teeth.
     await db.exec(`delete from bronze_feed_clicks where click_ts < ${t}`);
     await buildGold(db);
-    assert.equal(await db.scalar(`select sum(user_clicks_before) from ${g.table} where shown_ts < epoch_ms(${t}::BIGINT)`), 0);
+    assert.equal(
+      await db.scalar(
+        `select sum(user_clicks_before) from ${g.table} where shown_ts < epoch_ms(${t}::BIGINT)`,
+      ),
+      0,
+    );
   } finally {
     db.close();
   }

@@ -63,10 +63,14 @@ export function simulateInteractions(
   // Draw every user's impression count first so the columns are allocated once, exactly.
   const counts = new Int32Array(users.n);
   let nImp = 0;
-  for (let u = 0; u < users.n; u++) nImp += counts[u] = poisson(rng, sizes.impressionsPerUser * users.activity[u]!);
+  for (let u = 0; u < users.n; u++) {
+    nImp += counts[u] = poisson(rng, sizes.impressionsPerUser * users.activity[u]!);
+  }
   const user = new Int32Array(nImp), item = new Int32Array(nImp), shownMs = new Float64Array(nImp);
   const position = new Int32Array(nImp), sessionCol = new Int32Array(nImp), pClick = new Float64Array(nImp);
-  const affinityCol = new Float64Array(nImp), freshnessCol = new Float64Array(nImp), clickedCol = new Int32Array(nImp);
+  const affinityCol = new Float64Array(nImp),
+    freshnessCol = new Float64Array(nImp),
+    clickedCol = new Int32Array(nImp);
   const cImp = new Int32Array(nImp), cMs = new Float64Array(nImp), cDwell = new Float64Array(nImp);
   const coldFrom = endMs - COLD_START.window * (endMs - startMs);
   const coldMs = Float64Array.from(items.coldIds, (i) => items.publishMs[i]!);
@@ -92,7 +96,11 @@ export function simulateInteractions(
         if (clicked) {
           cImp[nClicks] = n;
           cMs[nClicks] = ts + 1000 * (2 + rng.int(20));
-          const dwell = lognormal(rng, Math.log(CLICK_MODEL.dwellMedianSeconds) + CLICK_MODEL.dwellAffinity * affinity, 0.6);
+          const dwell = lognormal(
+            rng,
+            Math.log(CLICK_MODEL.dwellMedianSeconds) + CLICK_MODEL.dwellAffinity * affinity,
+            0.6,
+          );
           cDwell[nClicks++] = Math.round(dwell * 10) / 10;
         }
         user[n] = u;

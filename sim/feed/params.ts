@@ -30,7 +30,9 @@ export function resolveFeedSizes(scale: Scale, overrides: Partial<FeedSizes> = {
   for (const [k, v] of Object.entries(out)) requirePositiveSize(k, v as number);
   if (out.topics < 2) throw new InputError("topics", `must be at least 2, got ${out.topics}`);
   if (out.days < 7) throw new InputError("days", `must be at least 7, got ${out.days}`);
-  if (out.creators > out.items) throw new InputError("creators", `must not exceed items (${out.items}), got ${out.creators}`);
+  if (out.creators > out.items) {
+    throw new InputError("creators", `must not exceed items (${out.items}), got ${out.creators}`);
+  }
   return out;
 }
 

@@ -122,7 +122,9 @@ function generate(opts: GenerateOptions & FeedOptions): SimOutput {
       notes: [
         "ids are 0-based; item ids follow publish order",
         "click model: logit = base + u·v + topic term + freshness + quality − position (see CLICK_MODEL)",
-        cold ? "cold_start_items: 25% of items published in the last 20% of the period, 40% of late impressions" : "publish times uniform",
+        cold
+          ? "cold_start_items: 25% of items published in the last 20% of the period, 40% of late impressions"
+          : "publish times uniform",
       ],
     },
   };

@@ -22,8 +22,22 @@ Deno.test("feed: tables and columns match the declared schema", () => {
   const expected: Record<string, Record<string, string>> = {
     users: { user_id: "int", country: "string", platform: "string", age_band: "string", signup_ts: "double" },
     items: { item_id: "int", topic: "string", creator_id: "int", format: "string", publish_ts: "double" },
-    impressions: { impression_id: "int", user_id: "int", item_id: "int", shown_ts: "double", position: "int", session_id: "int" },
-    clicks: { click_id: "int", impression_id: "int", user_id: "int", item_id: "int", click_ts: "double", dwell_seconds: "double" },
+    impressions: {
+      impression_id: "int",
+      user_id: "int",
+      item_id: "int",
+      shown_ts: "double",
+      position: "int",
+      session_id: "int",
+    },
+    clicks: {
+      click_id: "int",
+      impression_id: "int",
+      user_id: "int",
+      item_id: "int",
+      click_ts: "double",
+      dwell_seconds: "double",
+    },
   };
   assert.deepEqual(Object.keys(tiny.tables).sort(), Object.keys(expected).sort());
   for (const [table, cols] of Object.entries(expected)) {
@@ -41,10 +55,15 @@ Deno.test("feed: same seed gives identical tables; another seed does not", () =>
   const again = feedSimulator.generate({ seed: 2, scale: "tiny" });
   for (const group of ["tables", "truth"] as const) {
     for (const [name, f] of Object.entries(tiny[group])) {
-      for (const c of f.names) assert.deepEqual(again[group][name]!.columns[c], f.columns[c], `${group}.${name}.${c}`);
+      for (const c of f.names) {
+        assert.deepEqual(again[group][name]!.columns[c], f.columns[c], `${group}.${name}.${c}`);
+      }
     }
   }
-  assert.notDeepEqual(feedSimulator.generate({ seed: 3, scale: "tiny" }).tables.impressions!.columns.item_id, tiny.tables.impressions!.columns.item_id);
+  assert.notDeepEqual(
+    feedSimulator.generate({ seed: 3, scale: "tiny" }).tables.impressions!.columns.item_id,
+    tiny.tables.impressions!.columns.item_id,
+  );
 });
 
 Deno.test("feed: bad input is rejected with InputError naming the field", () => {
@@ -58,16 +77,24 @@ Deno.test("feed: bad input is rejected with InputError naming the field", () => 
     [{ seed: 1, scale: "tiny", creators: 5000 }, /creators/],
   ];
   for (const [opts, field] of bad) {
-    assert.throws(() => feedSimulator.generate(opts as never), (e: unknown) => e instanceof InputError && field.test(e.message), JSON.stringify(opts));
+    assert.throws(
+      () => feedSimulator.generate(opts as never),
+      (e: unknown) => e instanceof InputError && field.test(e.message),
+      JSON.stringify(opts),
+    );
   }
 });
 
 Deno.test("feed: items are shown only after publishing; clicks follow their impression", () => {
   const imp = tiny.tables.impressions!, clicks = tiny.tables.clicks!;
   const pub = num(tiny.tables.items!, "publish_ts"), item = num(imp, "item_id"), shown = num(imp, "shown_ts");
-  for (let i = 0; i < imp.nRows; i++) assert.ok(pub[item[i]!]! <= shown[i]!, `impression ${i} before publish`);
+  for (let i = 0; i < imp.nRows; i++) {
+    assert.ok(pub[item[i]!]! <= shown[i]!, `impression ${i} before publish`);
+  }
   for (let i = 1; i < pub.length; i++) assert.ok(pub[i - 1]! <= pub[i]!, "item ids follow publish order");
-  const ci = num(clicks, "impression_id"), cts = num(clicks, "click_ts"), dwell = num(clicks, "dwell_seconds");
+  const ci = num(clicks, "impression_id"),
+    cts = num(clicks, "click_ts"),
+    dwell = num(clicks, "dwell_seconds");
   const clicked = num(tiny.truth.impressions!, "clicked");
   assert.equal(clicks.nRows, clicked.reduce((a, b) => a + b, 0));
   for (let c = 0; c < clicks.nRows; c++) {
@@ -89,9 +116,14 @@ Deno.test("feed: click rate rises with true affinity and matches the true probab
     for (let j = b * size; j < (b + 1) * size; j++) (s += y[order[j]!]!, sp += p[order[j]!]!);
     rates.push(s / size);
     const se = Math.sqrt((sp / size) * (1 - sp / size) / size);
-    assert.ok(Math.abs(s / size - sp / size) < 4 * se + 1e-3, `bin ${b}: observed ${s / size} vs true ${sp / size}`);
+    assert.ok(
+      Math.abs(s / size - sp / size) < 4 * se + 1e-3,
+      `bin ${b}: observed ${s / size} vs true ${sp / size}`,
+    );
   }
-  for (let b = 1; b < bins; b++) assert.ok(rates[b]! > rates[b - 1]!, `click rate by affinity quintile ${rates}`);
+  for (let b = 1; b < bins; b++) {
+    assert.ok(rates[b]! > rates[b - 1]!, `click rate by affinity quintile ${rates}`);
+  }
   assert.ok(rates[bins - 1]! > 3 * rates[0]!);
   // Dwell time rises with affinity too (declared +0.3 log-seconds per unit).
   const clicks = out.tables.clicks!, ci = num(clicks, "impression_id"), dwell = num(clicks, "dwell_seconds");

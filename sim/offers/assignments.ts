@@ -64,7 +64,8 @@ export function redemptionProbabilities(
     (customers.favourite[row + k] === p ? REDEMPTION.loyal : 0) +
     REDEMPTION.frequency * Math.log(customers.orderRate[c]! / meanOrderRate) +
     Math.log(cal.orderMultiplier[d]!);
-  const tau = REDEMPTION.uplift * customers.promoSensitivity[c]! * offers.depth[o]! * cal.upliftMultiplier[d]! +
+  const tau =
+    REDEMPTION.uplift * customers.promoSensitivity[c]! * offers.depth[o]! * cal.upliftMultiplier[d]! +
     CHANNEL_UPLIFT[channel]!;
   return [sigmoid(logit0), sigmoid(logit0 + tau)];
 }
@@ -73,7 +74,11 @@ export function redemptionProbabilities(
 export function discountOf(offers: Offers, products: Products, o: number, quantity: number): number {
   const price = products.basePrice[offers.product[o]!]!;
   const t = offers.discountType[o]!, v = offers.discountValue[o]!;
-  const raw = t === 0 ? price * quantity * v / 100 : t === 1 ? Math.min(v, price * quantity) : price * Math.floor(quantity / 2);
+  const raw = t === 0
+    ? price * quantity * v / 100
+    : t === 1
+    ? Math.min(v, price * quantity)
+    : price * Math.floor(quantity / 2);
   return Math.round(raw * 100) / 100;
 }
 
@@ -91,11 +96,15 @@ export function simulateAssignments(
   const days = sizes.days;
   // Offers active per day (CSR).
   const activeStart = new Int32Array(days + 1);
-  for (let o = 0; o < offers.n; o++) for (let d = offers.startDay[o]!; d < offers.endDay[o]!; d++) activeStart[d + 1]!++;
+  for (let o = 0; o < offers.n; o++) {
+    for (let d = offers.startDay[o]!; d < offers.endDay[o]!; d++) activeStart[d + 1]!++;
+  }
   for (let d = 0; d < days; d++) activeStart[d + 1]! += activeStart[d]!;
   const active = new Int32Array(activeStart[days]!);
   const fill = activeStart.slice(0, days);
-  for (let o = 0; o < offers.n; o++) for (let d = offers.startDay[o]!; d < offers.endDay[o]!; d++) active[fill[d]!++] = o;
+  for (let o = 0; o < offers.n; o++) {
+    for (let d = offers.startDay[o]!; d < offers.endDay[o]!; d++) active[fill[d]!++] = o;
+  }
 
   const dayPick = new Categorical(cal.orderMultiplier);
   const channelPick = new Categorical(CHANNEL_SHARE);
@@ -106,8 +115,14 @@ export function simulateAssignments(
   const cap = Math.ceil(customers.n * sizes.impressionsPerCustomer * 1.1) + 16;
   const iCust = new Int32Builder(cap), iOffer = new Int32Builder(cap), iTs = new Float64Builder(cap);
   const iChan = new Int32Builder(cap), iTreat = new Int32Builder(cap);
-  const p0s = new Float64Builder(cap), p1s = new Float64Builder(cap), y0s = new Int32Builder(cap), y1s = new Int32Builder(cap);
-  const rCust = new Int32Builder(), rOffer = new Int32Builder(), rOrder = new Int32Builder(), rTs = new Float64Builder();
+  const p0s = new Float64Builder(cap),
+    p1s = new Float64Builder(cap),
+    y0s = new Int32Builder(cap),
+    y1s = new Int32Builder(cap);
+  const rCust = new Int32Builder(),
+    rOffer = new Int32Builder(),
+    rOrder = new Int32Builder(),
+    rTs = new Float64Builder();
   const eligible = new Int32Array(offers.n);
   const weights = new Float64Array(offers.n);
 
@@ -156,7 +171,8 @@ export function simulateAssignments(
       y0s.push(y0);
       y1s.push(y1);
       if ((treated ? y1 : y0) === 1) {
-        const delay = Math.min(exponential(rng, 1 / REDEMPTION.meanDelayDays), REDEMPTION.windowDays - 0.01) * DAY_MS;
+        const delay = Math.min(exponential(rng, 1 / REDEMPTION.meanDelayDays), REDEMPTION.windowDays - 0.01) *
+          DAY_MS;
         const convTs = Math.min(ts + Math.floor(delay / MINUTE_MS) * MINUTE_MS, endMs - MINUTE_MS);
         const convDay = Math.min(days - 1, Math.floor((convTs - cal.dayStartMs[0]!) / DAY_MS));
         const quantity = offers.discountType[o] === 2 ? 2 : 1;

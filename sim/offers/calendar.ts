@@ -30,7 +30,13 @@ export const SUMMER_MULTIPLIER = 1.1;
 /** Multiplier in the Christmas run-up (December 15–23); December 24–26 are near-closed (×0.3). */
 export const CHRISTMAS_MULTIPLIER = 1.5;
 /** Black-friday scenario, black week Monday 2025-11-24 … Sunday 2025-11-30: order rate, promo share and uplift boosts. */
-export const BLACK_FRIDAY = { start: Date.UTC(2025, 10, 24), end: Date.UTC(2025, 11, 1), orders: 1.8, promoShare: 1.8, uplift: 1.6 } as const;
+export const BLACK_FRIDAY = {
+  start: Date.UTC(2025, 10, 24),
+  end: Date.UTC(2025, 11, 1),
+  orders: 1.8,
+  promoShare: 1.8,
+  uplift: 1.6,
+} as const;
 
 /** Per-day multipliers (index = day since {@link OFFERS_START_MS}). */
 export interface Calendar {

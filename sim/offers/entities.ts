@@ -6,13 +6,7 @@
 import { beta, Categorical, gamma, lognormal, type Rng } from "../../lib/random/mod.ts";
 import { DAY_MS } from "../common/mod.ts";
 import { OFFERS_START_MS } from "./calendar.ts";
-import {
-  CATEGORIES,
-  DISCOUNT_TYPE_SHARE,
-  type OffersSizes,
-  SEGMENT_PROFILES,
-  SEGMENTS,
-} from "./params.ts";
+import { CATEGORIES, DISCOUNT_TYPE_SHARE, type OffersSizes, SEGMENT_PROFILES, SEGMENTS } from "./params.ts";
 
 const N_CAT = CATEGORIES.length;
 
@@ -112,7 +106,18 @@ export function drawProducts(rng: Rng, n: number): Products {
     }
     if (b > a) popularityCum[b - 1] = 1;
   }
-  return { n, category, subcategory, brand, basePrice, margin, shelfLifeDays, catStart, byCategory, popularityCum };
+  return {
+    n,
+    category,
+    subcategory,
+    brand,
+    basePrice,
+    margin,
+    shelfLifeDays,
+    catStart,
+    byCategory,
+    popularityCum,
+  };
 }
 
 /** Draws a product of category k by popularity (binary search in the cumulative table). */
@@ -134,7 +139,9 @@ export function drawCustomers(rng: Rng, sizes: OffersSizes, products: Products):
   const segPick = new Categorical(SEGMENTS.map((s) => SEGMENT_PROFILES[s].share));
   const segment = new Int32Array(n), homeStore = new Int32Array(n), joinMs = new Float64Array(n);
   const loyaltyTier = new Int32Array(n), emailConsent = new Int32Array(n);
-  const promoSensitivity = new Float64Array(n), orderRate = new Float64Array(n), basketLines = new Float64Array(n);
+  const promoSensitivity = new Float64Array(n),
+    orderRate = new Float64Array(n),
+    basketLines = new Float64Array(n);
   const affinity = new Float64Array(n * N_CAT), affinityCum = new Float64Array(n * N_CAT);
   const favourite = new Int32Array(n * N_CAT);
   const priors = SEGMENTS.map((s) => {
@@ -173,7 +180,20 @@ export function drawCustomers(rng: Rng, sizes: OffersSizes, products: Products):
     }
     affinityCum[row + N_CAT - 1] = 1;
   }
-  return { n, segment, homeStore, joinMs, loyaltyTier, emailConsent, promoSensitivity, orderRate, basketLines, affinity, affinityCum, favourite };
+  return {
+    n,
+    segment,
+    homeStore,
+    joinMs,
+    loyaltyTier,
+    emailConsent,
+    promoSensitivity,
+    orderRate,
+    basketLines,
+    affinity,
+    affinityCum,
+    favourite,
+  };
 }
 
 /** Draws offers on popular products with a discount type, a 14–42-day window and optional scopes. */
@@ -220,5 +240,16 @@ export function drawOffers(rng: Rng, sizes: OffersSizes, products: Products): Of
     } else stores.push(null);
     maxRedemptions[o] = Math.max(50, Math.round((sizes.customers / 10) * (0.5 + rng.float())));
   }
-  return { n, product, discountType, discountValue, depth, startDay, endDay, segmentMask, stores, maxRedemptions };
+  return {
+    n,
+    product,
+    discountType,
+    discountValue,
+    depth,
+    startDay,
+    endDay,
+    segmentMask,
+    stores,
+    maxRedemptions,
+  };
 }

@@ -12,7 +12,11 @@ const AS_OF = Date.UTC(2025, 9, 1);
 
 async function goldFrame(db: Db): Promise<{ frame: Frame; features: readonly string[]; label: string }> {
   const g = await buildGold(db, { asOf: AS_OF, rowDays: 14 });
-  return { frame: await db.query(`select * from ${g.table} order by impression_id`), features: g.features, label: g.label };
+  return {
+    frame: await db.query(`select * from ${g.table} order by impression_id`),
+    features: g.features,
+    label: g.label,
+  };
 }
 
 function sameValues(a: Frame, b: Frame, col: string): boolean {
@@ -44,7 +48,9 @@ Deno.test("offers gold: features as of t are unchanged when events after t are p
         select order_item_id + 5000000, order_id + 1000000, product_id, 1, 1.0, 1, 0.5 from bronze_offers_order_items
         where order_id % 3 = 0;
       insert into bronze_offers_impressions
-        select impression_id + 1000000, customer_id, offer_id, ${t + 20 * DAY_MS}, 'app', 1 from bronze_offers_impressions;
+        select impression_id + 1000000, customer_id, offer_id, ${
+      t + 20 * DAY_MS
+    }, 'app', 1 from bronze_offers_impressions;
       delete from bronze_offers_redemptions where redeemed_timestamp >= ${t} and redemption_id % 2 = 0;
       insert into bronze_offers_redemptions
         select impression_id + 1000000, customer_id, offer_id, 0, shown_timestamp + 3600000
@@ -52,12 +58,19 @@ Deno.test("offers gold: features as of t are unchanged when events after t are p
     `);
     const after = await goldFrame(db);
     assert.equal(after.frame.nRows, before.frame.nRows);
-    for (const col of ["impression_id", ...before.features]) assert.ok(sameValues(before.frame, after.frame, col), `feature ${col} changed`);
+    for (const col of ["impression_id", ...before.features]) {
+      assert.ok(sameValues(before.frame, after.frame, col), `feature ${col} changed`);
+    }
     // The perturbation is real: labels (observed after t) did change.
-    assert.ok(!sameValues(before.frame, after.frame, "redeemed") || !sameValues(before.frame, after.frame, "purchased"));
+    assert.ok(
+      !sameValues(before.frame, after.frame, "redeemed") ||
+        !sameValues(before.frame, after.frame, "purchased"),
+    );
 
     // Control: the same kind of change before t does move features, so the check above has teeth.
-    await db.exec(`update bronze_offers_orders set total_amount = total_amount * 3 + 1 where order_timestamp < ${t}`);
+    await db.exec(
+      `update bronze_offers_orders set total_amount = total_amount * 3 + 1 where order_timestamp < ${t}`,
+    );
     const moved = await goldFrame(db);
     assert.ok(!sameValues(before.frame, moved.frame, "monetary_90d"));
   } finally {
@@ -74,7 +87,9 @@ Deno.test("offers gold: on simulated data, labels and features carry the declare
     const [r] = await db.rows(`
       select count(*) as n,
              (select count(*) from bronze_offers_impressions
-               where shown_timestamp >= ${Date.UTC(2025, 8, 1)} and shown_timestamp < ${Date.UTC(2025, 8, 1) + 60 * DAY_MS}) as expected,
+               where shown_timestamp >= ${Date.UTC(2025, 8, 1)} and shown_timestamp < ${
+      Date.UTC(2025, 8, 1) + 60 * DAY_MS
+    }) as expected,
              avg(g.redeemed) filter (where g.treatment = 1) as rate,
              corr(g.promo_affinity, t.promo_sensitivity) as promo_corr,
              avg(g.redeemed) filter (where g.treatment = 0) as holdout_rate
@@ -83,7 +98,10 @@ Deno.test("offers gold: on simulated data, labels and features carry the declare
     assert.ok(Number(r!.rate) > 0.02 && Number(r!.rate) < 0.15, `redemption rate ${r!.rate}`);
     assert.ok(Number(r!.promo_corr) > 0.5, `promo_affinity vs latent sensitivity corr ${r!.promo_corr}`);
     // A holdout row only counts as redeemed through another, shown impression of the same offer.
-    assert.ok(Number(r!.holdout_rate) < Number(r!.rate) / 2, `holdout ${r!.holdout_rate} vs shown ${r!.rate}`);
+    assert.ok(
+      Number(r!.holdout_rate) < Number(r!.rate) / 2,
+      `holdout ${r!.holdout_rate} vs shown ${r!.rate}`,
+    );
   } finally {
     db.close();
   }

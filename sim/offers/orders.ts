@@ -9,7 +9,13 @@ import { poisson, type Rng } from "../../lib/random/mod.ts";
 import { Float64Builder, HOUR_MS, Int32Builder, MINUTE_MS } from "../common/mod.ts";
 import type { Calendar } from "./calendar.ts";
 import { type Customers, type Products, sampleProduct } from "./entities.ts";
-import { CATEGORIES, LOYAL_PICK_SHARE, PROMO_SHARE_PER_SENSITIVITY, SEGMENT_PROFILES, SEGMENTS } from "./params.ts";
+import {
+  CATEGORIES,
+  LOYAL_PICK_SHARE,
+  PROMO_SHARE_PER_SENSITIVITY,
+  SEGMENT_PROFILES,
+  SEGMENTS,
+} from "./params.ts";
 
 const N_CAT = CATEGORIES.length;
 
@@ -89,7 +95,14 @@ export class OrderBook {
     return id;
   }
 
-  #line(order: number, product: number, quantity: number, price: number, promo: number, discount: number): void {
+  #line(
+    order: number,
+    product: number,
+    quantity: number,
+    price: number,
+    promo: number,
+    discount: number,
+  ): void {
     this.itemOrder.push(order);
     this.itemProduct.push(product);
     this.itemQuantity.push(quantity);
@@ -107,7 +120,10 @@ export function shoppingTime(rng: Rng, dayStartMs: number): number {
 
 /** The promo share of customer `c` on day `d`. */
 export function promoShareOf(customers: Customers, cal: Calendar, c: number, d: number): number {
-  return Math.min(0.95, PROMO_SHARE_PER_SENSITIVITY * customers.promoSensitivity[c]! * cal.promoMultiplier[d]!);
+  return Math.min(
+    0.95,
+    PROMO_SHARE_PER_SENSITIVITY * customers.promoSensitivity[c]! * cal.promoMultiplier[d]!,
+  );
 }
 
 /** Draws every customer's regular shopping trips over the calendar into `book`. */

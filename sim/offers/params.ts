@@ -22,8 +22,22 @@ export interface OffersSizes {
 /** Sizes per scale: `seed` is the spec's 50k customers / 10k products / 200 offers / ~2M order items / 500k impressions. */
 export const OFFERS_SIZES: PerScale<OffersSizes> = {
   tiny: { customers: 600, products: 400, offers: 30, stores: 5, days: 180, impressionsPerCustomer: 10 },
-  default: { customers: 5_000, products: 2_000, offers: 100, stores: 10, days: 180, impressionsPerCustomer: 10 },
-  seed: { customers: 50_000, products: 10_000, offers: 200, stores: 20, days: 180, impressionsPerCustomer: 10 },
+  default: {
+    customers: 5_000,
+    products: 2_000,
+    offers: 100,
+    stores: 10,
+    days: 180,
+    impressionsPerCustomer: 10,
+  },
+  seed: {
+    customers: 50_000,
+    products: 10_000,
+    offers: 200,
+    stores: 20,
+    days: 180,
+    impressionsPerCustomer: 10,
+  },
 };
 
 /** Resolves the sizes for a scale with optional overrides, each checked to be a positive integer. */
@@ -31,14 +45,33 @@ export function resolveSizes(scale: Scale, overrides: Partial<OffersSizes> = {})
   const base = sizeFor(scale, OFFERS_SIZES);
   const out = { ...base, ...overrides };
   for (const [k, v] of Object.entries(out)) requirePositiveSize(k, v as number);
-  if (out.days < 28) throw new InputError("days", `must be at least 28 (offers run 14–42 days), got ${out.days}`);
+  if (out.days < 28) {
+    throw new InputError("days", `must be at least 28 (offers run 14–42 days), got ${out.days}`);
+  }
   return out;
 }
 
 /** The 20 product categories. */
 export const CATEGORIES = [
-  "dairy", "produce", "bakery", "meat", "seafood", "frozen", "beverages", "alcohol", "snacks", "pantry",
-  "canned", "household", "personal_care", "baby", "pet", "deli", "confectionery", "cleaning", "bulk_goods",
+  "dairy",
+  "produce",
+  "bakery",
+  "meat",
+  "seafood",
+  "frozen",
+  "beverages",
+  "alcohol",
+  "snacks",
+  "pantry",
+  "canned",
+  "household",
+  "personal_care",
+  "baby",
+  "pet",
+  "deli",
+  "confectionery",
+  "cleaning",
+  "bulk_goods",
   "horeca_supplies",
 ] as const;
 
@@ -65,10 +98,38 @@ export interface SegmentProfile {
 
 /** Segment profiles: budget 40 %, premium 20 %, family 30 %, horeca 10 % (the spec's split). */
 export const SEGMENT_PROFILES: Readonly<Record<Segment, SegmentProfile>> = {
-  budget: { share: 0.4, ordersPer180Days: 6, basketLines: 3, extraUnits: 0.4, promoSensitivity: 0.6, favouriteCategories: ["pantry", "canned", "snacks", "frozen"] },
-  premium: { share: 0.2, ordersPer180Days: 10, basketLines: 5, extraUnits: 0.3, promoSensitivity: 0.1, favouriteCategories: ["seafood", "alcohol", "deli", "produce"] },
-  family: { share: 0.3, ordersPer180Days: 7.5, basketLines: 4.5, extraUnits: 0.6, promoSensitivity: 0.35, favouriteCategories: ["dairy", "bakery", "baby", "snacks"] },
-  horeca: { share: 0.1, ordersPer180Days: 8, basketLines: 9, extraUnits: 5, promoSensitivity: 0.2, favouriteCategories: ["bulk_goods", "horeca_supplies", "meat", "beverages"] },
+  budget: {
+    share: 0.4,
+    ordersPer180Days: 6,
+    basketLines: 3,
+    extraUnits: 0.4,
+    promoSensitivity: 0.6,
+    favouriteCategories: ["pantry", "canned", "snacks", "frozen"],
+  },
+  premium: {
+    share: 0.2,
+    ordersPer180Days: 10,
+    basketLines: 5,
+    extraUnits: 0.3,
+    promoSensitivity: 0.1,
+    favouriteCategories: ["seafood", "alcohol", "deli", "produce"],
+  },
+  family: {
+    share: 0.3,
+    ordersPer180Days: 7.5,
+    basketLines: 4.5,
+    extraUnits: 0.6,
+    promoSensitivity: 0.35,
+    favouriteCategories: ["dairy", "bakery", "baby", "snacks"],
+  },
+  horeca: {
+    share: 0.1,
+    ordersPer180Days: 8,
+    basketLines: 9,
+    extraUnits: 5,
+    promoSensitivity: 0.2,
+    favouriteCategories: ["bulk_goods", "horeca_supplies", "meat", "beverages"],
+  },
 };
 
 /** Share of a customer's order lines bought on promotion = this × promo sensitivity (× scenario boost). */

@@ -19,7 +19,14 @@
  */
 import { makeFrame } from "../../lib/data/mod.ts";
 import { Rng } from "../../lib/random/mod.ts";
-import { checkGenerateOptions, codesColumn, DAY_MS, type GenerateOptions, type SimOutput, type Simulator } from "../common/mod.ts";
+import {
+  checkGenerateOptions,
+  codesColumn,
+  DAY_MS,
+  type GenerateOptions,
+  type SimOutput,
+  type Simulator,
+} from "../common/mod.ts";
 import { simulateAssignments } from "./assignments.ts";
 import { buildCalendar, OFFERS_START_MS } from "./calendar.ts";
 import { drawCustomers, drawOffers, drawProducts } from "./entities.ts";
@@ -65,7 +72,9 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
   };
   for (let o = 0; o < offers.n; o++) {
     const mask = offers.segmentMask[o]!;
-    segScope[o] = mask === 0 ? -1 : code(segDict, segIndex, SEGMENTS.filter((_, i) => mask & (1 << i)).join(","));
+    segScope[o] = mask === 0
+      ? -1
+      : code(segDict, segIndex, SEGMENTS.filter((_, i) => mask & (1 << i)).join(","));
     const st = offers.stores[o];
     storeScope[o] = st ? code(storeDict, storeIndex, st.join(",")) : -1;
   }
@@ -194,7 +203,9 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
         "ids are 0-based; offers.end_date is the last valid day (inclusive)",
         "impressions.treatment = 0 marks the randomised 10% holdout: assigned and logged, never shown",
         "truth.uplift holds the true P(buy within 7 d) without (p_control) and with (p_treated) the offer",
-        scenario === "black_friday" ? "black week 2025-11-24..30: orders ×1.8, promo share ×1.8, uplift ×1.6" : "no black-week effect",
+        scenario === "black_friday"
+          ? "black week 2025-11-24..30: orders ×1.8, promo share ×1.8, uplift ×1.6"
+          : "no black-week effect",
       ],
     },
   };

@@ -20,13 +20,66 @@ function num(f: Frame, name: string): Float64Array {
 
 Deno.test("offers: tables and columns match the declared schema", () => {
   const expected: Record<string, Record<string, string>> = {
-    customers: { customer_id: "int", segment: "string", home_store_id: "int", join_date: "double", loyalty_tier: "string", email_consent: "int" },
-    products: { product_id: "int", category: "string", subcategory: "string", brand: "string", base_price: "double", margin: "double", shelf_life_days: "int" },
-    orders: { order_id: "int", customer_id: "int", store_id: "int", order_timestamp: "double", total_amount: "double", num_items: "int" },
-    order_items: { order_item_id: "int", order_id: "int", product_id: "int", quantity: "int", unit_price: "double", is_promo: "int", discount_amount: "double" },
-    offers: { offer_id: "int", product_id: "int", discount_type: "string", discount_value: "double", start_date: "double", end_date: "double", store_scope: "string", segment_scope: "string", max_redemptions: "int" },
-    impressions: { impression_id: "int", customer_id: "int", offer_id: "int", shown_timestamp: "double", channel: "string", treatment: "int" },
-    redemptions: { redemption_id: "int", customer_id: "int", offer_id: "int", order_id: "int", redeemed_timestamp: "double" },
+    customers: {
+      customer_id: "int",
+      segment: "string",
+      home_store_id: "int",
+      join_date: "double",
+      loyalty_tier: "string",
+      email_consent: "int",
+    },
+    products: {
+      product_id: "int",
+      category: "string",
+      subcategory: "string",
+      brand: "string",
+      base_price: "double",
+      margin: "double",
+      shelf_life_days: "int",
+    },
+    orders: {
+      order_id: "int",
+      customer_id: "int",
+      store_id: "int",
+      order_timestamp: "double",
+      total_amount: "double",
+      num_items: "int",
+    },
+    order_items: {
+      order_item_id: "int",
+      order_id: "int",
+      product_id: "int",
+      quantity: "int",
+      unit_price: "double",
+      is_promo: "int",
+      discount_amount: "double",
+    },
+    offers: {
+      offer_id: "int",
+      product_id: "int",
+      discount_type: "string",
+      discount_value: "double",
+      start_date: "double",
+      end_date: "double",
+      store_scope: "string",
+      segment_scope: "string",
+      max_redemptions: "int",
+    },
+    impressions: {
+      impression_id: "int",
+      customer_id: "int",
+      offer_id: "int",
+      shown_timestamp: "double",
+      channel: "string",
+      treatment: "int",
+    },
+    redemptions: {
+      redemption_id: "int",
+      customer_id: "int",
+      offer_id: "int",
+      order_id: "int",
+      redeemed_timestamp: "double",
+    },
   };
   assert.deepEqual(Object.keys(tiny.tables).sort(), Object.keys(expected).sort());
   for (const [table, cols] of Object.entries(expected)) {
@@ -51,7 +104,10 @@ Deno.test("offers: same seed gives identical tables, another seed does not", () 
     }
   }
   const other = offersSimulator.generate({ seed: 12, scale: "tiny" });
-  assert.notDeepEqual(other.tables.order_items!.columns.product_id, tiny.tables.order_items!.columns.product_id);
+  assert.notDeepEqual(
+    other.tables.order_items!.columns.product_id,
+    tiny.tables.order_items!.columns.product_id,
+  );
 });
 
 Deno.test("offers: bad input is rejected with InputError naming the field", () => {
@@ -65,7 +121,11 @@ Deno.test("offers: bad input is rejected with InputError naming the field", () =
     [{ seed: 1, scale: "tiny", days: 10 }, /days/],
   ];
   for (const [opts, field] of bad) {
-    assert.throws(() => offersSimulator.generate(opts as never), (e: unknown) => e instanceof InputError && field.test(e.message), JSON.stringify(opts));
+    assert.throws(
+      () => offersSimulator.generate(opts as never),
+      (e: unknown) => e instanceof InputError && field.test(e.message),
+      JSON.stringify(opts),
+    );
   }
 });
 
@@ -74,7 +134,10 @@ Deno.test("offers: redemptions come only from shown offers, inside the window, w
   const offers = tiny.tables.offers!;
   assert.ok(red.nRows > 0);
   const shown = new Map<string, number[]>();
-  const ic = num(imp, "customer_id"), io = num(imp, "offer_id"), its = num(imp, "shown_timestamp"), it = num(imp, "treatment");
+  const ic = num(imp, "customer_id"),
+    io = num(imp, "offer_id"),
+    its = num(imp, "shown_timestamp"),
+    it = num(imp, "treatment");
   for (let i = 0; i < imp.nRows; i++) {
     if (it[i] !== 1) continue;
     const key = `${ic[i]}:${io[i]}`;
@@ -83,13 +146,21 @@ Deno.test("offers: redemptions come only from shown offers, inside the window, w
   const firstLine = new Map<number, number>();
   const itemOrder = num(items, "order_id");
   for (let i = items.nRows - 1; i >= 0; i--) firstLine.set(itemOrder[i]!, i);
-  const rc = num(red, "customer_id"), ro = num(red, "offer_id"), rts = num(red, "redeemed_timestamp"), rord = num(red, "order_id");
+  const rc = num(red, "customer_id"),
+    ro = num(red, "offer_id"),
+    rts = num(red, "redeemed_timestamp"),
+    rord = num(red, "order_id");
   const offerProduct = num(offers, "product_id");
-  const lineProduct = num(items, "product_id"), lineDiscount = num(items, "discount_amount"), linePromo = num(items, "is_promo");
+  const lineProduct = num(items, "product_id"),
+    lineDiscount = num(items, "discount_amount"),
+    linePromo = num(items, "is_promo");
   for (let r = 0; r < red.nRows; r++) {
     const times = shown.get(`${rc[r]}:${ro[r]}`);
     assert.ok(times, `redemption ${r} has no shown impression`);
-    assert.ok(times.some((t) => rts[r]! >= t && rts[r]! < t + 7 * DAY_MS), `redemption ${r} outside the 7-day window`);
+    assert.ok(
+      times.some((t) => rts[r]! >= t && rts[r]! < t + 7 * DAY_MS),
+      `redemption ${r} outside the 7-day window`,
+    );
     const line = firstLine.get(rord[r]!)!;
     assert.equal(lineProduct[line], offerProduct[ro[r]!]);
     assert.ok(lineDiscount[line]! > 0);
@@ -138,7 +209,8 @@ Deno.test("offers: declared promo sensitivity ordering is recoverable (promo sha
     else (sC += y0[i]!, nC++);
   }
   trueAte /= u.nRows;
-  const est = sT / nT - sC / nC, se = Math.sqrt((sT / nT) * (1 - sT / nT) / nT + (sC / nC) * (1 - sC / nC) / nC);
+  const est = sT / nT - sC / nC,
+    se = Math.sqrt((sT / nT) * (1 - sT / nT) / nT + (sC / nC) * (1 - sC / nC) / nC);
   assert.ok(Math.abs(est - trueAte) < 4 * se, `ATE estimate ${est} vs true ${trueAte} (se ${se})`);
   assert.ok(trueAte > 0.01);
 });
@@ -147,7 +219,8 @@ Deno.test("offers: black_friday raises orders, promo share and uplift in black w
   const normal = offersSimulator.generate({ seed: 3, scale: "tiny", customers: 1500 });
   const bf = offersSimulator.generate({ seed: 3, scale: "tiny", customers: 1500, scenario: "black_friday" });
   const inWeek = (t: number) => t >= BLACK_FRIDAY.start && t < BLACK_FRIDAY.end;
-  const weekBefore = (t: number) => t >= BLACK_FRIDAY.start - 14 * DAY_MS && t < BLACK_FRIDAY.end - 14 * DAY_MS;
+  const weekBefore = (t: number) =>
+    t >= BLACK_FRIDAY.start - 14 * DAY_MS && t < BLACK_FRIDAY.end - 14 * DAY_MS;
   const count = (o: typeof normal, pred: (t: number) => boolean) => {
     const ts = num(o.tables.orders!, "order_timestamp");
     let n = 0;
@@ -165,7 +238,10 @@ Deno.test("offers: black_friday raises orders, promo share and uplift in black w
     for (let i = 0; i < io.length; i++) if (inWeek(ts[io[i]!]!)) (s += pr[i]!, n++);
     return s / n;
   };
-  assert.ok(promoShare(bf) > 1.4 * promoShare(normal), `promo share ${promoShare(bf)} vs ${promoShare(normal)}`);
+  assert.ok(
+    promoShare(bf) > 1.4 * promoShare(normal),
+    `promo share ${promoShare(bf)} vs ${promoShare(normal)}`,
+  );
   const upliftInWeek = (o: typeof normal) => {
     const u = o.truth.uplift!, ts = num(o.tables.impressions!, "shown_timestamp"), up = num(u, "uplift");
     let s = 0, n = 0;

@@ -33,7 +33,10 @@ Deno.test("dispatch registers the required features with entity, ttl, descriptio
   assert.equal(reg.get("acceptance_rate_7d").entity, "driver");
   assert.equal(reg.get("district_affinity").entity, "driver_district");
   assert.equal(reg.get("distance_to_pickup_km").entity, "offer");
-  assert.throws(() => reg.get("acceptance_rate_30d"), (e: unknown) => e instanceof InputError && /acceptance_rate_7d/.test(e.message));
+  assert.throws(
+    () => reg.get("acceptance_rate_30d"),
+    (e: unknown) => e instanceof InputError && /acceptance_rate_7d/.test(e.message),
+  );
   assert.throws(() => registerDispatchFeatures(reg), /already registered/);
   assert.equal(driverDistrictKey(7, "District 1"), "7:District 1");
 });
@@ -45,7 +48,8 @@ Deno.test("historical retrieval at each offer's time returns the gold values; on
     const gold = await buildGold(db);
     const reg = new FeatureRegistry();
     registerDispatchFeatures(reg);
-    const entities = `select g.offer_id, g.driver_id, g.driver_id::VARCHAR || ':' || o.pickup_district as driver_district,
+    const entities =
+      `select g.offer_id, g.driver_id, g.driver_id::VARCHAR || ':' || o.pickup_district as driver_district,
                              g.offered_at as event_timestamp
                       from ${gold.table} g join silver_dispatch_orders o using (order_id) order by g.offer_id`;
     const hist = await getHistoricalFeatures(db, reg, entities, NAMES);

@@ -200,7 +200,10 @@ export const DISPATCH_GOLD_SQL: readonly string[] = [
 async function requireBronze(db: Db): Promise<void> {
   for (const t of DISPATCH_BRONZE_TABLES) {
     if (!(await db.hasTable(`bronze_dispatch_${t}`))) {
-      throw new NotFoundError(`bronze_dispatch_${t}`, "write the dispatch simulator's output with writeBronze first");
+      throw new NotFoundError(
+        `bronze_dispatch_${t}`,
+        "write the dispatch simulator's output with writeBronze first",
+      );
     }
   }
 }

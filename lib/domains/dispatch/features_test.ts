@@ -29,7 +29,10 @@ Deno.test("gold: one row per unique offer, declared columns, label 0/1", async (
     const label = getNumeric(f, "accepted");
     for (const v of label) assert.ok(v === 0 || v === 1);
     // rain × bike is rain on bikes only
-    assert.equal(await db.scalar(`select count(*) from ${gold.table} where rain_x_bike = 1 and vehicle_type <> 'bike'`), 0);
+    assert.equal(
+      await db.scalar(`select count(*) from ${gold.table} where rain_x_bike = 1 and vehicle_type <> 'bike'`),
+      0,
+    );
   } finally {
     db.close();
   }
@@ -65,13 +68,19 @@ Deno.test("acceptance_rate_7d and district_affinity match a brute-force recomput
         }
         if (ha[j] === 1) {
           acc++;
-          if (hDistrict.dictionary[hDistrict.codes[j]!] === gDistrict.dictionary[gDistrict.codes[i]!]) accHere++;
+          if (hDistrict.dictionary[hDistrict.codes[j]!] === gDistrict.dictionary[gDistrict.codes[i]!]) {
+            accHere++;
+          }
         }
       }
       const pre = Math.max(0, Math.min(1, (getNumeric(g, "hist_as_of")[i]! - (t - week)) / week));
-      const num = a + pre * getNumeric(g, "hist_accepts_7d")[i]!, den = n + pre * getNumeric(g, "hist_offers_7d")[i]!;
+      const num = a + pre * getNumeric(g, "hist_accepts_7d")[i]!,
+        den = n + pre * getNumeric(g, "hist_offers_7d")[i]!;
       const expected = den === 0 ? NaN : num / den;
-      assert.ok(sameValue(getNumeric(g, "acceptance_rate_7d")[i]!, expected), `offer ${getNumeric(g, "offer_id")[i]}`);
+      assert.ok(
+        sameValue(getNumeric(g, "acceptance_rate_7d")[i]!, expected),
+        `offer ${getNumeric(g, "offer_id")[i]}`,
+      );
       const aff = (accHere + 5 * getNumeric(g, "home")[i]!) / (acc + 5);
       assert.ok(sameValue(getNumeric(g, "district_affinity")[i]!, aff));
     }
@@ -87,7 +96,9 @@ Deno.test("leakage: rewriting everything that happens after a cutoff leaves earl
     const gold = await buildGold(db);
     const cutoff = await db.scalar(`select quantile_disc(offered_at, 0.6) from bronze_dispatch_offers`);
     const features = [...DISPATCH_NUMERIC_FEATURES];
-    const before = await db.query(`select offer_id, ${features.join(", ")} from ${gold.table} order by offer_id`);
+    const before = await db.query(
+      `select offer_id, ${features.join(", ")} from ${gold.table} order by offer_id`,
+    );
     // Rewrite the future: flip every outcome known at/after the cutoff, add cancels, flip the weather,
     // move sessions, and append extra future offers.
     await db.exec(`
@@ -101,8 +112,12 @@ Deno.test("leakage: rewriting everything that happens after a cutoff leaves earl
       update bronze_dispatch_sessions set session_start = session_start - 1 where session_start >= ${cutoff};
     `);
     await buildGold(db);
-    const after = await db.query(`select offer_id, ${features.join(", ")} from ${gold.table} order by offer_id`);
-    const t = await db.query(`select offer_id, epoch_ms(offered_at) as t from ${gold.table} order by offer_id`);
+    const after = await db.query(
+      `select offer_id, ${features.join(", ")} from ${gold.table} order by offer_id`,
+    );
+    const t = await db.query(
+      `select offer_id, epoch_ms(offered_at) as t from ${gold.table} order by offer_id`,
+    );
     const id = (f: Frame) => getNumeric(f, "offer_id");
     const rowOf = new Map<number, number>();
     for (let i = 0; i < after.nRows; i++) rowOf.set(id(after)[i]!, i);
@@ -120,7 +135,10 @@ Deno.test("leakage: rewriting everything that happens after a cutoff leaves earl
       if (early) checked++;
     }
     assert.ok(checked > 1000, `only ${checked} rows before the cutoff`);
-    assert.ok(changedLater > 100, "the rewrite should change features after the cutoff (else the test has no teeth)");
+    assert.ok(
+      changedLater > 100,
+      "the rewrite should change features after the cutoff (else the test has no teeth)",
+    );
   } finally {
     db.close();
   }
@@ -141,7 +159,9 @@ Deno.test("the event-stream gold equals its ASOF-join twin on every column (norm
       for (const c of fast.names) {
         const a = fast.columns[c]!, b = ref.columns[c]!;
         if ("codes" in a && "codes" in b) {
-          for (let i = 0; i < fast.nRows; i++) assert.equal(a.dictionary[a.codes[i]!], b.dictionary[b.codes[i]!], c);
+          for (let i = 0; i < fast.nRows; i++) {
+            assert.equal(a.dictionary[a.codes[i]!], b.dictionary[b.codes[i]!], c);
+          }
           continue;
         }
         const x = getNumeric(fast, c), y = getNumeric(ref, c);

@@ -25,7 +25,12 @@ import type { FeatureRegistry } from "../../features/registry.ts";
 
 const DAY_MS = 86_400_000;
 
-const def = (entity: "user" | "item" | "creator", name: string, ttlDays: number, description: string): FeatureDef => ({
+const def = (
+  entity: "user" | "item" | "creator",
+  name: string,
+  ttlDays: number,
+  description: string,
+): FeatureDef => ({
   name,
   entity,
   key: `${entity}_id`,
@@ -48,7 +53,12 @@ export const FEED_FEATURE_DEFS: readonly FeatureDef[] = [
   def("item", "item_clicks_before", 2, "clicks on the item before (count)"),
   def("item", "item_ctr_before", 2, "smoothed item click-through rate (clicks + 0.5) / (impressions + 10)"),
   def("creator", "creator_impressions_before", 7, "impressions of the creator's items before (count)"),
-  def("creator", "creator_ctr_before", 7, "smoothed creator click-through rate (clicks + 0.5) / (impressions + 10)"),
+  def(
+    "creator",
+    "creator_ctr_before",
+    7,
+    "smoothed creator click-through rate (clicks + 0.5) / (impressions + 10)",
+  ),
 ];
 
 /** Registers {@link FEED_FEATURE_DEFS}; a name already registered → ConflictError. */

@@ -57,7 +57,9 @@ const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 export async function buildFeedSilver(db: Db): Promise<void> {
   for (const t of FEED_BRONZE_TABLES) {
     const name = `bronze_feed_${t}`;
-    if (!(await db.hasTable(name))) throw new NotFoundError(`table ${name}`, "run the feed simulator and writeBronze first");
+    if (!(await db.hasTable(name))) {
+      throw new NotFoundError(`table ${name}`, "run the feed simulator and writeBronze first");
+    }
   }
   await db.exec(`
     create or replace table silver_feed_users as
@@ -69,7 +71,9 @@ export async function buildFeedSilver(db: Db): Promise<void> {
              it.topic, it.creator_id
       from bronze_feed_impressions i join silver_feed_items it using (item_id);
     create or replace table silver_feed_clicks as
-      select c.click_id, c.impression_id, c.user_id, c.item_id, ${ts("c.click_ts")} as click_ts, c.dwell_seconds,
+      select c.click_id, c.impression_id, c.user_id, c.item_id, ${
+    ts("c.click_ts")
+  } as click_ts, c.dwell_seconds,
              it.topic, it.creator_id
       from bronze_feed_clicks c join silver_feed_items it using (item_id);
   `);
@@ -98,12 +102,16 @@ function cumulative(keys: string, withImpressions: boolean): string {
  */
 export async function buildFeedGold(db: Db, options: FeedGoldOptions = {}): Promise<GoldResult> {
   const table = options.table ?? "gold_feed";
-  if (!/^[a-z][a-z0-9_]*$/.test(table)) throw new InputError("table", `must match /^[a-z][a-z0-9_]*$/, got "${table}"`);
+  if (!/^[a-z][a-z0-9_]*$/.test(table)) {
+    throw new InputError("table", `must match /^[a-z][a-z0-9_]*$/, got "${table}"`);
+  }
   const conds: string[] = [];
   if (options.from !== undefined) conds.push(`i.shown_ts >= ${timestampLiteral("from", options.from)}`);
   if (options.to !== undefined) conds.push(`i.shown_ts < ${timestampLiteral("to", options.to)}`);
   if (options.rebuildSilver !== false) await buildFeedSilver(db);
-  const rowsSql = `select i.* from silver_feed_impressions i ${conds.length ? "where " + conds.join(" and ") : ""}`;
+  const rowsSql = `select i.* from silver_feed_impressions i ${
+    conds.length ? "where " + conds.join(" and ") : ""
+  }`;
   // One stream at a time: its running counts, then their value strictly before each row's shown_ts as a
   // narrow (impression_id, counts) table, then drop the stream. Chaining the four ASOF joins in one
   // statement held every intermediate at once (about 4 GB at 2M impressions); this keeps one.
@@ -114,7 +122,9 @@ export async function buildFeedGold(db: Db, options: FeedGoldOptions = {}): Prom
     { name: "user_topic", keys: ["user_id", "topic"], impressions: false },
   ];
   for (const st of streams) {
-    await db.exec(`create or replace temp table _feed_cum as ${cumulative(st.keys.join(", "), st.impressions)}`);
+    await db.exec(
+      `create or replace temp table _feed_cum as ${cumulative(st.keys.join(", "), st.impressions)}`,
+    );
     const on = st.keys.map((k) => `r.${k} = c.${k}`).join(" and ");
     await db.exec(`
       create or replace temp table _feed_${st.name}_at as

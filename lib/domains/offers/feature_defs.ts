@@ -73,7 +73,10 @@ export const OFFERS_FEATURE_DEFS: readonly FeatureDef[] = [
   customer("monetary_90d", "RFM monetary: total amount of those orders (currency units)"),
   customer("avg_basket_size", "mean items per order over the customer's history"),
   customer("promo_affinity", "share of the customer's order lines bought on promotion (0–1)"),
-  customer("avg_discount_depth", "mean discount depth of the customer's promo lines (0–1; 0 without promo lines)"),
+  customer(
+    "avg_discount_depth",
+    "mean discount depth of the customer's promo lines (0–1; 0 without promo lines)",
+  ),
   customer("category_entropy", "Shannon entropy (nats) of the customer's order lines over the 20 categories"),
   customerCategory(
     "category_affinity_score",

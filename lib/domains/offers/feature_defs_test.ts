@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { Db, getNumeric } from "../../data/mod.ts";
 import { InputError, NotFoundError } from "../../errors.ts";
-import { FeatureRegistry, getHistoricalFeatures, getOnlineFeatures, InMemoryOnlineStore, materializeOnline } from "../../features/mod.ts";
+import {
+  FeatureRegistry,
+  getHistoricalFeatures,
+  getOnlineFeatures,
+  InMemoryOnlineStore,
+  materializeOnline,
+} from "../../features/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
 import { writeBronze } from "../../../sim/common/mod.ts";
 import { offersSimulator } from "../../../sim/offers/mod.ts";
@@ -24,7 +30,10 @@ Deno.test("offers registers RFM, promo affinity, category entropy and customer Ã
   assert.equal(reg.get("category_affinity_score").entity, "customer_category");
   assert.equal(reg.get("customer_offer_redemptions").entity, "customer_offer");
   for (const d of OFFERS_FEATURE_DEFS) assert.equal(d.owner, "offers");
-  assert.throws(() => reg.get("promo_afinity"), (e: unknown) => e instanceof InputError && /promo_affinity/.test(e.message));
+  assert.throws(
+    () => reg.get("promo_afinity"),
+    (e: unknown) => e instanceof InputError && /promo_affinity/.test(e.message),
+  );
 });
 
 Deno.test("registry values between snapshots equal the gold features as of the snapshot; counts match a scan", async () => {
@@ -33,7 +42,11 @@ Deno.test("registry values between snapshots equal the gold features as of the s
     await writeBronze(db, "offers", offersSimulator.generate({ seed: 12, scale: "tiny" }));
     await buildOffersSilver(db);
     const S = Date.UTC(2025, 8, 29); // a Monday on the weekly grid below
-    const snap = await buildOffersFeatureSnapshots(db, { from: S - 28 * DAY, to: S + 28 * DAY, everyDays: 7 });
+    const snap = await buildOffersFeatureSnapshots(db, {
+      from: S - 28 * DAY,
+      to: S + 28 * DAY,
+      everyDays: 7,
+    });
     assert.equal(snap.snapshots, 9);
     assert.ok(snap.rows.customer > 100 && snap.rows.customerCategory > snap.rows.customer);
     const gold = await buildGold(db, { asOf: S, rowDays: 7, rebuildSilver: false });
@@ -41,13 +54,18 @@ Deno.test("registry values between snapshots equal the gold features as of the s
     registerOffersFeatures(reg);
     const customerNames = OFFERS_FEATURE_DEFS.filter((d) => d.entity !== "customer_offer").map((d) => d.name);
     // As of S + 3 days the latest snapshot is S's: the values must equal the gold features at asOf = S.
-    const entities = `select impression_id, customer_id, customer_id::VARCHAR || ':' || category as customer_category,
-                             TIMESTAMP '${new Date(S + 3 * DAY).toISOString().slice(0, 10)}' as event_timestamp
+    const entities =
+      `select impression_id, customer_id, customer_id::VARCHAR || ':' || category as customer_category,
+                             TIMESTAMP '${
+        new Date(S + 3 * DAY).toISOString().slice(0, 10)
+      }' as event_timestamp
                       from ${gold.table} order by impression_id`;
     const hist = await getHistoricalFeatures(db, reg, entities, customerNames);
     const g = await db.query(`select * from ${gold.table} order by impression_id`);
     assert.ok(g.nRows > 20);
-    const zeroWhenMissing = new Set(customerNames.filter((n) => !["recency_days", "days_since_category_purchase"].includes(n)));
+    const zeroWhenMissing = new Set(
+      customerNames.filter((n) => !["recency_days", "days_since_category_purchase"].includes(n)),
+    );
     for (const n of customerNames) {
       const h = getNumeric(hist, n), v = getNumeric(g, n);
       for (let i = 0; i < h.length; i++) {
@@ -59,7 +77,9 @@ Deno.test("registry values between snapshots equal the gold features as of the s
     const late = await getHistoricalFeatures(
       db,
       reg,
-      `select 0 as customer_id, TIMESTAMP '${new Date(S + 37 * DAY).toISOString().slice(0, 10)}' as event_timestamp`,
+      `select 0 as customer_id, TIMESTAMP '${
+        new Date(S + 37 * DAY).toISOString().slice(0, 10)
+      }' as event_timestamp`,
       ["promo_affinity"],
     );
     assert.ok(Number.isNaN(getNumeric(late, "promo_affinity")[0]!));
@@ -83,7 +103,8 @@ Deno.test("registry values between snapshots equal the gold features as of the s
              (select count(*) from silver_offers_redemptions r where r.customer_id = t.c and r.offer_id = t.o
                 and r.redeemed_ts <= epoch_ms(${T}::BIGINT))::DOUBLE as reds
       from (values ${pairSql}) t(k, c, o)`);
-    const ci = getNumeric(counts, "customer_offer_impressions"), cr = getNumeric(counts, "customer_offer_redemptions");
+    const ci = getNumeric(counts, "customer_offer_impressions"),
+      cr = getNumeric(counts, "customer_offer_redemptions");
     const bi = getNumeric(brute, "imps"), br = getNumeric(brute, "reds");
     for (let i = 0; i < pc.length; i++) {
       assert.equal(Number.isNaN(ci[i]!) ? 0 : ci[i], bi[i], `impressions of pair ${i}`);

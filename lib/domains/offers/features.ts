@@ -19,7 +19,15 @@ import { InputError, NotFoundError } from "../../errors.ts";
 import { customerCategorySql, customerFeaturesSql } from "./customer_features.ts";
 
 /** Bronze tables the offers features read. */
-export const OFFERS_BRONZE_TABLES = ["customers", "products", "orders", "order_items", "offers", "impressions", "redemptions"] as const;
+export const OFFERS_BRONZE_TABLES = [
+  "customers",
+  "products",
+  "orders",
+  "order_items",
+  "offers",
+  "impressions",
+  "redemptions",
+] as const;
 
 /** Numeric gold feature columns, in a fixed order. */
 export const OFFERS_NUMERIC_FEATURES = [
@@ -82,7 +90,9 @@ export interface GoldResult {
 /** Converts an ISO string or epoch ms to an SQL TIMESTAMP literal; throws InputError when invalid. */
 export function timestampLiteral(field: string, t: string | number): string {
   const ms = typeof t === "number" ? t : Date.parse(t);
-  if (!Number.isFinite(ms)) throw new InputError(field, `must be an ISO date/time or epoch ms, got ${JSON.stringify(t)}`);
+  if (!Number.isFinite(ms)) {
+    throw new InputError(field, `must be an ISO date/time or epoch ms, got ${JSON.stringify(t)}`);
+  }
   return `TIMESTAMP '${new Date(ms).toISOString().replace("T", " ").replace("Z", "")}'`;
 }
 
@@ -91,7 +101,9 @@ const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 async function requireBronze(db: Db, domain: string, tables: readonly string[]): Promise<void> {
   for (const t of tables) {
     const name = `bronze_${domain}_${t}`;
-    if (!(await db.hasTable(name))) throw new NotFoundError(`table ${name}`, `run the ${domain} simulator and writeBronze first`);
+    if (!(await db.hasTable(name))) {
+      throw new NotFoundError(`table ${name}`, `run the ${domain} simulator and writeBronze first`);
+    }
   }
 }
 
@@ -138,10 +150,16 @@ export async function buildOffersSilver(db: Db): Promise<void> {
 export async function buildOffersGold(db: Db, options: OffersGoldOptions): Promise<GoldResult> {
   const t = timestampLiteral("asOf", options.asOf);
   const rowDays = options.rowDays ?? 7, labelDays = options.labelDays ?? 7;
-  if (!Number.isInteger(rowDays) || rowDays < 1) throw new InputError("rowDays", `must be a positive integer, got ${rowDays}`);
-  if (!Number.isInteger(labelDays) || labelDays < 1) throw new InputError("labelDays", `must be a positive integer, got ${labelDays}`);
+  if (!Number.isInteger(rowDays) || rowDays < 1) {
+    throw new InputError("rowDays", `must be a positive integer, got ${rowDays}`);
+  }
+  if (!Number.isInteger(labelDays) || labelDays < 1) {
+    throw new InputError("labelDays", `must be a positive integer, got ${labelDays}`);
+  }
   const table = options.table ?? "gold_offers";
-  if (!/^[a-z][a-z0-9_]*$/.test(table)) throw new InputError("table", `must match /^[a-z][a-z0-9_]*$/, got "${table}"`);
+  if (!/^[a-z][a-z0-9_]*$/.test(table)) {
+    throw new InputError("table", `must match /^[a-z][a-z0-9_]*$/, got "${table}"`);
+  }
   if (options.rebuildSilver !== false) await buildOffersSilver(db);
   const end = `(${t} + interval ${rowDays} day)`;
   // Customer and customer × category features as of t: the same SQL the feature snapshots use.

@@ -88,30 +88,73 @@ Deno.test("offers gold: every feature of a hand-made world matches the hand comp
     const [a, b] = rows as Record<string, unknown>[];
     const entropy = -((2 / 3) * Math.log(2 / 3) + (1 / 3) * Math.log(1 / 3));
     const expectA: Record<string, unknown> = {
-      impression_id: 0, recency_days: 5, frequency_90d: 1, monetary_90d: 7, promo_affinity: 1 / 3,
-      avg_basket_size: 1.5, category_entropy: entropy, avg_discount_depth: 0.25, tenure_days: 100,
-      customer_impressions_before: 1, customer_redemption_rate_before: 1.05 / 2, discount_depth: 0.25,
-      margin_impact: 4 * 0.1 * 0.25, base_price: 4, days_until_expiry: 11, offer_impressions_before: 0,
-      offer_redemption_rate_before: 0.05, bought_product_before: 0, bought_category_before: 1,
-      days_since_category_purchase: 5, category_affinity_score: 2 / 3, discount_depth_vs_usual: 0,
-      segment: "budget", category: "dairy", discount_type: "percentage", channel: "app", treatment: 1,
-      redeemed: 1, purchased: 1,
+      impression_id: 0,
+      recency_days: 5,
+      frequency_90d: 1,
+      monetary_90d: 7,
+      promo_affinity: 1 / 3,
+      avg_basket_size: 1.5,
+      category_entropy: entropy,
+      avg_discount_depth: 0.25,
+      tenure_days: 100,
+      customer_impressions_before: 1,
+      customer_redemption_rate_before: 1.05 / 2,
+      discount_depth: 0.25,
+      margin_impact: 4 * 0.1 * 0.25,
+      base_price: 4,
+      days_until_expiry: 11,
+      offer_impressions_before: 0,
+      offer_redemption_rate_before: 0.05,
+      bought_product_before: 0,
+      bought_category_before: 1,
+      days_since_category_purchase: 5,
+      category_affinity_score: 2 / 3,
+      discount_depth_vs_usual: 0,
+      segment: "budget",
+      category: "dairy",
+      discount_type: "percentage",
+      channel: "app",
+      treatment: 1,
+      redeemed: 1,
+      purchased: 1,
     };
     const expectB: Record<string, unknown> = {
-      impression_id: 1, recency_days: 1, frequency_90d: 1, monetary_90d: 4, promo_affinity: 0,
-      avg_basket_size: 1, category_entropy: 0, avg_discount_depth: 0, tenure_days: 10,
-      customer_impressions_before: 0, customer_redemption_rate_before: 0.05, discount_depth: 0.25,
-      margin_impact: 10 * 0.3 * 0.25, base_price: 10, days_until_expiry: 3, offer_impressions_before: 1,
-      offer_redemption_rate_before: 1.5 / 11, bought_product_before: 0, bought_category_before: 0,
-      days_since_category_purchase: null, category_affinity_score: 0, discount_depth_vs_usual: 0.25,
-      segment: "premium", category: "meat", discount_type: "fixed_amount", channel: "email", treatment: 0,
-      redeemed: 0, purchased: 0,
+      impression_id: 1,
+      recency_days: 1,
+      frequency_90d: 1,
+      monetary_90d: 4,
+      promo_affinity: 0,
+      avg_basket_size: 1,
+      category_entropy: 0,
+      avg_discount_depth: 0,
+      tenure_days: 10,
+      customer_impressions_before: 0,
+      customer_redemption_rate_before: 0.05,
+      discount_depth: 0.25,
+      margin_impact: 10 * 0.3 * 0.25,
+      base_price: 10,
+      days_until_expiry: 3,
+      offer_impressions_before: 1,
+      offer_redemption_rate_before: 1.5 / 11,
+      bought_product_before: 0,
+      bought_category_before: 0,
+      days_since_category_purchase: null,
+      category_affinity_score: 0,
+      discount_depth_vs_usual: 0.25,
+      segment: "premium",
+      category: "meat",
+      discount_type: "fixed_amount",
+      channel: "email",
+      treatment: 0,
+      redeemed: 0,
+      purchased: 0,
     };
     for (const [row, expect] of [[a!, expectA], [b!, expectB]] as const) {
       for (const [k, v] of Object.entries(expect)) {
         const got = row[k];
-        if (typeof v === "number") assert.ok(Math.abs(Number(got) - v) < 1e-9, `${k}: got ${got}, expected ${v}`);
-        else assert.equal(got, v, k);
+        if (typeof v === "number") {
+          assert.ok(Math.abs(Number(got) - v) < 1e-9, `${k}: got ${got}, expected ${v}`);
+        } else assert.equal(got, v, k);
       }
     }
   } finally {
@@ -124,7 +167,10 @@ Deno.test("offers gold: bad options and missing bronze tables are rejected", asy
   try {
     await assert.rejects(() => buildGold(db, { asOf: T }), NotFoundError);
     await handmade(db);
-    await assert.rejects(() => buildGold(db, { asOf: "not a date" }), (e: unknown) => e instanceof InputError && /asOf/.test(e.message));
+    await assert.rejects(
+      () => buildGold(db, { asOf: "not a date" }),
+      (e: unknown) => e instanceof InputError && /asOf/.test(e.message),
+    );
     await assert.rejects(() => buildGold(db, { asOf: T, rowDays: 0 }), InputError);
     await assert.rejects(() => buildGold(db, { asOf: T, labelDays: -1 }), InputError);
     await assert.rejects(() => buildGold(db, { asOf: T, table: "Robert'); drop" }), InputError);

@@ -20,4 +20,9 @@ export {
   type OffersSnapshotOptions,
   type OffersSnapshotResult,
 } from "./snapshots.ts";
-export { customerCategoryKey, customerOfferKey, OFFERS_FEATURE_DEFS, registerOffersFeatures } from "./feature_defs.ts";
+export {
+  customerCategoryKey,
+  customerOfferKey,
+  OFFERS_FEATURE_DEFS,
+  registerOffersFeatures,
+} from "./feature_defs.ts";

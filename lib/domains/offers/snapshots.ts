@@ -56,7 +56,14 @@ export async function buildOffersFeatureSnapshots(
   if (!Number.isInteger(every) || every < 1) {
     throw new InputError("everyDays", `must be a positive integer, got ${every}`);
   }
-  for (const t of ["silver_offers_orders", "silver_offers_order_lines", "silver_offers_impressions", "silver_offers_redemptions"]) {
+  for (
+    const t of [
+      "silver_offers_orders",
+      "silver_offers_order_lines",
+      "silver_offers_impressions",
+      "silver_offers_redemptions",
+    ]
+  ) {
     if (!(await db.hasTable(t))) throw new NotFoundError(`table ${t}`, "run buildOffersSilver first");
   }
   const from = options.from !== undefined
@@ -73,7 +80,9 @@ export async function buildOffersFeatureSnapshots(
   const T = OFFERS_SNAPSHOT_TABLES;
   // One reference time per statement: joining every line with every snapshot at once multiplies the
   // 2M order lines by the number of snapshots (26 at seed scale: 3.3 GB); one at a time keeps one copy.
-  const times = await db.query(`select epoch_ms(as_of_ts)::DOUBLE as t from _offers_snapshot_times order by 1`);
+  const times = await db.query(
+    `select epoch_ms(as_of_ts)::DOUBLE as t from _offers_snapshot_times order by 1`,
+  );
   const ms = times.columns.t as Float64Array;
   for (let k = 0; k < ms.length; k++) {
     const one = `select epoch_ms(${ms[k]}::BIGINT) as as_of_ts`;
