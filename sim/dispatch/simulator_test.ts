@@ -241,6 +241,29 @@ Deno.test("scenarios: rain_day rains most hours, cold_start has ~30 % new driver
   assert.ok(Math.abs(nNew - 120) < 37, `${nNew} new drivers`);
 });
 
+Deno.test("rain_day: most bike offers carry the rain friction and bikes accept less than on a normal day", () => {
+  const stats = (scenario: string) => {
+    const out = dispatchSimulator.generate({ seed: 13, scale: "tiny", scenario });
+    const v = offerView(out);
+    let bikes = 0, wet = 0, accepted = 0;
+    for (let i = 0; i < v.n; i++) {
+      if (!v.isBike(i)) continue;
+      bikes++;
+      if (v.rain[i]! < 1) wet++;
+      accepted += v.accepted(i);
+    }
+    return { wetShare: wet / bikes, rate: accepted / bikes, n: bikes };
+  };
+  const normal = stats("normal"), rainy = stats("rain_day");
+  assert.ok(
+    rainy.wetShare > 0.6 && normal.wetShare < 0.3,
+    `wet shares ${rainy.wetShare}, ${normal.wetShare}`,
+  );
+  // Binomial standard error of the difference, 4 of them.
+  const se = Math.sqrt(rainy.rate * (1 - rainy.rate) / rainy.n + normal.rate * (1 - normal.rate) / normal.n);
+  assert.ok(rainy.rate < normal.rate - 4 * se, `bike acceptance ${rainy.rate} (rain day) vs ${normal.rate}`);
+});
+
 Deno.test("bad input: unknown scenario or scale, non-positive sizes", () => {
   assert.throws(
     () => dispatchSimulator.generate({ seed: 1, scale: "tiny", scenario: "snow" }),

@@ -177,6 +177,30 @@ Deno.test("the event-stream gold equals its ASOF-join twin on every column (norm
   }
 });
 
+Deno.test("cold_start: new drivers' first offers have no 7-day rate; far more such offers than normally", async () => {
+  const nullShare = async (scenario: string) => {
+    const db = await Db.open(":memory:");
+    try {
+      const out = dispatchSimulator.generate({ seed: 4, scale: "tiny", scenario });
+      await writeBronze(db, "dispatch", out, undefined, { truth: true });
+      const gold = await buildGold(db);
+      const [r] = await db.rows(`
+        select avg((acceptance_rate_7d is null)::DOUBLE) as share,
+               count(*) filter (where acceptance_rate_7d is null and not t.is_new::BOOLEAN) as old_null
+        from ${gold.table} g join truth_dispatch_driver_truth t using (driver_id)`);
+      return { share: Number(r!.share), oldNull: Number(r!.old_null) };
+    } finally {
+      db.close();
+    }
+  };
+  const normal = await nullShare("normal"), cold = await nullShare("cold_start");
+  assert.equal(cold.oldNull, 0, "drivers with a pre-log history always have a rate");
+  assert.ok(
+    cold.share > 0.005 && cold.share > 3 * normal.share,
+    `NULL share ${cold.share} vs ${normal.share}`,
+  );
+});
+
 Deno.test("missing bronze tables are a NotFoundError", async () => {
   const db = await Db.open(":memory:");
   try {
