@@ -18,18 +18,20 @@
  * is recorded next to the results.
  *
  * Usage: `deno task bench retrieval [--quick] [--n 1000000] [--dim 64] [--queries 200] [--workers 2]
- *   [--datasets mixture,mixture-loose,uniform] [--no-python] [--no-naive]`
+ *   [--datasets mixture,mixture-loose,uniform] [--no-python] [--no-naive] [--no-pq]`
  * @module
  */
 import {
   ExactIndex,
   exactTopK,
   IvfIndex,
+  IvfPqIndex,
   recallAtKOf,
   RetrievalPool,
   sphereMixture,
   type TopK,
   TopKHeap,
+  toShared,
   uniformSphere,
   type VectorSet,
 } from "../lib/retrieval/mod.ts";
@@ -54,6 +56,10 @@ export interface RetrievalBenchOptions {
   stopRecall?: number;
   /** IVF lists (default √n). */
   nList?: number;
+  /** Also sweep IVF-PQ (m = 16, exact re-rank) on the same lists (default true). */
+  pq?: boolean;
+  /** IVF-PQ candidates re-ranked exactly (default 300). */
+  rerank?: number;
   log?: (line: string) => void;
 }
 
@@ -86,6 +92,7 @@ export interface ExactRow {
 
 export interface AnnRow {
   dataset: string;
+  method: string;
   nList: number;
   nProbe: number;
   recallAt10: number;
@@ -98,6 +105,8 @@ export interface AnnRow {
 
 export interface AnnBuild {
   dataset: string;
+  /** "ivf-flat" or "ivf-pq …" (build figures of IVF-PQ include the IVF build). */
+  method: string;
   nList: number;
   workers: number;
   buildSeconds: number;
@@ -120,7 +129,10 @@ export interface RetrievalBenchResult {
     exactSingleQueryMs?: number;
     exactSingleQueryCpuMs?: number;
     exactMeetsTarget?: boolean;
+    /** IVF-flat per dataset (smallest nProbe with recall ≥ 0.95). */
     annBest: Record<string, AnnBuild["best"] | null>;
+    /** IVF-PQ per dataset. */
+    annBestPq: Record<string, AnnBuild["best"] | null>;
   };
   loadAverage: { before: string; after: string };
   peakRssMiB: number;
@@ -256,8 +268,10 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
       log(`${name}: generated ${n}×${dim} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       const batchQ = rows(queries, 0, batch);
 
+      // One shared copy of the items serves the exact index and the IVF build's workers.
+      const shared = toShared(items);
       // Ground truth for recall: multi-threaded exact over all queries (checked bit-identical below).
-      const index = ExactIndex.create(items, { pool });
+      const index = ExactIndex.create(shared, { pool });
       const truth = await index.search(queries, k);
 
       if (di === 0) {
@@ -298,45 +312,68 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
 
       // ANN: IVF-flat, built on the pool.
       const nList = opts.nList ?? Math.round(Math.sqrt(n));
-      t = performance.now();
-      const cpu0 = threadCpuNs();
-      const ivf = await IvfIndex.buildParallel(items, { nList, seed, pool });
-      const cpu1 = threadCpuNs();
-      let cpuNs = 0;
-      for (const [tid, ns] of cpu1) cpuNs += ns - (cpu0.get(tid) ?? 0);
-      const build: AnnBuild = {
+      const sweep = async (build: AnnBuild, search: (q: VectorSet, nProbe: number) => TopK) => {
+        for (const nProbe of nProbes.filter((p) => p <= nList)) {
+          search(rows(queries, 0, 4), nProbe); // warm-up
+          const ids = new Int32Array(nq * k);
+          let q = 0;
+          const l = await measure(nq, () => ids.set(search(row(queries, q), nProbe).ids, k * q++));
+          const lb = await measure(1, () => search(queries, nProbe), nq);
+          const recall = recallAtKOf(truth, { ids, scores: new Float32Array(nq * k), nQueries: nq, k });
+          ann.push({
+            dataset: name,
+            method: build.method,
+            nList,
+            nProbe,
+            recallAt10: recall,
+            singleQuery: l,
+            batchPerQueryMs: lb.medianMs,
+            meetsTarget: recall >= 0.95 && l.medianMs < 2,
+            meetsTargetCpu: recall >= 0.95 && l.cpuMs < 2,
+          });
+          log(`${name} ${build.method}: nProbe ${nProbe}: recall@${k} ${recall.toFixed(4)}, ${fmtLat(l, 3)} per query`);
+          if (recall >= 0.95 && !build.best) {
+            build.best = { nProbe, recallAt10: recall, medianMs: l.medianMs, cpuMs: l.cpuMs, meetsTarget: l.medianMs < 2, meetsTargetCpu: l.cpuMs < 2 };
+          }
+          if (recall >= stopRecall) break;
+        }
+        annBuild.push(build);
+      };
+      const timedBuild = async <T>(fn: () => Promise<T> | T) => {
+        const t0 = performance.now(), cpu0 = threadCpuNs();
+        const result = await fn();
+        let cpuNs = 0;
+        for (const [tid, ns] of threadCpuNs()) cpuNs += ns - (cpu0.get(tid) ?? 0);
+        return { result, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuNs / 1e9 };
+      };
+      const flat = await timedBuild(() => IvfIndex.buildParallel(shared, { nList, seed, pool }));
+      const ivf = flat.result;
+      const flatBuild: AnnBuild = {
         dataset: name,
+        method: "ivf-flat",
         nList,
         workers,
-        buildSeconds: (performance.now() - t) / 1000,
-        buildCpuSeconds: cpuNs / 1e9,
+        buildSeconds: flat.seconds,
+        buildCpuSeconds: flat.cpuSeconds,
         indexMiB: ivf.bytes / 2 ** 20,
       };
-      log(`${name}: IVF nList=${nList} built in ${build.buildSeconds.toFixed(1)} s wall, ${build.buildCpuSeconds.toFixed(1)} s CPU (all threads), ${build.indexMiB.toFixed(0)} MiB`);
-      for (const nProbe of nProbes.filter((p) => p <= nList)) {
-        ivf.search(rows(queries, 0, 4), k, nProbe); // warm-up
-        const ids = new Int32Array(nq * k);
-        let q = 0;
-        const l = await measure(nq, () => ids.set(ivf.search(row(queries, q), k, nProbe).ids, k * q++));
-        const lb = await measure(1, () => ivf.search(queries, k, nProbe), nq);
-        const recall = recallAtKOf(truth, { ids, scores: new Float32Array(nq * k), nQueries: nq, k });
-        ann.push({
+      log(`${name}: IVF nList=${nList} built in ${flat.seconds.toFixed(1)} s wall, ${flat.cpuSeconds.toFixed(1)} s CPU (all threads), ${flatBuild.indexMiB.toFixed(0)} MiB`);
+      await sweep(flatBuild, (q, nProbe) => ivf.search(q, k, nProbe));
+      if (opts.pq !== false && dim % 16 === 0) {
+        const pq = await timedBuild(() => IvfPqIndex.fromIvf(ivf, { m: 16, seed }));
+        const pqIndex = pq.result, rerank = opts.rerank ?? 300;
+        const pqBuild: AnnBuild = {
           dataset: name,
+          method: `ivf-pq m=16, rerank ${rerank}`,
           nList,
-          nProbe,
-          recallAt10: recall,
-          singleQuery: l,
-          batchPerQueryMs: lb.medianMs,
-          meetsTarget: recall >= 0.95 && l.medianMs < 2,
-          meetsTargetCpu: recall >= 0.95 && l.cpuMs < 2,
-        });
-        log(`${name}: nProbe ${nProbe}: recall@${k} ${recall.toFixed(4)}, ${fmtLat(l, 3)} per query`);
-        if (recall >= 0.95 && !build.best) {
-          build.best = { nProbe, recallAt10: recall, medianMs: l.medianMs, cpuMs: l.cpuMs, meetsTarget: l.medianMs < 2, meetsTargetCpu: l.cpuMs < 2 };
-        }
-        if (recall >= stopRecall) break;
+          workers: 1,
+          buildSeconds: flat.seconds + pq.seconds,
+          buildCpuSeconds: flat.cpuSeconds + pq.cpuSeconds,
+          indexMiB: (ivf.bytes + pqIndex.bytes) / 2 ** 20,
+        };
+        log(`${name}: PQ codes (m=16) trained and encoded in ${pq.seconds.toFixed(1)} s wall (1 thread), +${(pqIndex.bytes / 2 ** 20).toFixed(0)} MiB`);
+        await sweep(pqBuild, (q, nProbe) => pqIndex.search(q, k, nProbe, { rerank }));
       }
-      annBuild.push(build);
     }
   } finally {
     pool.close();
@@ -360,7 +397,8 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
       exactSingleQueryMs: best((e) => e.singleQuery?.medianMs),
       exactSingleQueryCpuMs: best((e) => e.singleQuery?.cpuMs),
       exactMeetsTarget: exactBestMsPerQuery === undefined ? undefined : exactBestMsPerQuery < 50,
-      annBest: Object.fromEntries(annBuild.map((b) => [b.dataset, b.best ?? null])),
+      annBest: Object.fromEntries(annBuild.filter((b) => b.method === "ivf-flat").map((b) => [b.dataset, b.best ?? null])),
+      annBestPq: Object.fromEntries(annBuild.filter((b) => b.method !== "ivf-flat").map((b) => [b.dataset, b.best ?? null])),
     },
     loadAverage: { before, after: loadAvg() },
     peakRssMiB: peakRssMiB(),
@@ -438,11 +476,12 @@ export function retrievalMarkdown(r: RetrievalBenchResult): string {
       : e.note ?? "",
   ]);
   const annRows = r.annBuild.map((b) => {
-    const rowsFor = r.ann.filter((a) => a.dataset === b.dataset);
+    const rowsFor = r.ann.filter((a) => a.dataset === b.dataset && a.method === b.method);
     const last = rowsFor[rowsFor.length - 1];
     const atMax = last ? `${f1(last.singleQuery.medianMs)} (${f1(last.singleQuery.cpuMs)}) at nProbe ${last.nProbe}` : "–";
     return [
       b.dataset,
+      b.method,
       b.nList,
       `${f1(b.buildSeconds)} (${f1(b.buildCpuSeconds)})`,
       Math.round(b.indexMiB),
@@ -457,9 +496,9 @@ export function retrievalMarkdown(r: RetrievalBenchResult): string {
     "",
     markdownTable(["method", "single query ms", "batched ms/query", "× numpy", "check"], exactRows),
     "",
-    `ANN: IVF-flat (k-means on ${c.workers} workers), ${c.queries} queries drawn from the item distribution; smallest nProbe with recall@${c.k} ≥ 0.95 against exact, single-query latency. Target: < 2 ms/query at recall@10 ≥ 0.95.`,
+    `ANN: IVF-flat (k-means on ${c.workers} workers) and IVF-PQ on the same lists (16 one-byte codes per item scanned by table look-up, best candidates re-scored exactly), ${c.queries} queries drawn from the item distribution; smallest nProbe with recall@${c.k} ≥ 0.95 against exact, single-query latency. Target: < 2 ms/query at recall@10 ≥ 0.95.`,
     "",
-    markdownTable(["dataset", "nList", "build s wall (cpu, all threads)", "index MiB", "nProbe", "recall@10", "ms/query (cpu)", "meets target wall (cpu)"], annRows),
+    markdownTable(["dataset", "index", "nList", "build s wall (cpu, all threads)", "index MiB", "nProbe", "recall@10", "ms/query (cpu)", "meets target wall (cpu)"], annRows),
     "",
     `Datasets: mixture = 1000 Gaussian clusters on the unit sphere (point–centre cosine ≈ 0.71); mixture-loose = 100 broad clusters (cosine ≈ 0.45); uniform = uniform on the sphere (worst case). Load average before/after: ${r.loadAverage.before} / ${r.loadAverage.after}; peak RSS ${Math.round(r.peakRssMiB)} MiB.`,
     ...r.notes.map((n) => `Note: ${n}.`),
@@ -482,6 +521,7 @@ export async function main(args: string[]): Promise<void> {
     datasets,
     python: !args.includes("--no-python"),
     naive: !args.includes("--no-naive"),
+    pq: !args.includes("--no-pq"),
   });
   if (quick) console.log(`${retrievalMarkdown(result)}\n\n[bench] --quick: nothing written`);
   else await publish("retrieval", result, retrievalMarkdown(result));

@@ -97,6 +97,22 @@ export class IvfIndex {
     }
   }
 
+  /**
+   * The `nProbe` lists each query scans, best first (`nQueries × nProbe`, row-major). Validates the
+   * queries (shape, dim, finite values) and nProbe.
+   */
+  probeLists(queries: VectorSet, nProbe: number): Int32Array {
+    checkVectors("queries", queries);
+    if (queries.dim !== this.dim) throw new InputError("queries", `dim ${queries.dim} differs from index dim ${this.dim}`);
+    if (!Number.isInteger(nProbe) || nProbe < 1 || nProbe > this.nList) {
+      throw new InputError("nProbe", `must be an integer in [1, ${this.nList}], got ${nProbe}`);
+    }
+    checkFinite("queries", queries.values, queries.dim);
+    return scanRange({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe, 0, this.nList, {
+      bias: this.#probeBias,
+    }).ids;
+  }
+
   /** Bytes held by the index (centroids, list offsets, ids and the copied vectors). */
   get bytes(): number {
     return this.centroids.byteLength + this.listStart.byteLength + this.listIds.byteLength + this.listVectors.byteLength;
@@ -140,16 +156,8 @@ export class IvfIndex {
    * processed list by list with the register-tiled kernel (same results, higher throughput).
    */
   search(queries: VectorSet, k: number, nProbe: number): TopK {
-    checkVectors("queries", queries);
     checkK(k);
-    if (queries.dim !== this.dim) throw new InputError("queries", `dim ${queries.dim} differs from index dim ${this.dim}`);
-    if (!Number.isInteger(nProbe) || nProbe < 1 || nProbe > this.nList) {
-      throw new InputError("nProbe", `must be an integer in [1, ${this.nList}], got ${nProbe}`);
-    }
-    checkFinite("queries", queries.values, queries.dim);
-    const probes = scanRange({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe, 0, this.nList, {
-      bias: this.#probeBias,
-    });
+    const probes = { ids: this.probeLists(queries, nProbe) };
     const ids = new Int32Array(queries.n * k), scores = new Float32Array(queries.n * k);
     if (queries.n >= 8) {
       for (let q0 = 0; q0 < queries.n; q0 += BATCH) {

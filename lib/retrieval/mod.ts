@@ -27,5 +27,7 @@ export {
   type KMeansResult,
 } from "./kmeans.ts";
 export { IvfIndex, type IvfOptions, recallAtKOf } from "./ivf.ts";
+export { IvfPqIndex, type IvfPqSearchOptions } from "./ivf_pq.ts";
+export { type PqOptions, ProductQuantizer } from "./pq.ts";
 export { RetrievalPool, toShared } from "./pool.ts";
 export { sphereMixture, type SphereMixtureOptions, uniformSphere } from "./synthetic.ts";

@@ -1,0 +1,111 @@
+/**
+ * IVF-PQ with exact re-ranking: the lists of an {@link IvfIndex} are scanned through product-quantised
+ * codes (`m` byte look-ups per item instead of `dim` multiply-adds, see {@link ProductQuantizer}); the
+ * `rerank` best approximate candidates are then re-scored exactly from the float vectors, and the top k
+ * of those are returned with exact scores. With `rerank` ≥ the number of items scanned the result is
+ * identical to `IvfIndex.search` at the same nProbe. Codes are of the raw vectors (not residuals), so
+ * one look-up table per query serves every list.
+ *
+ * @example
+ * ```ts
+ * import { IvfIndex } from "./ivf.ts";
+ * import { IvfPqIndex } from "./ivf_pq.ts";
+ * const items = { values: new Float32Array([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]), n: 4, dim: 2 };
+ * const index = IvfPqIndex.fromIvf(IvfIndex.build(items, { nList: 2, seed: 1 }), { m: 1, seed: 1 });
+ * Array.from(index.search({ values: new Float32Array([1, 0]), n: 1, dim: 2 }, 1, 2).ids); // [0]
+ * ```
+ * @module
+ */
+import { InputError } from "../errors.ts";
+import { checkK } from "./_check.ts";
+import { TopKHeap } from "./heap.ts";
+import type { IvfIndex } from "./ivf.ts";
+import { type PqOptions, ProductQuantizer } from "./pq.ts";
+import type { TopK, VectorSet } from "./types.ts";
+
+/** Search options of {@link IvfPqIndex.search}. */
+export interface IvfPqSearchOptions {
+  /** Approximate candidates re-scored exactly (default max(100, 10·k)). */
+  rerank?: number;
+}
+
+/** An IVF index whose lists are scanned by PQ codes, with exact re-ranking. */
+export class IvfPqIndex {
+  readonly ivf: IvfIndex;
+  readonly pq: ProductQuantizer;
+  /** Codes of `ivf.listVectors` row by row (`n × m` bytes, list order). */
+  readonly codes: Uint8Array;
+
+  /** `codes` pre-offset into the look-up table: `slots[j·m + t] = 256·t + codes[j·m + t]` (fewer instructions per look-up). */
+  readonly #slots: Uint16Array;
+
+  private constructor(ivf: IvfIndex, pq: ProductQuantizer, codes: Uint8Array) {
+    this.ivf = ivf;
+    this.pq = pq;
+    this.codes = codes;
+    const m = pq.m;
+    this.#slots = new Uint16Array(codes.length);
+    for (let i = 0; i < codes.length; i++) this.#slots[i] = 256 * (i % m) + codes[i]!;
+  }
+
+  /** Trains a quantiser on the index's vectors (seeded sample) and encodes every list. */
+  static fromIvf(ivf: IvfIndex, options: PqOptions): IvfPqIndex {
+    const vectors = { values: ivf.listVectors, n: ivf.listIds.length, dim: ivf.dim };
+    const pq = ProductQuantizer.train(vectors, options);
+    return new IvfPqIndex(ivf, pq, pq.encode(vectors));
+  }
+
+  /** Bytes added on top of the IVF index (codes, their look-up offsets and the codebooks). */
+  get bytes(): number {
+    return this.codes.byteLength + this.#slots.byteLength + this.pq.bytes;
+  }
+
+  /** Approximate top-k for each query: PQ scan of the `nProbe` best lists, exact re-rank of the best `rerank`. */
+  search(queries: VectorSet, k: number, nProbe: number, options: IvfPqSearchOptions = {}): TopK {
+    checkK(k);
+    const rerank = options.rerank ?? Math.max(100, 10 * k);
+    if (!Number.isInteger(rerank) || rerank < k) throw new InputError("rerank", `must be an integer >= k (${k}), got ${rerank}`);
+    const probes = this.ivf.probeLists(queries, nProbe);
+    const { dim, listStart, listIds, listVectors } = this.ivf;
+    const m = this.pq.m, m4 = m & ~3, slots = this.#slots, Q = queries.values;
+    const lut = new Float64Array(m * 256), cand = new TopKHeap(rerank), best = new TopKHeap(k);
+    const candIds = new Int32Array(rerank), candScores = new Float64Array(rerank);
+    const ids = new Int32Array(queries.n * k), scores = new Float32Array(queries.n * k);
+    for (let q = 0; q < queries.n; q++) {
+      this.pq.lut(Q, q * dim, lut);
+      let th = cand.threshold();
+      for (let p = 0; p < nProbe; p++) {
+        const l = probes[q * nProbe + p]!;
+        const ie = listStart[l + 1]!;
+        for (let j = listStart[l]!; j < ie; j++) {
+          const co = j * m;
+          // Four partial sums: independent add chains (the approximate score's rounding is irrelevant).
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t = 0;
+          for (; t < m4; t += 4) {
+            s0 += lut[slots[co + t]!]!;
+            s1 += lut[slots[co + t + 1]!]!;
+            s2 += lut[slots[co + t + 2]!]!;
+            s3 += lut[slots[co + t + 3]!]!;
+          }
+          for (; t < m; t++) s0 += lut[slots[co + t]!]!;
+          const s = (s0 + s1) + (s2 + s3);
+          if (s >= th) {
+            cand.push(s, j);
+            th = cand.threshold();
+          }
+        }
+      }
+      // Exact re-rank (same double-precision dimension-order sum as the exact search).
+      const nc = cand.size;
+      cand.drainInto(candIds, candScores, 0);
+      for (let r = 0; r < nc; r++) {
+        const j = candIds[r]!, xo = j * dim;
+        let s = 0;
+        for (let d = 0; d < dim; d++) s += Q[q * dim + d]! * listVectors[xo + d]!;
+        best.push(s, listIds[j]!);
+      }
+      best.drainInto(ids, scores, q * k);
+    }
+    return { ids, scores, nQueries: queries.n, k };
+  }
+}
