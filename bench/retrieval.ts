@@ -263,7 +263,7 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
   const pool = RetrievalPool.create(workers);
   try {
     for (const [di, name] of datasets.entries()) {
-      let t = performance.now();
+      const t = performance.now();
       const { items, queries } = makeDataset(name, seed, n, dim, nq);
       log(`${name}: generated ${n}×${dim} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       const batchQ = rows(queries, 0, batch);
