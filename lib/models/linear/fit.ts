@@ -1,6 +1,6 @@
 /**
  * `fitLogistic`: validates data and parameters once, learns the feature encoding (mean imputation,
- * standardisation, one-hot), builds the sparse one-hot design and runs the Newton solver.
+ * standardisation, one-hot), builds the sparse one-hot design and runs the Newton or L-BFGS solver.
  *
  * @example
  * ```ts
@@ -18,7 +18,13 @@ import { buildDesign } from "./_design.ts";
 import { FeatureEncoder } from "./encoder.ts";
 import { LogisticModel } from "./model.ts";
 import { newtonLogistic } from "./newton.ts";
-import { type LogisticParams, resolveLogisticParams, validateLogisticParams } from "./params.ts";
+import { lbfgsLogistic } from "./lbfgs.ts";
+import {
+  type LogisticParams,
+  NEWTON_MAX_COLUMNS,
+  resolveLogisticParams,
+  validateLogisticParams,
+} from "./params.ts";
 
 /** Training data: a Matrix (NaN = missing), 0/1 labels and optional non-negative weights. */
 export interface LogisticData {
@@ -46,7 +52,10 @@ export function fitLogistic(train: LogisticData, options: FitLogisticOptions = {
   const categorical = new Set<number>(params.categoricalFeatures ?? []);
   for (const c of matrix.categorical ?? []) categorical.add(c.feature);
   const encoder = FeatureEncoder.fit(matrix, categorical, params.standardize, weights);
-  const result = newtonLogistic({
+  const solver = params.solver === "auto"
+    ? (encoder.nEncoded <= NEWTON_MAX_COLUMNS ? "newton" : "lbfgs")
+    : params.solver;
+  const result = (solver === "newton" ? newtonLogistic : lbfgsLogistic)({
     design: buildDesign(encoder, matrix),
     labels,
     weights,
@@ -60,6 +69,7 @@ export function fitLogistic(train: LogisticData, options: FitLogisticOptions = {
     converged: result.converged,
     objective: result.objective,
     gradientNorm: result.gradientNorm,
+    solver,
   });
 }
 

@@ -3,7 +3,7 @@ import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
 import fc from "fast-check";
 import { Rng } from "../../random/mod.ts";
-import { fitLogistic, LogisticModel } from "./mod.ts";
+import { fitLogistic, LogisticModel, NEWTON_MAX_COLUMNS } from "./mod.ts";
 
 // Reference numbers from scikit-learn 1.2.1 (Debian python3-sklearn), produced by this script (/usr/bin/python3).
 // The solver is newton-cholesky: lbfgs stops early even with tol=1e-12 (its gradient norm on BINARY was 4e-3,
@@ -648,4 +648,61 @@ Deno.test("LogisticModel: sparse one-hot prediction equals the dense encoded dot
     ),
     { numRuns: 50 },
   );
+});
+
+Deno.test({
+  name: "fitLogistic solver lbfgs reaches the same optimum as Newton and scikit-learn",
+  ignore: !haveBinary,
+  fn() {
+    // L-BFGS stops at max |∇F| ≤ tol·Σs (F = objective / C), i.e. sklearn's gradient ≤ C·tol·n; the
+    // coefficient error is then ≲ that divided by the smallest Hessian eigenvalue (≥ 1): 1e-6 is safe.
+    const { matrix, labels } = binaryHead(2000);
+    for (const [C, ref] of [[1, BINARY], [0.01, BINARY_C001]] as const) {
+      const model = fitLogistic({ matrix, labels }, { params: { C, standardize: false, solver: "lbfgs" } });
+      assert.equal(model.fitInfo.solver, "lbfgs");
+      assert.ok(model.fitInfo.converged, JSON.stringify(model.fitInfo));
+      assert.ok(
+        sklearnGradientMaxAbs(model, matrix, labels, C) <= C * 1e-10 * 2000 * 1.01,
+        `C=${C} gradient`,
+      );
+      ref.coef.forEach((c, j) => close(model.coefficients[j]!, c, 1e-6, `C=${C} coef ${j}`));
+      close(model.intercept, ref.intercept, 1e-6, `C=${C} intercept`);
+    }
+    const w = fitLogistic({ matrix: synMatrix(), labels: SYN.y, weights: SYN.w }, {
+      params: { C: 2, standardize: false, solver: "lbfgs" },
+    });
+    SYN_W.coef.forEach((c, j) => close(w.coefficients[j]!, c, 1e-6, `weighted coef ${j}`));
+    close(w.intercept, SYN_W.intercept, 1e-6, "weighted intercept");
+  },
+});
+
+/** Numeric x plus a categorical with `levels` codes whose effects are random; `n` rows. */
+function wideProblem(n: number, levels: number, seed: number): { matrix: Matrix; labels: Float64Array } {
+  const rng = new Rng(seed);
+  const effect = Float64Array.from({ length: levels }, () => rng.uniform(-1.5, 1.5));
+  const values = new Float32Array(n * 2), labels = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = rng.uniform(-2, 2), c = rng.int(levels);
+    values[i * 2] = x, values[i * 2 + 1] = c;
+    labels[i] = rng.float() < 1 / (1 + Math.exp(-(0.8 * x + effect[c]!))) ? 1 : 0;
+  }
+  return { matrix: { nRows: n, nCols: 2, values, featureNames: ["x", "c"] }, labels };
+}
+
+Deno.test("fitLogistic: Newton and L-BFGS agree on a one-hot-heavy design; auto picks L-BFGS beyond NEWTON_MAX_COLUMNS", () => {
+  const mid = wideProblem(6000, 300, 1);
+  const newton = fitLogistic(mid, { params: { C: 0.5, categoricalFeatures: [1], solver: "newton" } });
+  const lbfgs = fitLogistic(mid, { params: { C: 0.5, categoricalFeatures: [1], solver: "lbfgs" } });
+  assert.equal(newton.fitInfo.solver, "newton");
+  assert.ok(newton.fitInfo.converged && lbfgs.fitInfo.converged);
+  lbfgs.coefficients.forEach((c, j) => close(c, newton.coefficients[j]!, 1e-6, `coef ${j}`));
+  close(lbfgs.intercept, newton.intercept, 1e-6, "intercept");
+
+  const wide = wideProblem(4000, NEWTON_MAX_COLUMNS + 400, 2); // ~88% of the levels occur
+  const auto = fitLogistic(wide, { params: { C: 0.5, categoricalFeatures: [1] } });
+  assert.ok(auto.encoder.nEncoded > NEWTON_MAX_COLUMNS);
+  assert.equal(auto.fitInfo.solver, "lbfgs");
+  assert.ok(auto.fitInfo.converged, JSON.stringify(auto.fitInfo));
+  assert.ok(sklearnGradientMaxAbs(auto, wide.matrix, wide.labels, 0.5) <= 0.5 * 1e-10 * 4000 * 1.01);
+  assert.throws(() => fitLogistic(mid, { params: { solver: "sgd" as unknown as "auto" } }), /"solver"/);
 });

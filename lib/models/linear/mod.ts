@@ -1,6 +1,6 @@
 /**
  * Linear models: L2-regularised logistic regression with built-in mean imputation, standardisation
- * and one-hot encoding, fitted by Newton/IRLS to scikit-learn's objective.
+ * and one-hot encoding, fitted by Newton/IRLS (or L-BFGS for very wide designs) to scikit-learn's objective.
  * @module
  */
 export { fitLogistic, type FitLogisticOptions, type LogisticData } from "./fit.ts";
@@ -14,6 +14,7 @@ export { type ColumnEncoding, FeatureEncoder, type FeatureEncoderJSON } from "./
 export {
   DEFAULT_LOGISTIC_PARAMS,
   type LogisticParams,
+  NEWTON_MAX_COLUMNS,
   resolveLogisticParams,
   validateLogisticParams,
 } from "./params.ts";

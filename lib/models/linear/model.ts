@@ -20,6 +20,8 @@ export interface LogisticFitInfo {
   /** Final objective, sklearn's divided by C: `Σ s_i logloss_i + ‖w‖² / (2C)`. */
   objective: number;
   gradientNorm: number;
+  /** Which solver ran (absent in files written before the L-BFGS solver existed). */
+  solver?: "newton" | "lbfgs";
 }
 
 /** The model file. */

@@ -22,8 +22,14 @@ export interface LogisticParams {
   C: number;
   /** Fit an unpenalised intercept. */
   fitIntercept: boolean;
-  /** Maximum Newton iterations, integer in [1, 10000]. */
+  /** Maximum Newton iterations (L-BFGS gets 20× as many), integer in [1, 10000]. */
   maxIter: number;
+  /**
+   * `"newton"` (exact Hessian, Cholesky; memory m², time m³ in the m encoded columns), `"lbfgs"`
+   * (memory O(10·m)), or `"auto"`: Newton up to {@link NEWTON_MAX_COLUMNS} encoded columns, else L-BFGS.
+   * Both stop at the same optimum.
+   */
+  solver: "auto" | "newton" | "lbfgs";
   /** Stop when max |gradient| ≤ tol · max(1, Σ weights); in (0, 1). */
   tol: number;
   /**
@@ -41,10 +47,14 @@ export const DEFAULT_LOGISTIC_PARAMS: Readonly<LogisticParams> = Object.freeze({
   C: 1,
   fitIntercept: true,
   maxIter: 100,
+  solver: "auto",
   tol: 1e-10,
   standardize: true,
   categoricalFeatures: undefined,
 });
+
+/** Widest design (encoded columns) for which `solver: "auto"` picks Newton. */
+export const NEWTON_MAX_COLUMNS = 1500;
 
 /** Fills defaults for unspecified parameters. */
 export function resolveLogisticParams(partial: Partial<LogisticParams> = {}): LogisticParams {
@@ -75,6 +85,9 @@ export function validateLogisticParams(p: LogisticParams, nFeatures: number): vo
   }
   if (!Number.isInteger(p.maxIter) || p.maxIter < 1 || p.maxIter > 10000) {
     throw paramError("maxIter", `must be an integer in [1, 10000], got ${p.maxIter}`);
+  }
+  if (!["auto", "newton", "lbfgs"].includes(p.solver)) {
+    throw paramError("solver", `must be "auto", "newton" or "lbfgs", got ${JSON.stringify(p.solver)}`);
   }
   if (typeof p.tol !== "number" || !(p.tol > 0 && p.tol < 1)) {
     throw paramError("tol", `must be a number in (0, 1), got ${p.tol}`);
