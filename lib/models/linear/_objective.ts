@@ -49,8 +49,10 @@ export interface LogisticObjective {
   margins(beta: Float64Array, out: Float64Array): void;
   /** F at the parameters whose margins are `z`. */
   value(beta: Float64Array, z: Float64Array): number;
-  /** ∇F into `grad` and, when `hess` (m × m, row-major) is given, ∇²F. */
-  accumulate(beta: Float64Array, z: Float64Array, grad: Float64Array, hess: Float64Array | null): void;
+  /** ∇F into `grad`; remembers the row curvatures for {@link hessian}. */
+  gradient(beta: Float64Array, z: Float64Array, grad: Float64Array): void;
+  /** ∇²F (m × m, row-major) at the point of the last {@link gradient} call. */
+  hessian(hess: Float64Array): void;
 }
 
 function softplus(z: number): number {
@@ -95,10 +97,11 @@ export function logisticObjective(prob: LogisticProblem): LogisticObjective {
   const hNum = new Float64Array(nNumeric * nNumeric), hNumB = new Float64Array(nNumeric);
   const BLOCK = 256;
   const wx = new Float64Array(BLOCK), perColumn = new Float64Array(d);
-  /** Gradient into `grad` and, when `hess` is given, the lower triangle of the Hessian (then mirrored). */
-  const accumulate = (b: Float64Array, zs: Float64Array, grad: Float64Array, hess: Float64Array | null) => {
+  let hBB = 0;
+  const gradient = (b: Float64Array, zs: Float64Array, grad: Float64Array) => {
     grad.fill(0);
-    let gB = 0, hBB = 0;
+    let gB = 0;
+    hBB = 0;
     for (let i = 0; i < n; i++) {
       const s = weights === undefined ? 1 : weights[i]!;
       const p = sigmoid(zs[i]!);
@@ -112,26 +115,33 @@ export function logisticObjective(prob: LogisticProblem): LogisticObjective {
       for (let i = 0; i < n; i++) g += rs[i]! * numeric[off + i]!;
       grad[numericColumns[k]!] = g;
     }
-    if (hess !== null) hess.fill(0);
-    if (nCategorical > 0) {
-      for (let i = 0; i < n; i++) {
-        const cOff = i * nCategorical, r = rs[i]!, h = hs[i]!;
-        for (let a = 0; a < nCategorical; a++) {
-          const ca = categories[cOff + a]!;
-          if (ca < 0) continue;
-          grad[ca]! += r;
-          if (hess === null || h === 0) continue;
-          for (let bb = 0; bb <= a; bb++) {
-            const cb = categories[cOff + bb]!;
-            if (cb >= 0) hess[ca > cb ? ca * m + cb : cb * m + ca]! += h;
-          }
-          if (fitIntercept) hess[d * m + ca]! += h;
-        }
+    for (let i = 0; i < n; i++) {
+      const cOff = i * nCategorical, r = rs[i]!;
+      for (let a = 0; a < nCategorical; a++) {
+        const ca = categories[cOff + a]!;
+        if (ca >= 0) grad[ca]! += r;
       }
     }
     for (let j = 0; j < d; j++) grad[j]! += b[j]! / C;
     if (fitIntercept) grad[d] = gB;
-    if (hess === null) return;
+  };
+  /** Lower triangle of ∇²F from the curvatures `hs` of the last gradient call, then mirrored. */
+  const hessian = (hess: Float64Array) => {
+    hess.fill(0);
+    // One-hot × one-hot and intercept × one-hot.
+    for (let i = 0; i < n; i++) {
+      const cOff = i * nCategorical, h = hs[i]!;
+      if (h === 0) continue;
+      for (let a = 0; a < nCategorical; a++) {
+        const ca = categories[cOff + a]!;
+        if (ca < 0) continue;
+        for (let bb = 0; bb <= a; bb++) {
+          const cb = categories[cOff + bb]!;
+          if (cb >= 0) hess[ca > cb ? ca * m + cb : cb * m + ca]! += h;
+        }
+        if (fitIntercept) hess[d * m + ca]! += h;
+      }
+    }
     // Numeric × one-hot block: column by column (contiguous), summed per category.
     for (let a = 0; a < nCategorical; a++) {
       for (let k = 0; k < nNumeric; k++) {
@@ -182,7 +192,7 @@ export function logisticObjective(prob: LogisticProblem): LogisticObjective {
     for (let j = 0; j < d; j++) hess[j * m + j]! += 1 / C;
     for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) hess[k * m + j] = hess[j * m + k]!;
   };
-  return { m, threshold, start, margins, value: objectiveAt, accumulate };
+  return { m, threshold, start, margins, value: objectiveAt, gradient, hessian };
 }
 
 /** max_j |g_j|. */
@@ -237,7 +247,7 @@ export function backtrack(
     const fTrial = obj.value(trial, zTrial);
     let ok = fTrial <= f + 1e-4 * t * slope;
     if (!ok && Math.abs(fTrial - f) <= noise) {
-      obj.accumulate(trial, zTrial, gTrial, null);
+      obj.gradient(trial, zTrial, gTrial);
       ok = sumAbs(gTrial) < gradL1;
     }
     if (ok) {

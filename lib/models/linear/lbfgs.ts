@@ -34,7 +34,7 @@ export function lbfgsLogistic(prob: LogisticProblem, memory = 10): SolverResult 
   let iterations = 0, converged = false, gradNorm = Infinity;
   const maxIterations = prob.maxIter * LBFGS_ITERATIONS_PER_MAX_ITER;
 
-  obj.accumulate(beta, z, grad, null);
+  obj.gradient(beta, z, grad);
   for (;;) {
     gradNorm = maxAbs(grad);
     if (gradNorm <= obj.threshold) {
@@ -89,7 +89,7 @@ export function lbfgsLogistic(prob: LogisticProblem, memory = 10): SolverResult 
     }
     if (fNew === null) break; // no progress possible at machine precision
     f = fNew;
-    obj.accumulate(beta, z, grad, null);
+    obj.gradient(beta, z, grad);
 
     const s = sHist[head]!, y = yHist[head]!;
     let sy = 0, ss = 0, yy = 0;

@@ -28,7 +28,7 @@ export function newtonLogistic(prob: LogisticProblem): SolverResult {
   let iterations = 0, converged = false, gradNorm = Infinity;
 
   for (;;) {
-    obj.accumulate(beta, z, grad, hess);
+    obj.gradient(beta, z, grad);
     gradNorm = maxAbs(grad);
     if (gradNorm <= obj.threshold) {
       converged = true;
@@ -36,6 +36,7 @@ export function newtonLogistic(prob: LogisticProblem): SolverResult {
     }
     if (iterations >= prob.maxIter) break;
     iterations++;
+    obj.hessian(hess); // at beta: before the line search moves the stored curvatures
 
     for (let j = 0; j < m; j++) negGrad[j] = -grad[j]!;
     let step = choleskySolve(hess, negGrad, m);
