@@ -31,7 +31,7 @@ import type { TopK, VectorSet } from "./types.ts";
 export interface ExactTopKOptions {
   /** Added to every score of item i (e.g. −‖c‖²/2 turns inner product into nearest-centroid). */
   bias?: Float32Array;
-  /** Items per cache block (default 512 for dim 64: 32 KiB of doubles-worth of rows, scaled by dim). */
+  /** Items per cache block (default 32768 / dim: 512 rows = 128 KiB of float32 at dim 64). */
   itemBlock?: number;
   /** Queries sharing one item block (default 32; rounded up to a multiple of 4). */
   queryBlock?: number;
