@@ -15,11 +15,13 @@ import type { Objective } from "../objective.ts";
 /** Base rates are clamped to [EPS, 1 − EPS] so the initial log-odds stay finite (as LightGBM's kEpsilon). */
 const EPS = 1e-15;
 
-/** Numerically safe logistic function. */
+/**
+ * Logistic function `1 / (1 + e^(−x))`. Safe for every finite x in double precision: for x ≪ 0 the
+ * exponential overflows to +Infinity and the result is 0, never NaN (and there is no branch on the
+ * sign of x, which the gradient loop would mispredict half the time).
+ */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
+  return 1 / (1 + Math.exp(-x));
 }
 
 /** Options of the binary objective. */
