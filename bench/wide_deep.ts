@@ -11,9 +11,16 @@
  *   `s_seg · c_cat`, plus discount (+), recency (−), a 2,000-level noise id and a weekday effect;
  *   base rate ≈ 8%. Additive models get the main effects only.
  *
- * Wide & deep: crosses of the interacting pair (and nothing else), embeddings 8, MLP [64, 32], Adam,
- * batch 512, early stopping on validation AUC (patience 2). References get one-hot categoricals and
- * standardised numerics: `LogisticRegression(C=1)`, `MLPClassifier((64, 32), early_stopping)`;
+ * - **offers sim (redemption)**: the offers simulator at its default scale through the offers gold
+ *   features (21 numerics with missing values, segment / category / discount type / channel, plus the
+ *   customer and offer ids as categoricals), 14-day windows split by time. The truth is not a column
+ *   of gold, so no oracle AUC.
+ *
+ * Wide & deep: crosses of the interacting pair (offers: segment × category, customer × category,
+ * segment × discount type, offer × segment), embeddings 8, MLP [64, 32], Adam, early stopping on
+ * validation AUC. Also ours: logistic regression (one-hot, id columns left numeric) and GBDT (binary,
+ * early stopping on validation AUC). References get one-hot categoricals and mean-imputed, standardised
+ * numerics: `LogisticRegression(C=1)`, `MLPClassifier((64, 32), early_stopping)`;
  * `XGBClassifier(300 trees, depth 6)` gets the raw codes.
  *
  * Usage: `deno task bench wide_deep [--quick]` (`--quick`: small data, results to
@@ -32,6 +39,16 @@ import {
   type WideDeepParams,
 } from "../lib/models/wide_deep/mod.ts";
 import { plantedCrossData } from "../lib/models/wide_deep/_planted.ts";
+import { fitGbdt } from "../lib/models/gbdt/mod.ts";
+import { Db, toMatrix } from "../lib/data/mod.ts";
+import { takeMatrixRows } from "../lib/pipeline/rows.ts";
+import {
+  buildOffersGold,
+  OFFERS_CATEGORICAL_FEATURES,
+  OFFERS_NUMERIC_FEATURES,
+} from "../lib/domains/offers/mod.ts";
+import { DAY_MS, writeBronze } from "../sim/common/mod.ts";
+import { offersSimulator } from "../sim/offers/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
 import { writeJsonAtomic } from "../lib/io/atomic.ts";
 import { markdownTable, peakRssMiB, publish, runPythonReference, timed } from "./common.ts";
@@ -47,8 +64,24 @@ interface Problem {
   test: Split;
   categorical: string[];
   params: Partial<WideDeepParams>;
-  /** AUC of the true click probability on the test rows (the ceiling). */
-  oracleAuc: number;
+  /** AUC of the true click probability on the test rows (the ceiling), when known. */
+  oracleAuc?: number;
+  /** Columns left out for our logistic regression and GBDT (the high-cardinality id columns). */
+  idColumns?: string[];
+}
+
+/** The matrix without the named columns (categorical metadata re-indexed). */
+function withoutColumns(m: Matrix, drop: readonly string[]): Matrix {
+  const keep = m.featureNames.map((n, j) => [n, j] as const).filter(([n]) => !drop.includes(n));
+  const values = new Float32Array(m.nRows * keep.length);
+  for (let i = 0; i < m.nRows; i++) {
+    keep.forEach(([, j], k) => values[i * keep.length + k] = m.values[i * m.nCols + j]!);
+  }
+  const categorical = (m.categorical ?? []).flatMap((c) => {
+    const k = keep.findIndex(([, j]) => j === c.feature);
+    return k < 0 ? [] : [{ feature: k, categories: c.categories }];
+  });
+  return { nRows: m.nRows, nCols: keep.length, values, featureNames: keep.map(([n]) => n), categorical };
 }
 
 function sigmoid(z: number): number {
@@ -133,6 +166,72 @@ function problems(quick: boolean): Problem[] {
   ];
 }
 
+/**
+ * The offers simulator (default scale: 5,000 customers, 100 offers, ~49k impressions over ~177 days)
+ * → bronze → `buildOffersGold` in 14-day windows (features as of each window's start, redemption within
+ * 7 days as label). Windows starting on days 28–112 train, 126 validates, 140 and 154 test. One frame
+ * for all windows, so categorical codes agree.
+ */
+async function offersProblem(): Promise<Problem> {
+  const out = offersSimulator.generate({ seed: 1, scale: "default" });
+  const db = await Db.open(":memory:");
+  try {
+    await writeBronze(db, "offers", out);
+    const r = await db.query("select min(shown_timestamp) t0 from bronze_offers_impressions");
+    const t0 = (r.columns.t0 as Float64Array)[0]!;
+    const starts = [28, 42, 56, 70, 84, 98, 112, 126, 140, 154];
+    let label = "redeemed";
+    for (const [k, d] of starts.entries()) {
+      const g = await buildOffersGold(db, {
+        asOf: t0 + d * DAY_MS,
+        rowDays: 14,
+        table: `gold_w${k}`,
+        rebuildSilver: k === 0,
+      });
+      label = g.label;
+    }
+    const union = starts.map((d, k) => `select *, ${d} as window_day from gold_w${k}`).join(" union all ");
+    const frame = await db.query(
+      `select *, customer_id::varchar as customer, offer_id::varchar as offer from (${union}) order by window_day, impression_id`,
+    );
+    const categorical = [...OFFERS_CATEGORICAL_FEATURES, "customer", "offer"];
+    const features = [...OFFERS_NUMERIC_FEATURES, ...categorical];
+    const matrix = toMatrix(frame, features, { categorical });
+    const labels = Float64Array.from(frame.columns[label] as ArrayLike<number>);
+    const day = frame.columns.window_day as ArrayLike<number>;
+    const pick = (lo: number, hi: number): Split => {
+      const rows = Array.from({ length: frame.nRows }, (_, i) => i).filter((i) =>
+        day[i]! >= lo && day[i]! < hi
+      );
+      return { matrix: takeMatrixRows(matrix, rows), labels: Float64Array.from(rows, (i) => labels[i]!) };
+    };
+    return {
+      name: "offers sim (redemption)",
+      train: pick(0, 126),
+      valid: pick(126, 140),
+      test: pick(140, 1000),
+      categorical,
+      idColumns: ["customer", "offer"],
+      params: {
+        hiddenUnits: [64, 32],
+        batchSize: 256,
+        learningRate: 0.003,
+        maxEpochs: 20,
+        patience: 3,
+        numericMissing: "mean",
+        crosses: [["segment", "category"], ["customer", "category"], ["segment", "discount_type"], [
+          "offer",
+          "segment",
+        ]],
+        crossBuckets: 8_192,
+        l2Embeddings: 1e-5,
+      },
+    };
+  } finally {
+    db.close();
+  }
+}
+
 const PY_REFERENCE = `
 import json, sys, time, numpy as np
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
@@ -147,9 +246,11 @@ def load(name):
     return X, y
 (Xtr, ytr), (Xte, yte) = load("train"), load("test")
 cat = meta["categorical"]; num = [j for j in range(meta["nCols"]) if j not in cat]
-enc = OneHotEncoder(handle_unknown="ignore").fit(Xtr[:, cat]); sc = StandardScaler().fit(Xtr[:, num])
+from sklearn.impute import SimpleImputer
+imp = SimpleImputer().fit(Xtr[:, num])
+enc = OneHotEncoder(handle_unknown="ignore").fit(np.nan_to_num(Xtr[:, cat], nan=-1)); sc = StandardScaler().fit(imp.transform(Xtr[:, num]))
 from scipy.sparse import hstack, csr_matrix
-def design(X): return hstack([enc.transform(X[:, cat]), csr_matrix(sc.transform(X[:, num]))]).tocsr()
+def design(X): return hstack([enc.transform(np.nan_to_num(X[:, cat], nan=-1)), csr_matrix(sc.transform(imp.transform(X[:, num])))]).tocsr()
 Dtr, Dte = design(Xtr), design(Xte)
 out = {}
 t = time.perf_counter(); lr = LogisticRegression(C=1.0, max_iter=1000).fit(Dtr, ytr); out["sklearn LogisticRegression (one-hot)"] = {"fitSeconds": time.perf_counter() - t, "auc": roc_auc_score(yte, lr.predict_proba(Dte)[:, 1])}
@@ -275,9 +376,16 @@ export async function main(args: string[]): Promise<void> {
   const through: { problem: string; backend: string; examplesPerSecond: number }[] = [];
   let infer: Awaited<ReturnType<typeof inference>> | undefined;
   const oracle: Record<string, number> = {};
-  for (const p of problems(quick)) {
+  const sizes: Record<string, { train: number; valid: number; test: number; positiveRate: number }> = {};
+  for (const p of [...problems(quick), await offersProblem()]) {
     console.log(`[wide_deep] ${p.name}: ${p.train.matrix.nRows} train rows`);
-    oracle[p.name] = p.oracleAuc;
+    sizes[p.name] = {
+      train: p.train.matrix.nRows,
+      valid: p.valid.matrix.nRows,
+      test: p.test.matrix.nRows,
+      positiveRate: p.train.labels.reduce((a, b) => a + b, 0) / p.train.labels.length,
+    };
+    if (p.oracleAuc !== undefined) oracle[p.name] = p.oracleAuc;
     const wd = await timed(() =>
       fitWideDeep(p.train, {
         valid: p.valid,
@@ -297,31 +405,59 @@ export async function main(args: string[]): Promise<void> {
       fitSeconds: wd.seconds,
       epochs: wd.result.fitInfo.epochs,
     });
-    // Our Newton solver is dense in the encoded width, so the 2,000-level noise id stays a (useless) numeric column.
-    const lrCats = p.categorical.filter((c) => c !== "noise_id");
-    const catIdx = lrCats.map((c) => p.train.matrix.featureNames.indexOf(c));
+    // Our Newton solver is dense in the encoded width: high-cardinality id columns are left out
+    // (offers) or stay plain numerics (the planted noise id), for our LR and GBDT alike.
+    const drop = p.idColumns ?? [];
+    const tr = withoutColumns(p.train.matrix, drop), va = withoutColumns(p.valid.matrix, drop);
+    const te = withoutColumns(p.test.matrix, drop);
+    const cats = p.categorical.filter((c) => c !== "noise_id" && !drop.includes(c));
+    const catIdx = cats.map((c) => tr.featureNames.indexOf(c));
+    const note = drop.length > 0
+      ? "; no id columns"
+      : cats.length < p.categorical.length
+      ? "; noise id numeric"
+      : "";
     const lr = await timed(() =>
-      fitLogistic({ matrix: p.train.matrix, labels: p.train.labels }, {
-        params: { categoricalFeatures: catIdx },
+      fitLogistic({ matrix: tr, labels: p.train.labels }, { params: { categoricalFeatures: catIdx } })
+    );
+    accuracy.push({
+      problem: p.name,
+      method: `logistic regression (ours, one-hot${note})`,
+      auc: auc(p.test.labels, lr.result.predict(te)),
+      fitSeconds: lr.seconds,
+    });
+    const gb = await timed(() =>
+      fitGbdt({ matrix: tr, labels: p.train.labels }, {
+        valid: { matrix: va, labels: p.valid.labels },
+        params: {
+          objective: "binary",
+          nEstimators: 500,
+          learningRate: 0.05,
+          earlyStoppingRounds: 30,
+          categoricalFeatures: catIdx,
+        },
+        evalMetric: "auc",
+        seed: 1,
       })
     );
     accuracy.push({
       problem: p.name,
-      method: `logistic regression (ours, one-hot${
-        lrCats.length < p.categorical.length ? " except noise_id" : ""
-      })`,
-      auc: auc(p.test.labels, lr.result.predict(p.test.matrix)),
-      fitSeconds: lr.seconds,
+      method: `GBDT (ours, ≤ 500 trees, early stop on valid AUC${note})`,
+      auc: auc(p.test.labels, gb.result.predict(te)),
+      fitSeconds: gb.seconds,
     });
     const py = await pythonReference(p);
     for (const [method, r] of Object.entries(py ?? {})) {
       accuracy.push({ problem: p.name, method, auc: r.auc, fitSeconds: r.fitSeconds });
     }
-    for (const t of await throughput(p, quick)) through.push({ problem: p.name, ...t });
+    if (p.name !== "offers sim (redemption)") {
+      for (const t of await throughput(p, quick)) through.push({ problem: p.name, ...t });
+    }
     if (p.name === "segment × category") infer = await inference(wd.result, p.test);
   }
   const results = {
     quick,
+    sizes,
     oracleAuc: oracle,
     accuracy,
     throughput: through,
@@ -331,18 +467,20 @@ export async function main(args: string[]): Promise<void> {
   const md = [
     markdownTable(
       ["problem", "method", "test AUC", "fit s", "AUC / oracle"],
-      accuracy.map((
-        r,
-      ) => [
+      accuracy.map((r) => [
         r.problem,
         r.method + (r.epochs ? ` (${r.epochs} epochs)` : ""),
         r.auc,
         r.fitSeconds,
-        r.auc / oracle[r.problem]!,
+        oracle[r.problem] === undefined ? "–" : r.auc / oracle[r.problem]!,
       ]),
     ),
     "",
-    `Oracle AUC (true probabilities): ${
+    `Rows (train / valid / test, train positive rate): ${
+      Object.entries(sizes).map(([k, v]) =>
+        `${k} ${v.train} / ${v.valid} / ${v.test}, ${(100 * v.positiveRate).toFixed(1)}%`
+      ).join("; ")
+    }. Oracle AUC (true probabilities): ${
       Object.entries(oracle).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(", ")
     }.`,
     "",
