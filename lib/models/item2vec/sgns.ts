@@ -86,10 +86,12 @@ export function trainSgns(
   const kept = new Int32Array(tokens.length);
   let done = 0, pairs = 0;
 
-  const update = (w: number, c: number, alpha: number) => {
+  const negatives = p.negatives, basket = p.context === "basket", window = p.window;
+  // One (center w, context c) SGNS step; a plain function over locals (no closure allocation per pair).
+  function update(w: number, c: number, alpha: number): void {
     neu.fill(0);
     const wo = w * dim;
-    for (let d = 0; d <= p.negatives; d++) {
+    for (let d = 0; d <= negatives; d++) {
       let t: number, label: number;
       if (d === 0) {
         t = c;
@@ -110,8 +112,7 @@ export function trainSgns(
       }
     }
     for (let k = 0; k < dim; k++) input[wo + k]! += neu[k]!;
-    pairs++;
-  };
+  }
 
   for (let epoch = 0; epoch < p.epochs; epoch++) {
     rng.shuffle(order);
@@ -127,12 +128,16 @@ export function trainSgns(
       done += end - start;
       for (let i = 0; i < n; i++) {
         const w = kept[i]!;
-        if (p.context === "basket") {
-          for (let j = 0; j < n; j++) if (j !== i) update(w, kept[j]!, alpha);
-        } else {
-          const b = 1 + rng.int(p.window);
-          const lo = Math.max(0, i - b), hi = Math.min(n - 1, i + b);
-          for (let j = lo; j <= hi; j++) if (j !== i) update(w, kept[j]!, alpha);
+        let lo = 0, hi = n - 1;
+        if (!basket) {
+          const b = 1 + rng.int(window);
+          lo = Math.max(0, i - b);
+          hi = Math.min(n - 1, i + b);
+        }
+        for (let j = lo; j <= hi; j++) {
+          if (j === i) continue;
+          update(w, kept[j]!, alpha);
+          pairs++;
         }
       }
     }
