@@ -20,6 +20,7 @@ import { InputError } from "../errors.ts";
 import { checkK } from "./_check.ts";
 import { TopKHeap } from "./heap.ts";
 import type { IvfIndex } from "./ivf.ts";
+import type { RetrievalPool } from "./pool.ts";
 import { type PqOptions, ProductQuantizer } from "./pq.ts";
 import type { TopK, VectorSet } from "./types.ts";
 
@@ -53,6 +54,13 @@ export class IvfPqIndex {
     const vectors = { values: ivf.listVectors, n: ivf.listIds.length, dim: ivf.dim };
     const pq = ProductQuantizer.train(vectors, options);
     return new IvfPqIndex(ivf, pq, pq.encode(vectors));
+  }
+
+  /** {@link IvfPqIndex.fromIvf} with the encoding split across a worker pool (identical index). */
+  static async fromIvfParallel(ivf: IvfIndex, options: PqOptions, pool: RetrievalPool): Promise<IvfPqIndex> {
+    const vectors = { values: ivf.listVectors, n: ivf.listIds.length, dim: ivf.dim };
+    const pq = ProductQuantizer.train(vectors, options);
+    return new IvfPqIndex(ivf, pq, await pq.encodeParallel(vectors, pool));
   }
 
   /** Bytes added on top of the IVF index (codes, their look-up offsets and the codebooks). */

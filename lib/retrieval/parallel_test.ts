@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { ExactIndex } from "./exact_index.ts";
 import { exactTopK } from "./exact.ts";
 import { IvfIndex } from "./ivf.ts";
+import { IvfPqIndex } from "./ivf_pq.ts";
 import { assignNearest, assignNearestParallel, kmeans, kmeansParallel } from "./kmeans.ts";
 import { RetrievalPool, toShared } from "./pool.ts";
 import { sphereMixture } from "./synthetic.ts";
@@ -58,6 +59,9 @@ Deno.test("worker-pool retrieval is bit-identical to the single-thread code", as
       assert.deepEqual(b.centroids, a.centroids);
       assert.deepEqual(b.listStart, a.listStart);
       assert.deepEqual(b.listIds, a.listIds);
+      const pqA = IvfPqIndex.fromIvf(a, { m: 4, seed: 1, iterations: 3 });
+      const pqB = await IvfPqIndex.fromIvfParallel(b, { m: 4, seed: 1, iterations: 3 }, pool);
+      assert.deepEqual(pqB.codes, pqA.codes);
     });
   } finally {
     pool.close();

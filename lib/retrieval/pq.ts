@@ -16,7 +16,8 @@
  */
 import { InputError } from "../errors.ts";
 import { checkFiniteItemsOnce, checkVectors } from "./_check.ts";
-import { assignNearest, kmeans } from "./kmeans.ts";
+import { assignNearest, assignNearestParallel, kmeans } from "./kmeans.ts";
+import { type RetrievalPool, toShared } from "./pool.ts";
 import type { VectorSet } from "./types.ts";
 
 /** Options of {@link ProductQuantizer.train}. */
@@ -77,6 +78,19 @@ export class ProductQuantizer {
     const codes = new Uint8Array(vectors.n * this.m), { m, sub, ksub } = this;
     for (let s = 0; s < m; s++) {
       const ids = assignNearest(subspace(vectors, s, sub), this.codebooks.subarray(s * ksub * sub, (s + 1) * ksub * sub), ksub);
+      for (let i = 0; i < vectors.n; i++) codes[i * m + s] = ids[i]!;
+    }
+    return codes;
+  }
+
+  /** {@link ProductQuantizer.encode} with each subspace's assignment split across a worker pool (same codes). */
+  async encodeParallel(vectors: VectorSet, pool: RetrievalPool): Promise<Uint8Array> {
+    checkVectors("vectors", vectors);
+    if (vectors.dim !== this.dim) throw new InputError("vectors", `dim ${vectors.dim} differs from quantiser dim ${this.dim}`);
+    const codes = new Uint8Array(vectors.n * this.m), { m, sub, ksub } = this;
+    for (let s = 0; s < m; s++) {
+      const part = toShared(subspace(vectors, s, sub));
+      const ids = await assignNearestParallel(part, this.codebooks.slice(s * ksub * sub, (s + 1) * ksub * sub), ksub, pool);
       for (let i = 0; i < vectors.n; i++) codes[i * m + s] = ids[i]!;
     }
     return codes;
