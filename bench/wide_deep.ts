@@ -172,7 +172,7 @@ function problems(quick: boolean): Problem[] {
  * 7 days as label). Windows starting on days 28–112 train, 126 validates, 140 and 154 test. One frame
  * for all windows, so categorical codes agree.
  */
-async function offersProblem(): Promise<Problem> {
+export async function offersProblem(): Promise<Problem> {
   const out = offersSimulator.generate({ seed: 1, scale: "default" });
   const db = await Db.open(":memory:");
   try {
