@@ -28,6 +28,7 @@
 import type { Matrix } from "../../data/types.ts";
 import { ModelFormatError } from "../../errors.ts";
 import { Rng } from "../../random/mod.ts";
+import { sortFloat32 } from "./radix_sort.ts";
 
 const TRANSFORM_BLOCK = 2048;
 /** Float32 values buffered at once while learning edges (32 MiB). */
@@ -57,7 +58,7 @@ export interface BinMapperOptions {
   maxBins: number;
   /** Feature indices to treat as categorical. */
   categorical?: ReadonlySet<number>;
-  /** Rows sampled for numeric bin edges when the data is larger (default 200000). */
+  /** Rows sampled for numeric bin edges when the data is larger (default 1000000). */
   sampleSize?: number;
   /** Seed for that sample (default 0). */
   seed?: number;
@@ -95,7 +96,7 @@ export class BinMapper {
   static fit(matrix: Matrix, options: BinMapperOptions): BinMapper {
     const { nRows, nCols, values } = matrix;
     const maxValueBins = options.maxBins - 1;
-    const sampleSize = options.sampleSize ?? 200_000;
+    const sampleSize = options.sampleSize ?? 1_000_000;
     let rows: Uint32Array;
     if (nRows > sampleSize) {
       const all = new Uint32Array(nRows);
@@ -117,7 +118,7 @@ export class BinMapper {
     // is copied column by column for a group of features at a time, in one pass over its rows.
     const m = rows.length;
     const group = Math.max(1, Math.min(nCols, Math.floor(FIT_BUFFER_VALUES / m)));
-    const buf = new Float32Array(m * group);
+    const buf = new Float32Array(m * group), scratch = new Float32Array(m);
     const counts = new Int32Array(group);
     for (let f0 = 0; f0 < nCols; f0 += group) {
       const f1 = Math.min(nCols, f0 + group);
@@ -139,7 +140,9 @@ export class BinMapper {
           continue;
         }
         const k = f - f0;
-        features.push(fitNumeric(buf.subarray(k * m, k * m + counts[k]!).sort(), maxValueBins));
+        features.push(
+          fitNumeric(sortFloat32(buf.subarray(k * m, k * m + counts[k]!), scratch), maxValueBins),
+        );
       }
     }
     return new BinMapper(features);
@@ -154,6 +157,11 @@ export class BinMapper {
     const bins = new Uint8Array(
       shared ? new SharedArrayBuffer(nRows * nCols) : new ArrayBuffer(nRows * nCols),
     );
+    const padded = this.features.map((fb) => {
+      const p = new Float64Array(255).fill(Infinity);
+      p.set(fb.thresholds);
+      return p;
+    });
     // Blocks of rows: the strided reads of one block stay in cache while every feature is binned.
     for (let r0 = 0; r0 < nRows; r0 += TRANSFORM_BLOCK) {
       const r1 = Math.min(nRows, r0 + TRANSFORM_BLOCK);
@@ -168,21 +176,24 @@ export class BinMapper {
           }
           continue;
         }
-        const thr = fb.thresholds;
-        const nThr = thr.length;
+        // Branch-free binary search: the thresholds padded with +Infinity to 255 entries, then eight
+        // halving steps count the thresholds below v (= the first b with v <= thresholds[b]).
+        const thr = padded[f]!;
         for (let i = r0; i < r1; i++) {
           const v = values[i * nCols + f]!;
           if (v !== v) {
             bins[colStart + i] = missing;
             continue;
           }
-          let lo = 0, hi = nThr; // first b with v <= thr[b], else nThr
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (v <= thr[mid]!) hi = mid;
-            else lo = mid + 1;
-          }
-          bins[colStart + i] = lo;
+          let b = ((v > thr[127]!) as unknown as number) << 7;
+          b += ((v > thr[b + 63]!) as unknown as number) << 6;
+          b += ((v > thr[b + 31]!) as unknown as number) << 5;
+          b += ((v > thr[b + 15]!) as unknown as number) << 4;
+          b += ((v > thr[b + 7]!) as unknown as number) << 3;
+          b += ((v > thr[b + 3]!) as unknown as number) << 2;
+          b += ((v > thr[b + 1]!) as unknown as number) << 1;
+          b += (v > thr[b]!) as unknown as number;
+          bins[colStart + i] = b;
         }
       }
     }
@@ -219,32 +230,29 @@ export class BinMapper {
   }
 }
 
-/** Numeric bins from the sorted non-missing values. */
+/** Numeric bins from the sorted non-missing values (one pass over runs of equal values, no copies). */
 function fitNumeric(sorted: Float32Array, maxValueBins: number): FeatureBins {
   const n = sorted.length;
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i]!;
-    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]!++;
-    else {
-      distinct.push(v);
-      counts.push(1);
-    }
-  }
-  const d = distinct.length;
+  let d = n > 0 ? 1 : 0;
+  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) d++;
   const thresholds: number[] = [];
+  let prev = sorted[0]!; // first value of the current run
   if (d <= maxValueBins) {
-    for (let i = 0; i + 1 < d; i++) thresholds.push(midpoint(distinct[i]!, distinct[i + 1]!));
+    for (let i = 1; i < n; i++) {
+      const v = sorted[i]!;
+      if (v === prev) continue;
+      thresholds.push(midpoint(prev, v));
+      prev = v;
+    }
   } else {
-    // Greedy count-quantiles over distinct values: cut after value i once the cumulative count reaches
-    // the next quantile target; a heavy value simply absorbs several targets.
-    let acc = 0;
-    for (let i = 0; i + 1 < d && thresholds.length < maxValueBins - 1; i++) {
-      acc += counts[i]!;
-      if (acc >= ((thresholds.length + 1) * n) / maxValueBins) {
-        thresholds.push(midpoint(distinct[i]!, distinct[i + 1]!));
-      }
+    // Greedy count-quantiles over distinct values: at the start of each run (i values before it), cut
+    // between the previous run and this one once i reaches the next quantile target; a heavy value
+    // simply absorbs several targets.
+    for (let i = 1; i < n && thresholds.length < maxValueBins - 1; i++) {
+      const v = sorted[i]!;
+      if (v === prev) continue;
+      if (i >= ((thresholds.length + 1) * n) / maxValueBins) thresholds.push(midpoint(prev, v));
+      prev = v;
     }
   }
   return {
