@@ -112,7 +112,14 @@ export class WideDeepModel {
   toOnnx(): Uint8Array {
     return layerListToOnnx(this.toLayerList(), {
       docString: "Wide & deep click/redemption model. Inputs are WideDeepModel.encode(matrix) arrays.",
-      metadata: { kind: "wide_deep", featureNames: JSON.stringify(this.featureNames) },
+      // The encoder (vocabularies, numeric statistics, wide slots and their hash) travels with the graph,
+      // so a runtime outside this codebase can rebuild the int64 inputs (see encoder.ts for the hash).
+      metadata: {
+        kind: "wide_deep",
+        formatVersion: String(WIDE_DEEP_FORMAT_VERSION),
+        featureNames: JSON.stringify(this.featureNames),
+        encoder: JSON.stringify(this.encoder.toJSON()),
+      },
     });
   }
 

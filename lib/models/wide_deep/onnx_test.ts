@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { fitWideDeep } from "./fit.ts";
 import { plantedCrossData } from "./_planted.ts";
-import { runLayerListOnnx } from "../../export/onnx/mod.ts";
+import { decodeModel, runLayerListOnnx } from "../../export/onnx/mod.ts";
 import type { Matrix } from "../../data/types.ts";
 import { Rng } from "../../random/mod.ts";
 import type { WideDeepModel } from "./model.ts";
@@ -79,4 +79,15 @@ Deno.test("wide & deep ONNX export: other shapes (no wide part; no hidden layers
   });
   assert.equal(numeric.toLayerList().inputs.length, 1);
   await assertOnnxMatchesTf(numeric, { ...numOnly, nRows: 5, values: Float32Array.of(-3, -1, 0, 1, 3) });
+});
+
+Deno.test("wide & deep ONNX export: the encoder and feature names travel in the model metadata", async () => {
+  const model = await fitWideDeep(data, {
+    params: { crosses: [["a", "b"]], hiddenUnits: [4], maxEpochs: 1 },
+    seed: 2,
+  });
+  const meta = Object.fromEntries(decodeModel(model.toOnnx()).metadataProps!.map((p) => [p.key, p.value]));
+  assert.equal(meta.kind, "wide_deep");
+  assert.deepEqual(JSON.parse(meta.featureNames!), ["a", "b", "noise", "x"]);
+  assert.deepEqual(JSON.parse(meta.encoder!), model.encoder.toJSON());
 });
