@@ -144,8 +144,8 @@ Deno.test("leakage: rewriting everything that happens after a cutoff leaves earl
   }
 });
 
-Deno.test("the event-stream gold equals its ASOF-join twin on every column (normal, cold start, rain day)", async () => {
-  for (const [seed, scenario] of [[5, "normal"], [6, "cold_start"], [7, "rain_day"]] as const) {
+Deno.test("the event-stream gold equals its ASOF-join twin on every column (normal, cold start)", async () => {
+  for (const [seed, scenario] of [[5, "normal"], [6, "cold_start"]] as const) {
     const db = await Db.open(":memory:");
     try {
       await writeBronze(db, "dispatch", dispatchSimulator.generate({ seed, scale: "tiny", scenario }));
