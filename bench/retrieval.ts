@@ -58,7 +58,7 @@ export interface RetrievalBenchOptions {
   nList?: number;
   /** Also sweep IVF-PQ (m = 16, exact re-rank) on the same lists (default true). */
   pq?: boolean;
-  /** IVF-PQ candidates re-ranked exactly (default 300). */
+  /** IVF-PQ candidates re-ranked exactly (default 1000). */
   rerank?: number;
   log?: (line: string) => void;
 }
@@ -254,7 +254,7 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
   const n = opts.n ?? 1_000_000, dim = opts.dim ?? 64, nq = opts.queries ?? 200, batch = Math.min(opts.batch ?? 64, nq);
   const k = opts.k ?? 10, workers = opts.workers ?? 2, seed = opts.seed ?? 1;
   const datasets = opts.datasets ?? ["mixture", "mixture-loose", "uniform"];
-  const nProbes = opts.nProbes ?? [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512];
+  const nProbes = opts.nProbes ?? [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 160, 192, 224, 256, 320, 384, 512];
   const stopRecall = opts.stopRecall ?? 0.99;
   const log = opts.log ?? ((l: string) => console.log(`[retrieval] ${l}`));
   const notes: string[] = [];
@@ -364,7 +364,7 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
       await sweep(flatBuild, (q, nProbe) => ivf.search(q, k, nProbe));
       if (opts.pq !== false && dim % 16 === 0) {
         const pq = await timedBuild(() => IvfPqIndex.fromIvfParallel(ivf, { m: 16, seed }, pool));
-        const pqIndex = pq.result, rerank = opts.rerank ?? 300;
+        const pqIndex = pq.result, rerank = opts.rerank ?? 1000;
         const pqBuild: AnnBuild = {
           dataset: name,
           method: `ivf-pq m=16, rerank ${rerank}`,

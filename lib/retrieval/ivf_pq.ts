@@ -26,7 +26,7 @@ import type { TopK, VectorSet } from "./types.ts";
 
 /** Search options of {@link IvfPqIndex.search}. */
 export interface IvfPqSearchOptions {
-  /** Approximate candidates re-scored exactly (default max(100, 10·k)). */
+  /** Approximate candidates re-scored exactly (default max(1000, 10·k)); more costs little (one exact dot product each). */
   rerank?: number;
 }
 
@@ -71,7 +71,7 @@ export class IvfPqIndex {
   /** Approximate top-k for each query: PQ scan of the `nProbe` best lists, exact re-rank of the best `rerank`. */
   search(queries: VectorSet, k: number, nProbe: number, options: IvfPqSearchOptions = {}): TopK {
     checkK(k);
-    const rerank = options.rerank ?? Math.max(100, 10 * k);
+    const rerank = options.rerank ?? Math.max(1000, 10 * k);
     if (!Number.isInteger(rerank) || rerank < k) throw new InputError("rerank", `must be an integer >= k (${k}), got ${rerank}`);
     const probes = this.ivf.probeLists(queries, nProbe);
     const { dim, listStart, listIds, listVectors } = this.ivf;
