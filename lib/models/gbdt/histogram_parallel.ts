@@ -72,6 +72,20 @@ export interface HistogramBuilderOptions {
 
 const isShared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
 
+const WORKER_URL = new URL("./histogram_worker.ts", import.meta.url);
+/** Longest wait for workers to start (a cold start under `deno test` type-checks the module: seconds). */
+const WORKER_START_TIMEOUT_MS = 20_000;
+
+/** Whether this process may load the worker module (local files need read permission). */
+function workersAllowed(): boolean {
+  try {
+    if (WORKER_URL.protocol !== "file:") return true;
+    return Deno.permissions.querySync({ name: "read", path: WORKER_URL }).state === "granted";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Builds node histograms for the grower, on the main thread alone or with worker threads.
  * Call {@link setFeatures} whenever the active features change (per tree), then {@link build}.
@@ -85,28 +99,35 @@ export class HistogramBuilder {
   #nActive = 0;
   readonly #opts: HistogramBuilderOptions;
   readonly #workers: Worker[] = [];
-  readonly #ctrl: Int32Array | null = null;
+  #ctrl: Int32Array | null = null;
   #seq = 0;
 
   constructor(opts: HistogramBuilderOptions) {
     this.#opts = opts;
     this.rows = opts.rows;
     const nF = opts.binOffset.length - 1;
-    const threads =
+    const wanted =
       opts.nThreads > 1 && isShared(opts.bins) && isShared(opts.rows) && opts.pool.buffer !== null
         ? opts.nThreads
         : 1;
-    const alloc = (bytes: number) => (threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    const alloc = (bytes: number) => (wanted > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     this.orderedGrad = new Float64Array(alloc(opts.nRows * 8));
     this.orderedHess = new Float64Array(alloc(opts.nRows * 8));
     this.#features = new Int32Array(alloc(nF * 4));
-    this.nThreads = threads;
-    if (threads === 1) return;
-    const ctrlSab = new SharedArrayBuffer((threads - 1) * CTRL_STRIDE * 4);
-    this.#ctrl = new Int32Array(ctrlSab);
+    // Threads are an optimisation only (results are identical): when workers cannot start (no read
+    // permission for the worker module, a failure, a time-out) the builder runs on the main thread.
+    this.nThreads = wanted > 1 && workersAllowed() && this.#startWorkers(wanted - 1) ? wanted : 1;
+  }
+
+  /** Starts `n` workers and waits until each holds its buffers; false (and none left) on failure. */
+  #startWorkers(n: number): boolean {
+    const opts = this.#opts;
+    const ctrlSab = new SharedArrayBuffer(n * CTRL_STRIDE * 4);
+    const ctrl = new Int32Array(ctrlSab);
+    this.#ctrl = ctrl;
     try {
-      for (let w = 0; w < threads - 1; w++) {
-        const worker = new Worker(new URL("./histogram_worker.ts", import.meta.url), { type: "module" });
+      for (let w = 0; w < n; w++) {
+        const worker = new Worker(WORKER_URL, { type: "module" });
         this.#workers.push(worker);
         const init: WorkerInit = {
           index: w,
@@ -126,18 +147,20 @@ export class HistogramBuilder {
         };
         worker.postMessage(init);
       }
-      for (let w = 0; w < threads - 1; w++) {
-        const base = w * CTRL_STRIDE;
-        // A worker that fails to start would leave us waiting forever: give up after 30 s.
-        const t0 = Date.now();
-        while (Atomics.load(this.#ctrl, base + CTRL.READY) !== 1) {
-          if (Date.now() - t0 > 30_000) throw new Error("GBDT histogram worker did not start within 30 s");
-          Atomics.wait(this.#ctrl, base + CTRL.READY, 0, 1000);
+      // The main thread cannot see a worker's error event while it blocks, so bound the wait.
+      const t0 = Date.now();
+      for (let w = 0; w < n; w++) {
+        const i = w * CTRL_STRIDE + CTRL.READY;
+        while (Atomics.load(ctrl, i) !== 1) {
+          if (Date.now() - t0 > WORKER_START_TIMEOUT_MS) throw new Error("worker start timed out");
+          Atomics.wait(ctrl, i, 0, 200);
         }
       }
-    } catch (e) {
+      return true;
+    } catch {
       this.close();
-      throw e;
+      this.#ctrl = null;
+      return false;
     }
   }
 
