@@ -75,6 +75,9 @@ export interface GrowConfig extends SplitConfig {
   readonly learningRate: number;
 }
 
+/** Largest histogram pool allocated up front for worker threads (512 MiB). */
+export const MAX_SHARED_POOL_BYTES = 512 * 2 ** 20;
+
 /**
  * Buffers reused across trees of one fit: the row index (`rows`, partitioned in place per tree), the
  * histogram pool and builder (with worker threads when `nThreads > 1` and the bins are in a
@@ -93,8 +96,15 @@ export class GrowerWorkspace {
 
   constructor(data: GrowData, numLeaves: number, nThreads = 1) {
     const { nRows, bins, feats } = data;
-    const threads = nThreads > 1 && bins.buffer instanceof SharedArrayBuffer ? nThreads : 1;
-    this.pool = new HistogramPool(feats.binOffset[feats.binOffset.length - 1]!, numLeaves + 1, threads > 1);
+    const totalBins = feats.binOffset[feats.binOffset.length - 1]!;
+    // A shared pool is allocated up front (workers cannot be handed buffers later): beyond
+    // MAX_SHARED_POOL_BYTES (huge numLeaves × wide data) stay single-threaded with the lazy pool.
+    const sharedBytes = (numLeaves + 1) * totalBins * 20;
+    const threads =
+      nThreads > 1 && bins.buffer instanceof SharedArrayBuffer && sharedBytes <= MAX_SHARED_POOL_BYTES
+        ? nThreads
+        : 1;
+    this.pool = new HistogramPool(totalBins, numLeaves + 1, threads > 1);
     this.rows = new Uint32Array(threads > 1 ? new SharedArrayBuffer(nRows * 4) : new ArrayBuffer(nRows * 4));
     this.tmp = new Uint32Array(nRows);
     this.builder = new HistogramBuilder({

@@ -3,8 +3,8 @@
  * (`histogram_worker.ts`) that share the binned matrix, the row index, the gathered gradients, the
  * active-feature list and the histogram pool through `SharedArrayBuffer`s.
  *
- * Each build splits the active features into contiguous ranges, one per thread; each thread fills
- * its own features of the same histogram (no reduction). A feature's sums are accumulated in the same
+ * In each build the threads take the active features one at a time from a shared atomic counter and
+ * fill those features of the same histogram (no reduction); a descheduled thread just takes fewer. A feature's sums are accumulated in the same
  * row order whatever thread computes them, so the histograms, and therefore the models, are
  * bit-identical to the single-threaded path. Small builds (few rows × features) stay on the main
  * thread, where waking a worker would cost more than it saves.
@@ -30,8 +30,8 @@ export const CTRL = {
   SLOT: 3,
   START: 4,
   END: 5,
-  F_FROM: 6,
-  F_TO: 7,
+  /** Number of active features of the job. */
+  N_ACTIVE: 6,
   CONTIGUOUS: 8,
 } as const;
 
@@ -42,6 +42,8 @@ export const MIN_PARALLEL_WORK = 100_000;
 export interface WorkerInit {
   index: number;
   ctrl: SharedArrayBuffer;
+  /** Index in `ctrl` of the shared "next feature to take" counter. */
+  nextFeature: number;
   bins: SharedArrayBuffer;
   binsOffset: number;
   binsLength: number;
@@ -122,7 +124,8 @@ export class HistogramBuilder {
   /** Starts `n` workers and waits until each holds its buffers; false (and none left) on failure. */
   #startWorkers(n: number): boolean {
     const opts = this.#opts;
-    const ctrlSab = new SharedArrayBuffer(n * CTRL_STRIDE * 4);
+    // Worker blocks, then one shared word: the next feature to take (see build).
+    const ctrlSab = new SharedArrayBuffer((n * CTRL_STRIDE + 1) * 4);
     const ctrl = new Int32Array(ctrlSab);
     this.#ctrl = ctrl;
     try {
@@ -132,6 +135,7 @@ export class HistogramBuilder {
         const init: WorkerInit = {
           index: w,
           ctrl: ctrlSab,
+          nextFeature: n * CTRL_STRIDE,
           bins: opts.bins.buffer as SharedArrayBuffer,
           binsOffset: opts.bins.byteOffset,
           binsLength: opts.bins.length,
@@ -212,35 +216,41 @@ export class HistogramBuilder {
       );
       return;
     }
+    // Threads take features one at a time from a shared counter, so a thread that the OS deschedules
+    // (this machine is shared) simply takes fewer; each feature is still summed by one thread in row
+    // order, so the histogram does not depend on who took what.
     const ctrl = this.#ctrl!;
+    const next = this.#workers.length * CTRL_STRIDE;
     const seq = ++this.#seq;
-    for (let w = 0; w < T - 1; w++) {
+    Atomics.store(ctrl, next, 0);
+    for (let w = 0; w < this.#workers.length; w++) {
       const base = w * CTRL_STRIDE;
       ctrl[base + CTRL.SLOT] = slot;
       ctrl[base + CTRL.START] = start;
       ctrl[base + CTRL.END] = end;
-      ctrl[base + CTRL.F_FROM] = Math.floor(((w + 1) * nAct) / T);
-      ctrl[base + CTRL.F_TO] = Math.floor(((w + 2) * nAct) / T);
+      ctrl[base + CTRL.N_ACTIVE] = nAct;
       ctrl[base + CTRL.CONTIGUOUS] = contiguous ? 1 : 0;
       Atomics.store(ctrl, base + CTRL.SEQ, seq);
       Atomics.notify(ctrl, base + CTRL.SEQ);
     }
-    buildHistogram(
-      hist,
-      o.bins,
-      o.nRows,
-      o.binOffset,
-      this.#features,
-      0,
-      Math.floor(nAct / T),
-      this.rows,
-      start,
-      end,
-      this.orderedGrad,
-      this.orderedHess,
-      contiguous,
-    );
-    for (let w = 0; w < T - 1; w++) {
+    for (let k: number; (k = Atomics.add(ctrl, next, 1)) < nAct;) {
+      buildHistogram(
+        hist,
+        o.bins,
+        o.nRows,
+        o.binOffset,
+        this.#features,
+        k,
+        k + 1,
+        this.rows,
+        start,
+        end,
+        this.orderedGrad,
+        this.orderedHess,
+        contiguous,
+      );
+    }
+    for (let w = 0; w < this.#workers.length; w++) {
       const i = w * CTRL_STRIDE + CTRL.DONE;
       let done: number;
       while ((done = Atomics.load(ctrl, i)) !== seq) {

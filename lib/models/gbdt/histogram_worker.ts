@@ -1,7 +1,7 @@
 /**
  * Worker thread of {@link HistogramBuilder} (see `histogram_parallel.ts`): receives the shared
  * buffers once, then loops — wait for a job in its control block, fill the histogram of the given
- * slot for its range of features, publish the job number as done. A job number of −1 ends the loop.
+ * slot for the features it takes from the shared counter, publish the job number as done. A job number of −1 ends the loop.
  * A failure is reported as done = −2 so the main thread raises instead of waiting forever.
  * @module
  */
@@ -35,21 +35,27 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
         hist = slotView(init.pool, slot, init.slotBytes, init.totalBins);
         views.set(slot, hist);
       }
-      buildHistogram(
-        hist,
-        bins,
-        init.nRows,
-        init.binOffset,
-        features,
-        ctrl[base + CTRL.F_FROM]!,
-        ctrl[base + CTRL.F_TO]!,
-        rows,
-        ctrl[base + CTRL.START]!,
-        ctrl[base + CTRL.END]!,
-        orderedGrad,
-        orderedHess,
-        ctrl[base + CTRL.CONTIGUOUS] === 1,
-      );
+      const nAct = ctrl[base + CTRL.N_ACTIVE]!,
+        start = ctrl[base + CTRL.START]!,
+        end = ctrl[base + CTRL.END]!;
+      const contiguous = ctrl[base + CTRL.CONTIGUOUS] === 1;
+      for (let k: number; (k = Atomics.add(ctrl, init.nextFeature, 1)) < nAct;) {
+        buildHistogram(
+          hist,
+          bins,
+          init.nRows,
+          init.binOffset,
+          features,
+          k,
+          k + 1,
+          rows,
+          start,
+          end,
+          orderedGrad,
+          orderedHess,
+          contiguous,
+        );
+      }
       Atomics.store(ctrl, base + CTRL.DONE, seq);
     } catch {
       Atomics.store(ctrl, base + CTRL.DONE, -2);
