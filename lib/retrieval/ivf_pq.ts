@@ -1,7 +1,8 @@
 /**
  * IVF-PQ with exact re-ranking: the lists of an {@link IvfIndex} are scanned through product-quantised
  * codes (`m` byte look-ups per item instead of `dim` multiply-adds, see {@link ProductQuantizer}); the
- * `rerank` best approximate candidates are then re-scored exactly from the float vectors, and the top k
+ * `rerank` best approximate candidates (kept in a {@link CandidateBuffer}, amortised O(1) per candidate)
+ * are then re-scored exactly from the float vectors, and the top k
  * of those are returned with exact scores. With `rerank` ≥ the number of items scanned the result is
  * identical to `IvfIndex.search` at the same nProbe. Codes are of the raw vectors (not residuals), so
  * one look-up table per query serves every list.
@@ -18,6 +19,7 @@
  */
 import { InputError } from "../errors.ts";
 import { checkK } from "./_check.ts";
+import { CandidateBuffer } from "./candidates.ts";
 import { TopKHeap } from "./heap.ts";
 import type { IvfIndex } from "./ivf.ts";
 import type { RetrievalPool } from "./pool.ts";
@@ -76,12 +78,12 @@ export class IvfPqIndex {
     const probes = this.ivf.probeLists(queries, nProbe);
     const { dim, listStart, listIds, listVectors } = this.ivf;
     const m = this.pq.m, m4 = m & ~3, slots = this.#slots, Q = queries.values;
-    const lut = new Float64Array(m * 256), cand = new TopKHeap(rerank), best = new TopKHeap(k);
-    const candIds = new Int32Array(rerank), candScores = new Float64Array(rerank);
+    const lut = new Float64Array(m * 256), cand = new CandidateBuffer(rerank), best = new TopKHeap(k);
     const ids = new Int32Array(queries.n * k), scores = new Float32Array(queries.n * k);
     for (let q = 0; q < queries.n; q++) {
       this.pq.lut(Q, q * dim, lut);
-      let th = cand.threshold();
+      cand.clear();
+      let th = cand.threshold;
       for (let p = 0; p < nProbe; p++) {
         const l = probes[q * nProbe + p]!;
         const ie = listStart[l + 1]!;
@@ -97,15 +99,14 @@ export class IvfPqIndex {
           }
           for (; t < m; t++) s0 += lut[slots[co + t]!]!;
           const s = (s0 + s1) + (s2 + s3);
-          if (s >= th) {
-            cand.push(s, j);
-            th = cand.threshold();
+          if (s > th) {
+            cand.offer(s, j);
+            th = cand.threshold;
           }
         }
       }
       // Exact re-rank (same double-precision dimension-order sum as the exact search).
-      const nc = cand.size;
-      cand.drainInto(candIds, candScores, 0);
+      const nc = cand.finish(), candIds = cand.ids;
       for (let r = 0; r < nc; r++) {
         const j = candIds[r]!, xo = j * dim;
         let s = 0;
