@@ -238,6 +238,68 @@ export async function runNeuralBench(
   const affinity = await affinityCheck(fx, timeAware, plain, split);
   log(`affinity: ${JSON.stringify(affinity)}`);
 
+  // Cold start: the "cold_start_items" scenario (a burst of new items in the last 20 % of the period),
+  // evaluated on the users whose held-out click is a burst item.
+  const cx = feedFixture(
+    NEURAL_BENCH.seed,
+    quick ? NEURAL_BENCH.feedQuick : NEURAL_BENCH.feed,
+    "cold_start_items",
+  );
+  const cs = temporalLeaveLastNOut(cx.clicks, { n: 1 });
+  const coldUsers = Int32Array.from(
+    Array.from(cs.test.user).filter((_, r) => cx.coldItem[cs.test.item[r]!] === 1),
+  ).sort();
+  const coldSplit: TemporalSplit = { ...cs, testUsers: coldUsers };
+  log(`cold start: ${coldUsers.length} of ${cs.testUsers.length} test users hold out a burst item`);
+  const coldRows: MethodRow[] = [];
+  await evaluate(
+    coldRows,
+    coldSplit,
+    "cold",
+    `popularity, recency-decayed (half-life ${NEURAL_BENCH.feedHalfLifeDays} d)`,
+    () => new PopularityRecommender(cs.train, { halfLife: NEURAL_BENCH.feedHalfLifeDays * DAY_MS }),
+    log,
+  );
+  await evaluate(
+    coldRows,
+    coldSplit,
+    "cold",
+    "item-kNN (cosine, 100 nb)",
+    () => new ItemKnnRecommender(cs.train, { neighbours: 100 }),
+    log,
+  );
+  await evaluate(
+    coldRows,
+    coldSplit,
+    "cold",
+    "two-tower: features + query time",
+    () =>
+      fit({
+        train: cs.train,
+        users: cx.users,
+        items: cx.itemsWithTime,
+        userContext: queryDayContext(cs.train, cx.startMs),
+      }, params),
+    log,
+  );
+  await evaluate(
+    coldRows,
+    coldSplit,
+    "cold",
+    "two-tower: IDs only",
+    () => fit({ train: cs.train }, params),
+    log,
+  );
+  let coldTrain = 0;
+  for (const i of cs.train.item) coldTrain += cx.coldItem[i]!;
+  const coldStart = {
+    testUsers: coldUsers.length,
+    allTestUsers: cs.testUsers.length,
+    burstItems: cx.coldItem.reduce((a, b) => a + b, 0),
+    burstTrainClicks: coldTrain,
+    rows: coldRows,
+  };
+
   // Save / load round trip.
   const dir = quick ? "models/feed_two_tower_quick" : "models/feed_two_tower";
   const save = await timed(() => saveTwoTower(timeAware, dir));
@@ -374,6 +436,7 @@ export async function runNeuralBench(
       history: timeAware.config.history,
     },
     affinity,
+    coldStart,
     persistence,
     throughput,
     offers,
@@ -468,6 +531,13 @@ export function neuralMarkdown(r: NeuralResult): string {
       wasm.loss.toFixed(5)
     } vs cpu ${cpu.loss.toFixed(5)} (same seed, kernels differ in the last bits).`,
   ];
+  const c = r.coldStart;
+  lines.push(
+    "",
+    `Cold start (scenario "cold_start_items": ${c.burstItems} items published in the last 20 % of the period, ${c.burstTrainClicks} train clicks on them): the ${c.testUsers} of ${c.allTestUsers} test users whose held-out click is a burst item.`,
+    "",
+    table(c.rows),
+  );
   if (r.offers) {
     lines.push(
       "",

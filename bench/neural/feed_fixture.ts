@@ -34,6 +34,8 @@ export interface FeedFixture {
   };
   readonly sizes: Readonly<Record<string, number>>;
   readonly startMs: number;
+  /** Truth flag per item: part of the "cold_start_items" burst (for grouping the evaluation only). */
+  readonly coldItem: Int32Array;
 }
 
 function cat(f: Frame, name: string) {
@@ -42,8 +44,8 @@ function cat(f: Frame, name: string) {
 }
 
 /** Simulates the feed and converts its tables. */
-export function feedFixture(seed: number, sizes: FeedOptions): FeedFixture {
-  const out = feedSimulator.generate({ seed, scale: "default", ...sizes });
+export function feedFixture(seed: number, sizes: FeedOptions, scenario = "normal"): FeedFixture {
+  const out = feedSimulator.generate({ seed, scale: "default", scenario, ...sizes });
   const users = out.tables.users!, items = out.tables.items!;
   const clicks = out.tables.clicks!, imp = out.tables.impressions!;
   const nUsers = users.nRows, nItems = items.nRows;
@@ -82,6 +84,7 @@ export function feedFixture(seed: number, sizes: FeedOptions): FeedFixture {
     },
     sizes: out.meta.sizes,
     startMs,
+    coldItem: out.truth.items!.columns.cold_start as Int32Array,
   };
 }
 
