@@ -58,7 +58,7 @@ export interface RetrievalBenchOptions {
   nList?: number;
   /** Also sweep IVF-PQ (m = 16, exact re-rank) on the same lists (default true). */
   pq?: boolean;
-  /** IVF-PQ candidates re-ranked exactly (default 1000). */
+  /** IVF-PQ candidates re-ranked exactly (default 500). */
   rerank?: number;
   log?: (line: string) => void;
 }
@@ -364,7 +364,7 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
       await sweep(flatBuild, (q, nProbe) => ivf.search(q, k, nProbe));
       if (opts.pq !== false && dim % 16 === 0) {
         const pq = await timedBuild(() => IvfPqIndex.fromIvfParallel(ivf, { m: 16, seed }, pool));
-        const pqIndex = pq.result, rerank = opts.rerank ?? 1000;
+        const pqIndex = pq.result, rerank = opts.rerank ?? 500;
         const pqBuild: AnnBuild = {
           dataset: name,
           method: `ivf-pq m=16, rerank ${rerank}`,

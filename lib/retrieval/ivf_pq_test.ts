@@ -6,6 +6,7 @@ import { ProductQuantizer } from "./pq.ts";
 import { exactTopK } from "./exact.ts";
 import { sphereMixture } from "./synthetic.ts";
 import { InputError } from "../errors.ts";
+import { Rng } from "../random/mod.ts";
 
 Deno.test("ProductQuantizer: a set with ≤ 256 distinct sub-vectors is encoded losslessly; LUT sums equal the inner products", () => {
   // 4 distinct rows, m = 2: each codebook can hold every sub-vector exactly.
@@ -28,10 +29,11 @@ Deno.test("ProductQuantizer: a set with ≤ 256 distinct sub-vectors is encoded 
 Deno.test("IvfPqIndex: with rerank ≥ items scanned it returns exactly IvfIndex.search (property)", () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), (seed, k, nProbe) => {
-      const items = sphereMixture({ seed, n: 200, dim: 8, clusters: 5, spread: 1 });
-      const queries = sphereMixture({ seed, n: 5, dim: 8, clusters: 5, spread: 1, pointSeed: seed + 1 });
+      const items = sphereMixture({ seed, n: 200, dim: 16, clusters: 5, spread: 1 });
+      const queries = sphereMixture({ seed, n: 5, dim: 16, clusters: 5, spread: 1, pointSeed: seed + 1 });
       const ivf = IvfIndex.build(items, { nList: 6, seed, iterations: 3 });
-      const pq = IvfPqIndex.fromIvf(ivf, { m: 4, seed, iterations: 3 });
+      // m = 16 takes the unrolled scan, m = 4 / 8 the generic one.
+      const pq = IvfPqIndex.fromIvf(ivf, { m: [4, 8, 16][seed % 3]!, seed, iterations: 3 });
       const a = pq.search(queries, k, nProbe, { rerank: 200 }), b = ivf.search(queries, k, nProbe);
       assert.deepEqual(Array.from(a.ids), Array.from(b.ids));
       assert.deepEqual(Array.from(a.scores), Array.from(b.scores));
@@ -48,10 +50,28 @@ Deno.test("IvfPqIndex: recall on clustered data with a small re-rank; seeded; va
   const pq = IvfPqIndex.fromIvf(ivf, { m: 8, seed: 2 });
   const recall = recallAtKOf(exact, pq.search(queries, 10, 30, { rerank: 50 }));
   assert.ok(recall >= 0.9, `recall ${recall}`);
+  const pq16 = IvfPqIndex.fromIvf(ivf, { m: 16, seed: 2 });
+  const recall16 = recallAtKOf(exact, pq16.search(queries, 10, 30, { rerank: 50 }));
+  assert.ok(recall16 >= 0.9, `recall (m = 16) ${recall16}`);
   const again = IvfPqIndex.fromIvf(ivf, { m: 8, seed: 2 });
   assert.deepEqual(again.codes, pq.codes);
   assert.equal(pq.codes.length, 3000 * 8);
   assert.throws(() => pq.search(queries, 10, 4, { rerank: 5 }), (e) => e instanceof InputError && e.field === "rerank");
   assert.throws(() => pq.search({ values: new Float32Array(16).fill(NaN), n: 1, dim: 16 }, 10, 4), InputError);
   assert.throws(() => pq.search(queries, 0, 4), InputError);
+});
+
+Deno.test("IvfPqIndex: when the codes are lossless the table-lookup scores pick the exact top-k without re-rank slack (m = 4 and unrolled m = 16)", () => {
+  // Coordinates in {-1, 0, 1}: at most 3^4 = 81 distinct 4-d sub-vectors, so 256-centroid codebooks are exact.
+  const rng = new Rng(17);
+  const n = 600, dim = 16;
+  const items = { values: Float32Array.from({ length: n * dim }, () => rng.int(3) - 1), n, dim };
+  const queries = { values: Float32Array.from({ length: 8 * dim }, () => rng.float() * 2 - 1), n: 8, dim };
+  const ivf = IvfIndex.build(items, { nList: 5, seed: 3 });
+  const want = ivf.search(queries, 5, 5);
+  for (const m of [4, 16]) {
+    const pq = IvfPqIndex.fromIvf(ivf, { m, seed: 4 });
+    const got = pq.search(queries, 5, 5, { rerank: 5 }); // only the 5 best approximate candidates survive
+    assert.deepEqual(Array.from(got.ids), Array.from(want.ids), `m = ${m}`);
+  }
 });
