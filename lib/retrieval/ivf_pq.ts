@@ -47,8 +47,9 @@ export class IvfPqIndex {
     this.pq = pq;
     this.codes = codes;
     const m = pq.m;
-    this.#slots = new Uint16Array(codes.length);
-    for (let i = 0; i < codes.length; i++) this.#slots[i] = 256 * (i % m) + codes[i]!;
+    // m = 16 has its own unrolled scan over the byte codes and needs no slots.
+    this.#slots = new Uint16Array(m === 16 ? 0 : codes.length);
+    if (m !== 16) for (let i = 0; i < codes.length; i++) this.#slots[i] = 256 * (i % m) + codes[i]!;
   }
 
   /** Trains a quantiser on the index's vectors (seeded sample) and encodes every list. */
