@@ -1,7 +1,10 @@
 /**
  * Histogram gradient-boosted decision trees (LightGBM / scikit-learn HistGradientBoosting style):
  * byte bins, histogram subtraction, leaf-wise growth, missing-value directions, categorical splits,
- * monotone constraints, bagging, early stopping, and a flat serving ensemble.
+ * monotone constraints, bagging and column sampling, sample weights, early stopping on any lib/metrics
+ * metric, and a flat serving ensemble. Histograms are built on `params.nThreads` threads (Deno Workers
+ * sharing `SharedArrayBuffer`s; default min(2, cores), training sets of ≥ 50,000 rows) with results
+ * bit-identical to one thread; prediction walks packed node arrays, eight rows at a time.
  *
  * @example
  * ```ts
@@ -15,7 +18,7 @@
  * ```
  * @module
  */
-export { fitGbdt } from "./booster.ts";
+export { fitGbdt, MIN_ROWS_FOR_THREADS } from "./booster.ts";
 export type { FitGbdtOptions, GbdtData, GbdtProgress } from "./booster.ts";
 export { GBDT_FORMAT_VERSION, GbdtModel } from "./model.ts";
 export type { FlatTreeJSON, GbdtMetrics, GbdtModelJSON } from "./model.ts";
