@@ -196,9 +196,9 @@ export function growTree(
   const takeSplit = () => spareSplits.pop() ?? new SplitInfo();
   const canSplit = (count: number, depth: number) =>
     count >= 2 * cfg.minDataInLeaf && (cfg.maxDepth < 0 || depth < cfg.maxDepth) && cfg.numLeaves > 1;
-  const build = (slot: number, start: number, end: number, contiguous = false) => {
+  const build = (slot: number, start: number, end: number) => {
     ws.rowsHistogrammed += end - start;
-    builder.build(slot, start, end, grad, hess, contiguous);
+    builder.build(slot, start, end, grad, hess);
   };
 
   const open: OpenLeaf[] = [];
@@ -218,9 +218,7 @@ export function growTree(
   rootLeaf.split.reset();
   if (canSplit(nUsed, 0)) {
     rootLeaf.slot = pool.acquire();
-    let identity = nUsed === nRows;
-    for (let i = 0; identity && i < nUsed; i++) identity = rows[i] === i;
-    build(rootLeaf.slot, 0, nUsed, identity);
+    build(rootLeaf.slot, 0, nUsed);
     findBestSplit(
       pool.get(rootLeaf.slot),
       feats,

@@ -129,9 +129,12 @@ export function gatherGradients(
 
 /**
  * Fills `hist` for the features `features[fFrom .. fTo)` over rows `rows[start .. end)`, whose
- * gradients were gathered by {@link gatherGradients}. `contiguous` says `rows[start + i] = start + i`
- * (e.g. the root without bagging), which skips the row indirection. Bins of other features are left
- * untouched (stale): callers must not read them.
+ * gradients were gathered by {@link gatherGradients}. Bins of other features are left untouched
+ * (stale): callers must not read them.
+ *
+ * Features go four at a time through one pass over the rows (the row index and the gradients are
+ * loaded once for four features); each feature still adds its rows in row order, so the sums do not
+ * depend on how features are grouped.
  */
 export function buildHistogram(
   hist: Histogram,
@@ -146,33 +149,54 @@ export function buildHistogram(
   end: number,
   orderedGrad: Float64Array,
   orderedHess: Float64Array,
-  contiguous: boolean,
 ): void {
   const { gh, count } = hist;
   const m = end - start;
   for (let k = fFrom; k < fTo; k++) {
     const f = features[k]!;
-    const o0 = binOffset[f]!, o1 = binOffset[f + 1]!;
-    gh.fill(0, o0 * GH_STRIDE, o1 * GH_STRIDE);
-    count.fill(0, o0, o1);
-    const colStart = f * nRows;
-    if (contiguous) {
-      const c0 = colStart + start;
-      for (let i = 0; i < m; i++) {
-        const b = o0 + bins[c0 + i]!;
-        const j = b << 1;
-        gh[j] = gh[j]! + orderedGrad[i]!;
-        gh[j + 1] = gh[j + 1]! + orderedHess[i]!;
-        count[b] = count[b]! + 1;
-      }
-    } else {
-      for (let i = 0; i < m; i++) {
-        const b = o0 + bins[colStart + rows[start + i]!]!;
-        const j = b << 1;
-        gh[j] = gh[j]! + orderedGrad[i]!;
-        gh[j + 1] = gh[j + 1]! + orderedHess[i]!;
-        count[b] = count[b]! + 1;
-      }
+    gh.fill(0, binOffset[f]! * GH_STRIDE, binOffset[f + 1]! * GH_STRIDE);
+    count.fill(0, binOffset[f]!, binOffset[f + 1]!);
+  }
+  let k = fFrom;
+  for (; k + 4 <= fTo; k += 4) {
+    const f0 = features[k]!, f1 = features[k + 1]!, f2 = features[k + 2]!, f3 = features[k + 3]!;
+    const o0 = binOffset[f0]!, o1 = binOffset[f1]!, o2 = binOffset[f2]!, o3 = binOffset[f3]!;
+    const c0 = f0 * nRows, c1 = f1 * nRows, c2 = f2 * nRows, c3 = f3 * nRows;
+    for (let i = 0; i < m; i++) {
+      const r = rows[start + i]!;
+      const g = orderedGrad[i]!, h = orderedHess[i]!;
+      const b0 = o0 + bins[c0 + r]!,
+        b1 = o1 + bins[c1 + r]!,
+        b2 = o2 + bins[c2 + r]!,
+        b3 = o3 + bins[c3 + r]!;
+      let j = b0 << 1;
+      gh[j] = gh[j]! + g;
+      gh[j + 1] = gh[j + 1]! + h;
+      count[b0] = count[b0]! + 1;
+      j = b1 << 1;
+      gh[j] = gh[j]! + g;
+      gh[j + 1] = gh[j + 1]! + h;
+      count[b1] = count[b1]! + 1;
+      j = b2 << 1;
+      gh[j] = gh[j]! + g;
+      gh[j + 1] = gh[j + 1]! + h;
+      count[b2] = count[b2]! + 1;
+      j = b3 << 1;
+      gh[j] = gh[j]! + g;
+      gh[j + 1] = gh[j + 1]! + h;
+      count[b3] = count[b3]! + 1;
+    }
+  }
+  for (; k < fTo; k++) {
+    const f = features[k]!;
+    const o0 = binOffset[f]!, c0 = f * nRows;
+    for (let i = 0; i < m; i++) {
+      const r = rows[start + i]!;
+      const b = o0 + bins[c0 + r]!;
+      const j = b << 1;
+      gh[j] = gh[j]! + orderedGrad[i]!;
+      gh[j + 1] = gh[j + 1]! + orderedHess[i]!;
+      count[b] = count[b]! + 1;
     }
   }
 }

@@ -60,7 +60,7 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
         const built = builders.map(({ b, pool }) => {
           b.rows.set(order);
           b.setFeatures(mask);
-          b.build(0, start, end, fresh.grad, fresh.hess, false);
+          b.build(0, start, end, fresh.grad, fresh.hess);
           const h = pool.get(0);
           // Only the active features' bins are defined.
           const gh: number[] = [], count: number[] = [];

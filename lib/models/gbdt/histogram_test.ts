@@ -51,7 +51,7 @@ function fastHist(
   const features = activeFeatures(new Uint8Array(nBins.length).fill(1));
   const og = new Float64Array(nRows), oh = new Float64Array(nRows);
   gatherGradients(rows, 0, rows.length, grad, hess, og, oh);
-  buildHistogram(hist, bins, nRows, off, features, 0, features.length, rows, 0, rows.length, og, oh, false);
+  buildHistogram(hist, bins, nRows, off, features, 0, features.length, rows, 0, rows.length, og, oh);
   return { hist, off, features };
 }
 
@@ -118,27 +118,8 @@ Deno.test("features outside the active range are not touched", () => {
   const og = new Float64Array(2), oh = new Float64Array(2);
   const rows = new Uint32Array([0, 1]);
   gatherGradients(rows, 0, 2, new Float32Array([1, 2]), new Float32Array([1, 1]), og, oh);
-  buildHistogram(hist, bins, 2, off, activeFeatures(new Uint8Array([1, 0])), 0, 1, rows, 0, 2, og, oh, false);
+  buildHistogram(hist, bins, 2, off, activeFeatures(new Uint8Array([1, 0])), 0, 1, rows, 0, 2, og, oh);
   assert.deepEqual(flat(hist), [[1, 1, 1], [2, 1, 1], [7, 7, 7], [7, 7, 7]]);
-});
-
-Deno.test("contiguous rows (no indirection) give the same histogram as the row index", () => {
-  fc.assert(
-    fc.property(arb, fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (p, a, b) => {
-      const { bins, grad, hess } = makeData(p);
-      const start = Math.min(a, b, p.nRows - 1), end = Math.min(Math.max(a, b) + 1, p.nRows);
-      const rows = Uint32Array.from({ length: p.nRows }, (_, i) => i);
-      const off = layout(p.nBins);
-      const features = activeFeatures(new Uint8Array(p.nBins.length).fill(1));
-      const og = new Float64Array(p.nRows), oh = new Float64Array(p.nRows);
-      gatherGradients(rows, start, end, grad, hess, og, oh);
-      const x = newHistogram(off[p.nBins.length]!), y = newHistogram(off[p.nBins.length]!);
-      buildHistogram(x, bins, p.nRows, off, features, 0, features.length, rows, start, end, og, oh, true);
-      buildHistogram(y, bins, p.nRows, off, features, 0, features.length, rows, start, end, og, oh, false);
-      assert.deepEqual(flat(x), flat(y));
-    }),
-    { numRuns: 50 },
-  );
 });
 
 Deno.test("HistogramPool hands out distinct slots and reuses released ones", () => {

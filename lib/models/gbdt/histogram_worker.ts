@@ -7,7 +7,7 @@
  */
 /// <reference lib="deno.worker" />
 import { buildHistogram, slotView } from "./histogram.ts";
-import { CTRL, CTRL_STRIDE, type WorkerInit } from "./histogram_parallel.ts";
+import { CTRL, CTRL_STRIDE, FEATURES_PER_TAKE, type WorkerInit } from "./histogram_parallel.ts";
 
 self.onmessage = (e: MessageEvent<WorkerInit>) => {
   const init = e.data;
@@ -38,8 +38,7 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
       const nAct = ctrl[base + CTRL.N_ACTIVE]!,
         start = ctrl[base + CTRL.START]!,
         end = ctrl[base + CTRL.END]!;
-      const contiguous = ctrl[base + CTRL.CONTIGUOUS] === 1;
-      for (let k: number; (k = Atomics.add(ctrl, init.nextFeature, 1)) < nAct;) {
+      for (let k: number; (k = Atomics.add(ctrl, init.nextFeature, FEATURES_PER_TAKE)) < nAct;) {
         buildHistogram(
           hist,
           bins,
@@ -47,13 +46,12 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
           init.binOffset,
           features,
           k,
-          k + 1,
+          Math.min(k + FEATURES_PER_TAKE, nAct),
           rows,
           start,
           end,
           orderedGrad,
           orderedHess,
-          contiguous,
         );
       }
       Atomics.store(ctrl, base + CTRL.DONE, seq);
