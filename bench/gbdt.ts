@@ -224,6 +224,9 @@ export async function main(args: string[]): Promise<void> {
   const dataDir = fileURLToPath(new URL("../../shared/data/lightgbm-examples", import.meta.url));
   const { core, note } = await loadCore();
   const notes: string[] = [];
+  // The machine is shared: record how busy it was (1-minute load average) around the timed runs.
+  const load = () => Deno.loadavg()[0]!.toFixed(1);
+  const loadAt: Record<string, string> = { start: load() };
   if (note) notes.push(note);
   const ours: Record<string, Numbers> = {};
   const refs: Record<string, RefResult> = {};
@@ -279,6 +282,7 @@ export async function main(args: string[]): Promise<void> {
       maxBins: C.maxBins,
       nThreads: C.threads,
     };
+    loadAt.oursSynthetic = load();
     const { result: model, seconds, cpuSeconds } = timedCpu(() => core.fitGbdt(strain, { params, seed: 0 }));
     let pred = model.predict(stest.matrix);
     const predictSeconds = bestOf3(() => (pred = model.predict(stest.matrix)));
@@ -307,6 +311,7 @@ export async function main(args: string[]): Promise<void> {
     } else notes.push("TreeSHAP timing skipped: lib/explain exports no treeShap");
     console.log(`[bench] ours synthetic: ${JSON.stringify(ours.synthetic)}`);
   }
+  loadAt.referencesStart = load();
   refs.synthetic = await reference(
     {
       task: "synthetic",
@@ -327,6 +332,12 @@ export async function main(args: string[]): Promise<void> {
       }`,
     );
   }
+  loadAt.end = load();
+  notes.push(
+    `load average (1 min, 2 cores) at start ${loadAt.start}, before our synthetic fit ` +
+      `${loadAt.oursSynthetic ?? "–"}, before the synthetic references ` +
+      `${loadAt.referencesStart}, at end ${loadAt.end}: above 2 the runs competed with other processes`,
+  );
   if (!python) notes.push("python references skipped (--no-python)");
   else if (!refs.synthetic?.xgboost) {
     notes.push("python references unavailable (install python3-xgboost python3-sklearn)");
