@@ -137,7 +137,10 @@ export function findBestSplit(
   }
 }
 
-/** Gain of a candidate (−Infinity when it violates a constraint); sets `scratch` outputs. */
+/**
+ * Gain of a candidate (−Infinity when it violates a constraint). Child outputs are only needed for
+ * monotone or bounded leaves here; {@link record} computes them for the splits it keeps.
+ */
 function candidateGain(
   lg: number,
   lh: number,
@@ -149,25 +152,22 @@ function candidateGain(
   lo: number,
   hi: number,
   cfg: SplitConfig,
-  outputs: Float64Array,
 ): number {
   if (lc < cfg.minDataInLeaf || rc < cfg.minDataInLeaf || lh < cfg.minSumHessian || rh < cfg.minSumHessian) {
     return -Infinity;
   }
   const l2 = cfg.lambdaL2, l1 = cfg.alphaL1;
+  const bounded = lo !== -Infinity || hi !== Infinity;
+  if (mono === 0 && !bounded) return leafGain(lg, lh, l2, l1) + leafGain(rg, rh, l2, l1);
   const wl = leafOutput(lg, lh, l2, l1, lo, hi);
   const wr = leafOutput(rg, rh, l2, l1, lo, hi);
   if ((mono > 0 && wl > wr) || (mono < 0 && wl < wr)) return -Infinity;
-  outputs[0] = wl;
-  outputs[1] = wr;
-  const bounded = lo !== -Infinity || hi !== Infinity;
   return bounded
     ? leafGainGivenOutput(lg, lh, l2, l1, wl) + leafGainGivenOutput(rg, rh, l2, l1, wr)
     : leafGain(lg, lh, l2, l1) + leafGain(rg, rh, l2, l1);
 }
 
-const OUTPUTS = new Float64Array(2);
-
+/** Writes a kept candidate to `out`, with the children's (clamped) outputs. */
 function record(
   out: SplitInfo,
   gain: number,
@@ -178,6 +178,9 @@ function record(
   rg: number,
   rh: number,
   rc: number,
+  lo: number,
+  hi: number,
+  cfg: SplitConfig,
 ): void {
   out.gain = gain;
   out.feature = f;
@@ -187,8 +190,8 @@ function record(
   out.rightG = rg;
   out.rightH = rh;
   out.rightC = rc;
-  out.leftOutput = OUTPUTS[0]!;
-  out.rightOutput = OUTPUTS[1]!;
+  out.leftOutput = leafOutput(lg, lh, cfg.lambdaL2, cfg.alphaL1, lo, hi);
+  out.rightOutput = leafOutput(rg, rh, cfg.lambdaL2, cfg.alphaL1, lo, hi);
 }
 
 function findNumeric(
@@ -222,9 +225,9 @@ function findNumeric(
     lc += c;
     if (c === 0) continue; // same partition as b − 1
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
-    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg, OUTPUTS) - parentGain;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg) - parentGain;
     if (gain > out.gain && gain + parentGain > minGain) {
-      record(out, gain, f, lg, lh, lc, rg, rh, rc);
+      record(out, gain, f, lg, lh, lc, rg, rh, rc, lo, hi, cfg);
       out.bin = b;
       out.categorical = false;
       out.catBins = [];
@@ -244,9 +247,9 @@ function findNumeric(
     lc += c;
     if (c === 0) continue;
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
-    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg, OUTPUTS) - parentGain;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg) - parentGain;
     if (gain > out.gain && gain + parentGain > minGain) {
-      record(out, gain, f, lg, lh, lc, rg, rh, rc);
+      record(out, gain, f, lg, lh, lc, rg, rh, rc, lo, hi, cfg);
       out.bin = b;
       out.categorical = false;
       out.catBins = [];
@@ -285,9 +288,9 @@ function findCategorical(
       lc += cnt[j]!;
     }
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
-    const gain = candidateGain(lg, lh, lc, rg, rh, rc, 0, lo, hi, cfg, OUTPUTS) - parentGain;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, 0, lo, hi, cfg) - parentGain;
     if (gain > out.gain && gain + parentGain > minGain) {
-      record(out, gain, f, lg, lh, lc, rg, rh, rc);
+      record(out, gain, f, lg, lh, lc, rg, rh, rc, lo, hi, cfg);
       out.categorical = true;
       out.defaultLeft = false;
       out.bin = 0;
