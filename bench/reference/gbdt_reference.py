@@ -8,7 +8,7 @@ The config names the task and the shared hyper-parameters, so both sides train o
 the same number of trees, leaves / depth and learning rate:
 
     {"task": "binary" | "regression" | "rank" | "synthetic",
-     "dataDir": "/work/shared/data/lightgbm-examples",     # binary / regression / rank
+     "dataDir": "../shared/data/lightgbm-examples",     # binary / regression / rank
      "syntheticPath": "data/bench/....f32", "nRows": 500000, "nTrain": 400000,  # synthetic
      "trees": 100, "learningRate": 0.1, "maxDepth": 6, "numLeaves": 31, "maxBins": 255,
      "threads": 2, "libraries": ["xgboost", "sklearn"]}

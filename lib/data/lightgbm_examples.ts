@@ -1,5 +1,5 @@
 /**
- * Loaders for LightGBM's example data sets (copied under `/work/shared/data/lightgbm-examples`), used by
+ * Loaders for LightGBM's example data sets (under `<project root>/../shared/data/lightgbm-examples`), used by
  * tests and benchmarks to compare our GBDT with XGBoost and scikit-learn on the same rows.
  *
  * - `binary.{train,test}`, `regression.{train,test}`: tab-separated, label first, then 28 features.
@@ -98,7 +98,7 @@ async function readText(path: string): Promise<string> {
     if (e instanceof Deno.errors.NotFound) {
       throw new NotFoundError(
         path,
-        "LightGBM example file; expected under /work/shared/data/lightgbm-examples",
+        "LightGBM example file; the data sets live in ../shared/data/lightgbm-examples beside the project",
       );
     }
     throw e;

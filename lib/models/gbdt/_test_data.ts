@@ -4,9 +4,10 @@
  * @module
  */
 import type { Matrix } from "../../data/types.ts";
+import { DEFAULT_LIGHTGBM_EXAMPLES_DIR } from "../../data/lightgbm_examples.ts";
 
 /** Directory of the LightGBM example files. */
-export const LIGHTGBM_EXAMPLES = "/work/shared/data/lightgbm-examples";
+export const LIGHTGBM_EXAMPLES: string = DEFAULT_LIGHTGBM_EXAMPLES_DIR;
 
 /** Reads a "label\tf1\tf2…" file into a Matrix (features named f0…) and labels. */
 export function readTsv(path: string): { matrix: Matrix; labels: Float64Array } {

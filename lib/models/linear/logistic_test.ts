@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
+import { DEFAULT_LIGHTGBM_EXAMPLES_DIR } from "../../data/lightgbm_examples.ts";
 import fc from "fast-check";
 import { Rng } from "../../random/mod.ts";
 import { fitLogistic, LogisticModel, NEWTON_MAX_COLUMNS } from "./mod.ts";
@@ -19,7 +20,7 @@ import { fitLogistic, LogisticModel, NEWTON_MAX_COLUMNS } from "./mod.ts";
 //     g = np.concatenate([lr.coef_[0] + C * X.T @ r, [C * r.sum()]])  # ∇ of ½‖w‖² + C·Σ s·logloss
 //     assert np.abs(g).max() < 1e-9, np.abs(g).max()
 //     return lr
-// d = np.loadtxt("/work/shared/data/lightgbm-examples/binary.train", max_rows=2000)
+// d = np.loadtxt("../shared/data/lightgbm-examples/binary.train", max_rows=2000)
 // y = d[:, 0].astype(int); X = d[:, 1:6].astype(np.float32).astype(np.float64)
 // lr = fit(X, y, 1.0)
 // print("BINARY", json.dumps({"coef": lr.coef_[0].tolist(), "intercept": lr.intercept_[0], "p5": lr.predict_proba(X[:5])[:, 1].tolist()}))
@@ -47,7 +48,7 @@ import { fitLogistic, LogisticModel, NEWTON_MAX_COLUMNS } from "./mod.ts";
 // print("SYN w", json.dumps({"coef": lr4.coef_[0].tolist(), "intercept": lr4.intercept_[0]}))
 // The SYN arrays below are this script's x0, x1, c, yy and w.
 
-const BINARY_PATH = "/work/shared/data/lightgbm-examples/binary.train";
+const BINARY_PATH = `${DEFAULT_LIGHTGBM_EXAMPLES_DIR}/binary.train`;
 const haveBinary = (() => {
   try {
     return Deno.statSync(BINARY_PATH).isFile;
