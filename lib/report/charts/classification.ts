@@ -34,19 +34,24 @@ function list<T>(x: T | readonly T[]): readonly T[] {
   return Array.isArray(x) ? x : [x as T];
 }
 
-/** ROC curve(s) with the chance diagonal; the legend shows each model's AUC. */
-export function rocChart(curves: RocCurve | readonly RocCurve[], title = "ROC curve"): Figure {
-  const all = list(curves);
-  if (all.length === 0) throw new InputError("curves", "must hold at least one ROC curve");
-  const data: Trace[] = [{
+/** The dashed y = x reference line of ROC and calibration charts. */
+function diagonal(name: string): Trace {
+  return {
     type: "scatter",
     mode: "lines",
-    name: "chance",
+    name,
     x: [0, 1],
     y: [0, 1],
     line: { dash: "dash", color: "#9aa3af", width: 1 },
     hoverinfo: "skip",
-  }];
+  };
+}
+
+/** ROC curve(s) with the chance diagonal; the legend shows each model's AUC. */
+export function rocChart(curves: RocCurve | readonly RocCurve[], title = "ROC curve"): Figure {
+  const all = list(curves);
+  if (all.length === 0) throw new InputError("curves", "must hold at least one ROC curve");
+  const data: Trace[] = [diagonal("chance")];
   all.forEach((c, i) => {
     requireNonEmpty("fpr", c.fpr);
     requireSameLength("fpr", c.fpr, "tpr", c.tpr);
@@ -132,15 +137,7 @@ export function calibrationChart(
 ): Figure {
   const all = list(curves);
   if (all.length === 0) throw new InputError("curves", "must hold at least one calibration curve");
-  const data: Trace[] = [{
-    type: "scatter",
-    mode: "lines",
-    name: "perfectly calibrated",
-    x: [0, 1],
-    y: [0, 1],
-    line: { dash: "dash", color: "#9aa3af", width: 1 },
-    hoverinfo: "skip",
-  }];
+  const data: Trace[] = [diagonal("perfectly calibrated")];
   all.forEach((c, i) => {
     requireNonEmpty("meanPredicted", c.meanPredicted);
     requireSameLength("meanPredicted", c.meanPredicted, "fractionPositive", c.fractionPositive);
