@@ -3,6 +3,12 @@
 # writes an HTML copy of each to reports/notebooks/. Prints one line per notebook (ok / FAILED) and exits
 # non-zero when any notebook raised.
 #
+# Each notebook is executed to a temporary .ipynb, then exported to HTML with plotly.js inlined once in
+# the page's <head> (outputs leave it out: LAB_NOTEBOOK_PLOTLY=external). The Deno kernel can report a cell
+# idle before a display message is sent, and nbclient drops such outputs: a run in which a cell calling
+# display() came back without output is retried (up to 3 runs; after that it is reported in the log).
+# With Chromium installed, the exported page is loaded headlessly and every chart must draw.
+#
 #   scripts/run-notebooks.sh                       # all notebooks/*.ipynb
 #   scripts/run-notebooks.sh notebooks/00_quickstart.ipynb
 #
@@ -74,15 +80,79 @@ fi
 
 mkdir -p "$OUT_DIR"
 failed=0
+PLOTLY_JS="$ROOT/node_modules/plotly.js-dist-min/plotly.min.js"
+# Outputs leave plotly.js out (lib/report/notebook.ts); the exported page gets it once, in <head>.
+export LAB_NOTEBOOK_PLOTLY=external
+WORK_DIR="$(mktemp -d)"
+trap 'rm -rf "$WORK_DIR"' EXIT
+MAX_TRIES=3
+
+# Prints the code cells that call display()/displayHtml() but came back without a display output: the
+# Deno kernel can report a cell idle before its display message is sent, and nbclient then drops it.
+missing_displays() {
+  python3 - "$1" <<'PY'
+import json, re, sys
+nb = json.load(open(sys.argv[1]))
+n = 0
+for cell in nb["cells"]:
+    if cell["cell_type"] != "code":
+        continue
+    n += 1
+    src = "".join(cell["source"])
+    if re.search(r"\bdisplay(Html)?\(", src) and not any(o.get("output_type") == "display_data" for o in cell["outputs"]):
+        print(f"code cell {n}")
+PY
+}
+
+# Puts plotly.js once into the page's <head> (the figure scripts wait for window.Plotly).
+inline_plotly() {
+  python3 - "$1" "$PLOTLY_JS" <<'PY'
+import sys
+page, lib = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+html = open(page, encoding="utf-8").read()
+if "plotly-graph-div" in html:
+    html = html.replace("</head>", "<script>" + lib + "</script>\n</head>", 1)
+    open(page + ".tmp", "w", encoding="utf-8").write(html)
+    import os
+    os.replace(page + ".tmp", page)
+PY
+}
+
+# When Chromium is installed, checks that every chart in the exported page actually draws.
+charts_render() {
+  command -v chromium >/dev/null 2>&1 || return 0
+  local want got
+  want=$(grep -o '<div id="plotly-[^"]*" class="plotly-graph-div"' "$1" | wc -l)
+  got=$(timeout 120 chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=10000 --dump-dom \
+    "file://$ROOT/$1" 2>/dev/null | grep -o 'class="plot-container plotly"' | wc -l)
+  echo "run-notebooks: $1: $got of $want chart(s) drawn in headless Chromium"
+  [[ "$got" -eq "$want" ]]
+}
+
 for nb in "${NOTEBOOKS[@]}"; do
   name="$(basename "$nb" .ipynb)"
   log="$OUT_DIR/$name.log"
+  executed="$WORK_DIR/$name.ipynb"
   start=$SECONDS
-  # nbconvert runs the kernel with the notebook's own folder as working directory.
-  if "${NBCONVERT[@]}" --to html --execute \
-    --ExecutePreprocessor.timeout=600 \
-    --ExecutePreprocessor.kernel_name=deno \
-    --output-dir "$OUT_DIR" "$nb" >"$log" 2>&1; then
+  ok=0
+  : >"$log"
+  for try in $(seq 1 $MAX_TRIES); do
+    # nbconvert runs the kernel with the notebook's own folder as working directory.
+    if ! "${NBCONVERT[@]}" --to notebook --execute \
+      --ExecutePreprocessor.timeout=600 \
+      --ExecutePreprocessor.kernel_name=deno \
+      --output "$executed" "$nb" >>"$log" 2>&1; then
+      ok=0
+      break
+    fi
+    ok=1
+    lost="$(missing_displays "$executed")"
+    [[ -z "$lost" ]] && break
+    echo "run-notebooks: $nb try $try: display output lost in $(echo "$lost" | paste -sd, -)" | tee -a "$log"
+    [[ $try -lt $MAX_TRIES ]] && ok=0
+  done
+  if [[ $ok -eq 1 ]] && "${NBCONVERT[@]}" --to html --output-dir "$OUT_DIR" --output "$name" "$executed" >>"$log" 2>&1 \
+    && inline_plotly "$OUT_DIR/$name.html" >>"$log" 2>&1 && charts_render "$OUT_DIR/$name.html" >>"$log" 2>&1; then
     echo "ok      $nb -> $OUT_DIR/$name.html ($((SECONDS - start))s)"
   else
     echo "FAILED  $nb ($((SECONDS - start))s); log: $log"

@@ -8,6 +8,11 @@
  * inlined once per kernel session (with the first chart), so an executed notebook exported to HTML
  * opens offline. The `application/vnd.plotly.v1+json` output lets Plotly-aware front ends render natively.
  *
+ * Headless export (`scripts/run-notebooks.sh`) sets `LAB_NOTEBOOK_PLOTLY=external`: no output carries
+ * plotly.js (the script puts it once in the exported page's `<head>`), which keeps every output small.
+ * The Deno kernel can report a cell idle before a large display message is sent, and nbconvert drops
+ * outputs that arrive after idle; so `display` also waits briefly after sending, longer for larger output.
+ *
  * @example
  * ```ts
  * import { display } from "./notebook.ts";
@@ -39,6 +44,28 @@ export function inJupyter(): boolean {
 }
 
 let plotlyInlined = false;
+
+/** True when the page that shows the outputs supplies plotly.js itself (`LAB_NOTEBOOK_PLOTLY=external`). */
+function plotlyIsExternal(): boolean {
+  try {
+    return Deno.env.get("LAB_NOTEBOOK_PLOTLY") === "external";
+  } catch {
+    return false; // no env permission: inline as usual
+  }
+}
+
+/**
+ * Milliseconds to wait after sending a display message of `chars` characters, so that it leaves the
+ * kernel before the cell reports idle: 25 ms plus 1 ms per 20,000 characters, at most 2 s.
+ */
+export function displaySettleMs(chars: number): number {
+  return Math.min(2000, 25 + Math.ceil(chars / 20_000));
+}
+
+async function sendDisplay(j: JupyterApi, bundle: Record<string, unknown>, chars: number): Promise<void> {
+  await j.display(bundle, { raw: true });
+  await new Promise((resolve) => setTimeout(resolve, displaySettleMs(chars)));
+}
 let divCounter = 0;
 
 /** Options for {@link figureHtml} and {@link display}. */
@@ -57,7 +84,7 @@ export interface DisplayOptions {
  * `Plotly.newPlot` once `window.Plotly` exists (plotly.js 3 always sets `window.Plotly`, AMD loader or not).
  */
 export function figureHtml(figure: Figure, options: DisplayOptions = {}): string {
-  const include = options.includePlotly ?? "once";
+  const include = options.includePlotly ?? (plotlyIsExternal() ? false : "once");
   const inline = include === true || (include === "once" && !plotlyInlined);
   const id = `plotly-${Date.now().toString(36)}-${++divCounter}`;
   const layoutHeight = typeof figure.layout.height === "number" ? figure.layout.height : undefined;
@@ -101,7 +128,8 @@ export async function display(figure: Figure, options: DisplayOptions = {}): Pro
     );
     return;
   }
-  await j.display(figureMimeBundle(figure, options), { raw: true });
+  const bundle = figureMimeBundle(figure, options);
+  await sendDisplay(j, bundle, (bundle["text/html"] as string).length);
 }
 
 /** Displays an HTML fragment in the notebook; outside Jupyter prints a hint instead. */
@@ -111,5 +139,5 @@ export async function displayHtml(html: string): Promise<void> {
     console.log(`displayHtml(): not running in Jupyter; skipped ${html.length} characters of HTML`);
     return;
   }
-  await j.display({ "text/html": html, "text/plain": "<HTML output>" }, { raw: true });
+  await sendDisplay(j, { "text/html": html, "text/plain": "<HTML output>" }, html.length);
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { barChart } from "./charts/distribution.ts";
-import { display, displayHtml, figureHtml, figureMimeBundle, inJupyter } from "./notebook.ts";
+import { display, displayHtml, displaySettleMs, figureHtml, figureMimeBundle, inJupyter } from "./notebook.ts";
 
 const fig = barChart({ labels: ["a", "<b>"], values: [1, 2] }, { title: "t" });
 
@@ -38,4 +38,25 @@ Deno.test("figureHtml inlines plotly.js once per process by default", () => {
   assert.ok(!second.includes("plotly.js v3"));
   assert.ok(figureHtml(fig, { includePlotly: true }).includes("plotly.js v3"));
   assert.notEqual(/id="([^"]+)"/.exec(first)![1], /id="([^"]+)"/.exec(second)![1], "div ids are unique");
+});
+
+Deno.test("LAB_NOTEBOOK_PLOTLY=external: no output inlines plotly.js unless asked to", () => {
+  const before = Deno.env.get("LAB_NOTEBOOK_PLOTLY");
+  Deno.env.set("LAB_NOTEBOOK_PLOTLY", "external");
+  try {
+    const html = figureHtml(fig);
+    assert.ok(!html.includes("plotly.js v3"));
+    assert.ok(html.includes("window.Plotly.newPlot("), "the figure still draws once the page has plotly.js");
+    assert.ok(figureHtml(fig, { includePlotly: true }).includes("plotly.js v3"), "an explicit true still inlines");
+  } finally {
+    if (before === undefined) Deno.env.delete("LAB_NOTEBOOK_PLOTLY");
+    else Deno.env.set("LAB_NOTEBOOK_PLOTLY", before);
+  }
+});
+
+Deno.test("displaySettleMs grows with the output size and is capped at 2 s", () => {
+  assert.equal(displaySettleMs(0), 25);
+  assert.equal(displaySettleMs(20_000), 26);
+  assert.equal(displaySettleMs(4_600_000), 255);
+  assert.equal(displaySettleMs(1e9), 2000);
 });
