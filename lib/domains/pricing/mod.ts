@@ -31,3 +31,4 @@ export {
   CONVERSION_NUMERIC_FEATURES,
 } from "./conversion.ts";
 export { EVENT_BUCKETS_SQL, EVENT_RADIUS_KM } from "./events.ts";
+export { PRICING_FEATURE_DEFS, registerPricingFeatures } from "./feature_defs.ts";
