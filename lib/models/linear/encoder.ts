@@ -8,6 +8,9 @@
  * - categorical feature: one-hot over the integer codes seen in training (ascending), one column per
  *   code, never scaled. A missing value or a code not seen in training encodes as all zeros, i.e. the
  *   row gets no contribution from that feature (like sklearn's `OneHotEncoder(handle_unknown="ignore")`).
+ *   A categorical feature with more than `maxCategories` distinct training values (the fit parameter,
+ *   default 1000) is rejected with an InputError naming it, whether it was listed or came in as a string
+ *   column: a 5,000-level id column would otherwise become 5,000 columns and a fit of minutes.
  *
  * @example
  * ```ts
@@ -75,13 +78,16 @@ export class FeatureEncoder {
 
   /**
    * Learns the encoding from training rows. `weights` weight the statistics (default 1).
-   * @throws InputError when a categorical value is not a non-negative integer code
+   * @throws InputError when a categorical value is not a non-negative integer code, or when a categorical
+   *   feature has more than `maxCategories` distinct values (the error names the feature; counting stops
+   *   at the limit, so the check is cheap)
    */
   static fit(
     matrix: Matrix,
     categorical: ReadonlySet<number>,
     standardize: boolean,
     weights?: ArrayLike<number>,
+    maxCategories = Infinity,
   ): FeatureEncoder {
     const { nRows, nCols, values } = matrix;
     const columns: ColumnEncoding[] = [];
@@ -100,6 +106,7 @@ export class FeatureEncoder {
             );
           }
           codes.add(v);
+          if (codes.size > maxCategories) throw tooManyCategories(matrix, j, maxCategories);
         }
         columns.push({ kind: "categorical", codes: [...codes].sort((a, b) => a - b) });
         continue;
@@ -196,6 +203,20 @@ export class FeatureEncoder {
     }
     return new FeatureEncoder(o.featureNames, o.columns);
   }
+}
+
+function tooManyCategories(matrix: Matrix, feature: number, max: number): InputError {
+  const name = matrix.featureNames[feature] ?? `#${feature}`;
+  const fromTable = (matrix.categorical ?? []).some((c) => c.feature === feature);
+  const err = new InputError(
+    name,
+    `categorical feature "${name}" (column ${feature}${
+      fromTable ? ", a string column" : ""
+    }) has more than ${max} distinct values (maxCategories); one-hot encoding adds a column per value. ` +
+      `Drop or bucket the column, or raise params.maxCategories`,
+  );
+  err.message = `Cannot fit logistic regression: ${err.detail}`;
+  return err;
 }
 
 function categoryNamesOf(matrix: Matrix): Map<number, readonly string[]> {

@@ -41,7 +41,8 @@ export interface FitLogisticOptions {
 /**
  * Fits an L2-regularised logistic regression (sklearn's `LogisticRegression(penalty="l2", C)` objective).
  * @throws InputError on bad data (empty, length mismatches, labels not 0/1, a single class, bad weights,
- *   infinite values, bad categorical codes) or bad parameters
+ *   infinite values, bad categorical codes, a categorical feature with more than `params.maxCategories`
+ *   distinct values) or bad parameters
  */
 export function fitLogistic(train: LogisticData, options: FitLogisticOptions = {}): LogisticModel {
   const params = resolveLogisticParams(options.params);
@@ -51,7 +52,7 @@ export function fitLogistic(train: LogisticData, options: FitLogisticOptions = {
 
   const categorical = new Set<number>(params.categoricalFeatures ?? []);
   for (const c of matrix.categorical ?? []) categorical.add(c.feature);
-  const encoder = FeatureEncoder.fit(matrix, categorical, params.standardize, weights);
+  const encoder = FeatureEncoder.fit(matrix, categorical, params.standardize, weights, params.maxCategories);
   const solver = params.solver === "auto"
     ? (encoder.nEncoded <= NEWTON_MAX_COLUMNS ? "newton" : "lbfgs")
     : params.solver;

@@ -40,6 +40,14 @@ export interface LogisticParams {
   standardize: boolean;
   /** Indices of categorical features (merged with `Matrix.categorical`): one-hot encoded, codes are integers ≥ 0. */
   categoricalFeatures: number[] | undefined;
+  /**
+   * Most distinct training values a one-hot encoded feature may have (each becomes a column), integer in
+   * [1, 1,000,000]. It applies to listed features and to string columns alike (a Matrix built from a
+   * table marks every string column categorical, so an id column would otherwise silently become
+   * thousands of columns and a very slow fit). A feature over the limit is an InputError naming it:
+   * drop or bucket the column, or raise this limit deliberately.
+   */
+  maxCategories: number;
 }
 
 /** Defaults: sklearn's `C = 1`, intercept on, standardisation on. */
@@ -51,6 +59,7 @@ export const DEFAULT_LOGISTIC_PARAMS: Readonly<LogisticParams> = Object.freeze({
   tol: 1e-10,
   standardize: true,
   categoricalFeatures: undefined,
+  maxCategories: 1000,
 });
 
 /** Widest design (encoded columns) for which `solver: "auto"` picks Newton. */
@@ -94,6 +103,9 @@ export function validateLogisticParams(p: LogisticParams, nFeatures: number): vo
   }
   if (typeof p.standardize !== "boolean") {
     throw paramError("standardize", `must be true or false, got ${p.standardize}`);
+  }
+  if (!Number.isInteger(p.maxCategories) || p.maxCategories < 1 || p.maxCategories > 1_000_000) {
+    throw paramError("maxCategories", `must be an integer in [1, 1000000], got ${p.maxCategories}`);
   }
   if (p.categoricalFeatures !== undefined) {
     if (!Array.isArray(p.categoricalFeatures)) {
