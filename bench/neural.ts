@@ -1,17 +1,20 @@
 /**
  * Neural recommenders benchmark: two-tower retrieval against popularity (plain and recency-decayed)
- * and item-kNN baselines on the feed simulator and the offers simulator's purchase log, the
- * learned-vs-true affinity correlation, training throughput on the wasm and cpu tfjs backends in the
- * same run, a save/load round trip, and the retrieval timings of `bench/retrieval.ts`
- * (`runRetrievalBench`).
+ * and item-kNN baselines (plain and × recency-decayed popularity) on the feed simulator and the offers
+ * simulator's purchase log, the learned-vs-true affinity correlation, training throughput on the wasm
+ * and cpu tfjs backends in the same run, and a save/load round trip. Retrieval timings are quoted from
+ * the retrieval benchmark's published results (`bench/results/retrieval.json`), not measured again.
  *
  * Protocol: clicks (feed) / purchases (offers) → temporal leave-last-1-out per user; every method ranks
  * all items not in the user's train history; Recall@5/10/50, NDCG@10, MRR, coverage@10 via lib/metrics.
+ * Fairness: the time-aware baselines get a half-life chosen on a validation split of train
+ * (`neural/tune.ts`); the best half-life on test is shown too, labelled optimistic. The two-tower's
+ * parameters are fixed (`NEURAL_BENCH.twoTower`), not selected per split.
  * Affinity: Pearson and Spearman between the model's u·v and the simulator's truth (affinity
  * u·v + topic term, and the true click log-odds) over a stride sample of the feed's impressions; the
  * time-aware model is scored with the user tower at each impression's own time.
  *
- * Usage: `deno task bench neural [--quick] [--no-offers] [--no-retrieval] [--retrieval-n N]`
+ * Usage: `deno task bench neural [--quick] [--no-offers]`
  * (`--quick`: small sims, results to bench/results/neural_quick.json, README untouched).
  * @module
  */
@@ -30,6 +33,7 @@ import {
 } from "../lib/models/two_tower/mod.ts";
 import {
   evaluateRecommender,
+  type Interactions,
   ItemKnnRecommender,
   pearson,
   PopularityRecommender,
@@ -43,6 +47,7 @@ import {
 import { markdownTable, peakRssMiB, publish, timed } from "./common.ts";
 import { type FeedFixture, feedFixture, queryDayContext } from "./neural/feed_fixture.ts";
 import { offersFixture } from "./neural/offers_fixture.ts";
+import { type HalfLifeSweep, sweepHalfLife } from "./neural/tune.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -56,9 +61,9 @@ export const NEURAL_BENCH = {
   twoTower: { epochs: 10, temperature: 0.2, batchSize: 256, learningRate: 0.005 } as Partial<TwoTowerParams>,
   /** Offers purchase logs are ~4× denser than feed clicks; fewer passes keep the run short. */
   offersEpochs: 4,
-  /** Half-life of the recency-decayed popularity baseline, in days (feed, offers). */
-  feedHalfLifeDays: 1,
-  offersHalfLifeDays: 14,
+  /** Half-life grids (days) of the time-aware baselines; the value is chosen on validation. */
+  feedHalfLifeGridDays: [0.25, 0.5, 1, 2, 4, 8],
+  offersHalfLifeGridDays: [3, 7, 14, 30, 60, 120],
   /** Pairs used for the wasm-vs-cpu throughput measurement (cpu is slow), and alternating repeats. */
   throughputPairs: 2_048,
   throughputRepeats: 2,
@@ -86,6 +91,94 @@ export interface MethodRow {
   method: string;
   fitSeconds: number;
   metrics: RecsysMetrics;
+}
+
+/** A half-life sweep of one baseline, without the per-grid test metrics' bulk. */
+export interface SweepSummary {
+  method: string;
+  chosenDays: number;
+  oracleDays: number;
+  valid: { halfLifeDays: number; recallAt10: number; ndcgAt10: number }[];
+}
+
+/** 1-minute load average (the machine is shared: recorded next to the timings). */
+function loadAverage(): number {
+  return Deno.loadavg()[0]!;
+}
+
+/**
+ * Adds the time-aware baselines to `rows`: recency-decayed popularity and item-kNN × recency-decayed
+ * popularity, each at the half-life chosen on validation and at the best one on test (optimistic).
+ */
+function timeAwareBaselines(
+  rows: MethodRow[],
+  sweeps: SweepSummary[],
+  split: TemporalSplit,
+  gridDays: readonly number[],
+  label: string,
+  log: Log,
+): void {
+  const families: [string, (train: Interactions, h: number) => Recommender][] = [
+    ["popularity, recency-decayed", (train, h) => new PopularityRecommender(train, { halfLife: h })],
+    [
+      "item-kNN × recency-decayed popularity",
+      (train, h) => new ItemKnnRecommender(train, { neighbours: 100, popularityHalfLife: h }),
+    ],
+  ];
+  for (const [name, make] of families) {
+    const sw: HalfLifeSweep = sweepHalfLife(split, gridDays, make);
+    const push = (g: HalfLifeSweep["chosen"], how: string) => {
+      rows.push({
+        method: `${name} (half-life ${g.halfLifeDays} d, ${how})`,
+        fitSeconds: g.fitSeconds,
+        metrics: g.test,
+      });
+      log(
+        `${label} ${rows.at(-1)!.method}: recall@10 ${g.test.recallAt10.toFixed(4)} ndcg@10 ${
+          g.test.ndcgAt10.toFixed(4)
+        }`,
+      );
+    };
+    push(sw.chosen, "chosen on validation");
+    if (sw.oracle !== sw.chosen) push(sw.oracle, "best on test: optimistic");
+    sweeps.push({
+      method: name,
+      chosenDays: sw.chosen.halfLifeDays,
+      oracleDays: sw.oracle.halfLifeDays,
+      valid: sw.grid.map((g) => ({ halfLifeDays: g.halfLifeDays, ...g.valid })),
+    });
+  }
+}
+
+/** The retrieval benchmark's published summary (bench/results/retrieval.json), or null. */
+async function publishedRetrieval(): Promise<
+  {
+    date: string;
+    n: number;
+    dim: number;
+    queries: number;
+    exactBatchedMs: number;
+    exactSingleMs: number;
+    ivf: { nProbe: number; recallAt10: number; medianMs: number } | null;
+    ivfPq: { nProbe: number; recallAt10: number; medianMs: number } | null;
+  } | null
+> {
+  try {
+    const j = JSON.parse(await Deno.readTextFile("bench/results/retrieval.json"));
+    const r = j.results, s = r.summary;
+    return {
+      date: j.machine?.date ?? "?",
+      n: r.config.n,
+      dim: r.config.dim,
+      queries: r.config.queries,
+      exactBatchedMs: s.exactBestMsPerQuery,
+      exactSingleMs: s.exactSingleQueryMs,
+      ivf: s.annBest?.mixture ?? null,
+      ivfPq: s.annBestPq?.mixture ?? null,
+    };
+  } catch {
+    return null;
+  }
 }
 
 type Log = (s: string) => void;
@@ -169,12 +262,14 @@ async function affinityCheck(
 
 /** Runs everything and returns the results (no files written). */
 export async function runNeuralBench(
-  opts: { quick?: boolean; offers?: boolean; retrieval?: boolean; retrievalN?: number; log?: Log } = {},
+  opts: { quick?: boolean; offers?: boolean; log?: Log } = {},
 ) {
+  const loadStart = loadAverage();
   const log = opts.log ?? ((s: string) => console.log(`[neural] ${s}`));
   const quick = opts.quick ?? false;
   const params = quick ? { ...NEURAL_BENCH.twoTower, epochs: 5 } : NEURAL_BENCH.twoTower;
   const notes: string[] = [];
+  const sweeps: Record<string, SweepSummary[]> = { feed: [], coldStart: [], offers: [] };
 
   // Feed.
   const fx = feedFixture(NEURAL_BENCH.seed, quick ? NEURAL_BENCH.feedQuick : NEURAL_BENCH.feed);
@@ -197,18 +292,11 @@ export async function runNeuralBench(
     feedRows,
     split,
     "feed",
-    `popularity, recency-decayed (half-life ${NEURAL_BENCH.feedHalfLifeDays} d)`,
-    () => new PopularityRecommender(train, { halfLife: NEURAL_BENCH.feedHalfLifeDays * DAY_MS }),
-    log,
-  );
-  await evaluate(
-    feedRows,
-    split,
-    "feed",
     "item-kNN (cosine, 100 nb)",
     () => new ItemKnnRecommender(train, { neighbours: 100 }),
     log,
   );
+  timeAwareBaselines(feedRows, sweeps.feed!, split, NEURAL_BENCH.feedHalfLifeGridDays, "feed", log);
   const timeAware = await evaluate(
     feedRows,
     split,
@@ -256,16 +344,16 @@ export async function runNeuralBench(
     coldRows,
     coldSplit,
     "cold",
-    `popularity, recency-decayed (half-life ${NEURAL_BENCH.feedHalfLifeDays} d)`,
-    () => new PopularityRecommender(cs.train, { halfLife: NEURAL_BENCH.feedHalfLifeDays * DAY_MS }),
-    log,
-  );
-  await evaluate(
-    coldRows,
-    coldSplit,
-    "cold",
     "item-kNN (cosine, 100 nb)",
     () => new ItemKnnRecommender(cs.train, { neighbours: 100 }),
+    log,
+  );
+  timeAwareBaselines(
+    coldRows,
+    sweeps.coldStart!,
+    coldSplit,
+    NEURAL_BENCH.feedHalfLifeGridDays,
+    "cold",
     log,
   );
   await evaluate(
@@ -376,18 +464,11 @@ export async function runNeuralBench(
       rows,
       os,
       "offers",
-      `popularity, recency-decayed (half-life ${NEURAL_BENCH.offersHalfLifeDays} d)`,
-      () => new PopularityRecommender(os.train, { halfLife: NEURAL_BENCH.offersHalfLifeDays * DAY_MS }),
-      log,
-    );
-    await evaluate(
-      rows,
-      os,
-      "offers",
       "item-kNN (cosine, 100 nb)",
       () => new ItemKnnRecommender(os.train, { neighbours: 100 }),
       log,
     );
+    timeAwareBaselines(rows, sweeps.offers!, os, NEURAL_BENCH.offersHalfLifeGridDays, "offers", log);
     await evaluate(
       rows,
       os,
@@ -406,26 +487,9 @@ export async function runNeuralBench(
     );
   }
 
-  // Retrieval timings from the retrieval benchmark's exported runner.
-  let retrieval: unknown = null;
-  if (opts.retrieval ?? true) {
-    try {
-      const mod = await import("./retrieval.ts");
-      if (typeof mod.runRetrievalBench === "function") {
-        retrieval = await mod.runRetrievalBench({
-          n: opts.retrievalN ?? (quick ? 100_000 : 1_000_000),
-          dim: 64,
-          queries: quick ? 50 : 100,
-          datasets: ["mixture"],
-          python: false,
-          naive: false,
-          log: (l: string) => log(`retrieval: ${l}`),
-        });
-      } else notes.push("bench/retrieval.ts exports no runRetrievalBench; retrieval timings not included");
-    } catch (e) {
-      notes.push(`retrieval timings not included: ${(e as Error).message}`);
-    }
-  }
+  // Retrieval: the retrieval benchmark's published figures (one source of truth for the README).
+  const retrieval = await publishedRetrieval();
+  if (!retrieval) notes.push("bench/results/retrieval.json not found: run `deno task bench retrieval`");
   return {
     config: { ...NEURAL_BENCH, quick, params },
     feed: {
@@ -441,6 +505,8 @@ export async function runNeuralBench(
     throughput,
     offers,
     retrieval,
+    sweeps,
+    loadAverage: { start: loadStart, end: loadAverage() },
     peakRssMiB: peakRssMiB(),
     notes,
   };
@@ -470,20 +536,14 @@ export function neuralMarkdown(r: NeuralResult): string {
   const s = r.feed.sizes, p = r.config.params, a = r.affinity;
   const wasm = r.throughput.find((t) => t.backend === "wasm")!,
     cpu = r.throughput.find((t) => t.backend === "cpu")!;
-  const ret = r.retrieval as {
-    summary?: {
-      exactBestMsPerQuery?: number;
-      exactSingleQueryMs?: number;
-      annBest?: Record<string, { nProbe: number; recallAt10: number; medianMs: number } | null>;
-    };
-    config?: { n: number };
-  } | null;
-  const annBest = ret?.summary?.annBest?.mixture;
+  const ret = r.retrieval;
   const c3 = (v: number) => v.toFixed(3);
   const lines = [
     `Feed simulator (seed ${r.config.seed}): ${s.users} users, ${s.items} items, ${s.clicks} clicks over ${s.days} days; temporal leave-last-1-out (${r.feed.testUsers} test users), ranking all items the user has not clicked in train. Two-tower: 64-dim, ${p.epochs} epochs, τ = ${p.temperature}, batch ${p.batchSize}, in-batch softmax with log-Q; user features country, platform, age band (+ query day); item features topic, format, creator (+ publish day).`,
     "",
     table(r.feed.rows),
+    "",
+    verdict(r.feed.rows, "two-tower: features + query time"),
     "",
     `Learned vs true affinity over ${
       a.pairs.toLocaleString("en-US")
@@ -537,6 +597,8 @@ export function neuralMarkdown(r: NeuralResult): string {
     `Cold start (scenario "cold_start_items": ${c.burstItems} items published in the last 20 % of the period, ${c.burstTrainClicks} train clicks on them): the ${c.testUsers} of ${c.allTestUsers} test users whose held-out click is a burst item.`,
     "",
     table(c.rows),
+    "",
+    verdict(c.rows, "two-tower: features + query time"),
   );
   if (r.offers) {
     lines.push(
@@ -544,21 +606,26 @@ export function neuralMarkdown(r: NeuralResult): string {
       `Offers simulator purchases (${r.offers.sizes.customers} customers, ${r.offers.sizes.products} products, ${r.offers.testUsers} test users), next new product; two-tower ${r.config.offersEpochs} epochs, features segment, loyalty tier / category, subcategory, brand, log price:`,
       "",
       table(r.offers.rows),
+      "",
+      verdict(r.offers.rows, "two-tower: features"),
     );
   }
-  if (ret?.summary) {
+  if (ret) {
+    const ann = (name: string, a: typeof ret.ivf) =>
+      a
+        ? `${name} nProbe ${a.nProbe}: recall@10 ${a.recallAt10.toFixed(3)} at ${
+          a.medianMs.toFixed(2)
+        } ms/query`
+        : `${name} did not reach recall@10 0.95 in the sweep`;
     lines.push(
       "",
       `Retrieval over ${
-        ret.config?.n.toLocaleString("en-US")
-      } × 64 (\`runRetrievalBench\`, mixture data): exact top-10 ${
-        ret.summary.exactBestMsPerQuery?.toFixed(2)
-      } ms/query batched, ${ret.summary.exactSingleQueryMs?.toFixed(1)} ms single query; ` +
-        (annBest
-          ? `IVF nProbe ${annBest.nProbe}: recall@10 ${annBest.recallAt10.toFixed(3)} at ${
-            annBest.medianMs.toFixed(3)
-          } ms/query.`
-          : "IVF did not reach recall@10 0.95 in the sweep."),
+        ret.n.toLocaleString("en-US")
+      } × ${ret.dim}: quoted from the retrieval benchmark (\`bench/results/retrieval.json\`, measured ${ret.date}, ${ret.queries} queries, mixture data; see its block): exact top-10 ${
+        ret.exactBatchedMs.toFixed(1)
+      } ms/query batched, ${ret.exactSingleMs.toFixed(1)} ms single query; ${ann("IVF-flat", ret.ivf)}; ${
+        ann("IVF-PQ", ret.ivfPq)
+      }.`,
     );
   }
   lines.push(
@@ -567,27 +634,48 @@ export function neuralMarkdown(r: NeuralResult): string {
       r.persistence.loadSeconds.toFixed(2)
     } s, identical recommendations after load: ${r.persistence.identicalRecommendations}. Peak RSS ${
       Math.round(r.peakRssMiB)
-    } MiB.`,
+    } MiB. Load average (1 min, 2 cores) at start ${r.loadAverage.start.toFixed(2)}, at end ${
+      r.loadAverage.end.toFixed(2)
+    }.`,
+    "",
+    `Baseline half-lives: chosen on a validation split of train (each test user's last train interaction held out) from ${
+      JSON.stringify(r.config.feedHalfLifeGridDays)
+    } d (feed, cold start) and ${
+      JSON.stringify(r.config.offersHalfLifeGridDays)
+    } d (offers), by NDCG@10; rows marked "best on test: optimistic" were tuned on the test split itself. The two-tower parameters are fixed for every split (not tuned on any of them).`,
   );
   for (const n of r.notes) lines.push(`Note: ${n}.`);
   return lines.join("\n");
 }
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
+/**
+ * One sentence comparing `model` with the best baseline (non-two-tower rows) on Recall@10 and NDCG@10,
+ * against the validation-tuned baselines and, separately, against all rows incl. the optimistic ones.
+ */
+export function verdict(rows: readonly MethodRow[], model: string): string {
+  const m = rows.find((x) => x.method === model);
+  if (!m) return "";
+  const baselines = rows.filter((x) => !x.method.startsWith("two-tower"));
+  const fair = baselines.filter((x) => !x.method.includes("optimistic"));
+  const part = (set: readonly MethodRow[], key: "recallAt10" | "ndcgAt10", label: string) => {
+    const b = set.reduce((a, c) => (c.metrics[key] > a.metrics[key] ? c : a));
+    const ok = m.metrics[key] > b.metrics[key];
+    return `${label} ${f4(m.metrics[key])} vs ${f4(b.metrics[key])} (${b.method}): ${
+      ok ? "beats" : "does not beat"
+    }`;
+  };
+  const both = (set: readonly MethodRow[]) =>
+    `${part(set, "recallAt10", "Recall@10")}; ${part(set, "ndcgAt10", "NDCG@10")}`;
+  const line = `**${model}** vs the best baseline tuned without the test split: ${both(fair)}.`;
+  return fair.length === baselines.length
+    ? line
+    : `${line} Against the optimistic rows too: ${both(baselines)}.`;
 }
 
-/** `deno task bench neural [--quick] [--no-offers] [--no-retrieval] [--retrieval-n N]`. */
+/** `deno task bench neural [--quick] [--no-offers]`. */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
-  const rn = option(args, "retrieval-n");
-  const result = await runNeuralBench({
-    quick,
-    offers: !args.includes("--no-offers"),
-    retrieval: !args.includes("--no-retrieval"),
-    retrievalN: rn === undefined ? undefined : Number(rn),
-  });
+  const result = await runNeuralBench({ quick, offers: !args.includes("--no-offers") });
   const md = neuralMarkdown(result);
   if (quick) {
     await writeJsonAtomic("bench/results/neural_quick.json", result);

@@ -8,6 +8,12 @@
  * fewer than k scored items are filled with the most popular remaining items, so every method is
  * judged on full lists.
  *
+ * Time-aware variant (`popularityHalfLife`): the score is multiplied by the item's recency-decayed
+ * popularity (see {@link PopularityRecommender}, same half-life; items without recent interactions fade
+ * out), and the fill uses the decayed order too. On a feed where clicks favour fresh items this is the
+ * fair item-kNN counterpart of a model given the query time: "similar to what you clicked, and
+ * trending now".
+ *
  * @example
  * ```ts
  * import { makeInteractions } from "./interactions.ts";
@@ -29,17 +35,24 @@ export interface ItemKnnOptions {
   readonly neighbours?: number;
   /** Shrinkage added to the cosine denominator (default 0). */
   readonly shrink?: number;
+  /**
+   * Multiply each score by the item's recency-decayed popularity with this half-life (same unit as the
+   * timestamps, > 0); omitted → plain kNN scores.
+   */
+  readonly popularityHalfLife?: number;
 }
 
 /** Item-based collaborative filtering. */
 export class ItemKnnRecommender implements Recommender {
-  readonly name = "item-knn";
+  readonly name: string;
   /** Neighbour lists: `neighbourIds[nbStart[i] .. nbStart[i+1])`, most similar first, with `neighbourSims`. */
   readonly nbStart: Int32Array;
   readonly neighbourIds: Int32Array;
   readonly neighbourSims: Float32Array;
   readonly #history: Csr;
   readonly #popular: PopularityRecommender;
+  /** Per-item score multiplier (recency-decayed popularity), or null. */
+  readonly #itemWeight: Float64Array | null;
   readonly #nItems: number;
   readonly #nUsers: number;
 
@@ -49,10 +62,16 @@ export class ItemKnnRecommender implements Recommender {
       throw new InputError("neighbours", `must be an integer >= 1, got ${m}`);
     }
     if (!(shrink >= 0)) throw new InputError("shrink", `must be >= 0, got ${shrink}`);
+    const h = options.popularityHalfLife;
+    if (h !== undefined && !(h > 0 && Number.isFinite(h))) {
+      throw new InputError("popularityHalfLife", `must be a finite number > 0, got ${h}`);
+    }
+    this.name = h === undefined ? "item-knn" : "item-knn × recency-decayed popularity";
+    this.#itemWeight = h === undefined ? null : new PopularityRecommender(train, { halfLife: h }).counts;
     this.#nItems = train.nItems;
     this.#nUsers = train.nUsers;
     this.#history = userItemSets(train);
-    this.#popular = new PopularityRecommender(train);
+    this.#popular = new PopularityRecommender(train, h === undefined ? {} : { halfLife: h });
     const byItem = itemUserSets(train), hist = this.#history;
     const nI = train.nItems;
     const co = new Float64Array(nI), touched: number[] = [];
@@ -83,7 +102,7 @@ export class ItemKnnRecommender implements Recommender {
     this.neighbourSims = Float32Array.from(sims);
   }
 
-  /** Scores of every item for user u (0 where no neighbour path exists). */
+  /** Scores of every item for user u (0 where no neighbour path exists), times the item weight if any. */
   scoresFor(u: number): Float64Array {
     const s = new Float64Array(this.#nItems), h = this.#history;
     for (let b = h.indptr[u]!; b < h.indptr[u + 1]!; b++) {
@@ -92,6 +111,8 @@ export class ItemKnnRecommender implements Recommender {
         s[this.neighbourIds[a]!]! += this.neighbourSims[a]!;
       }
     }
+    const w = this.#itemWeight;
+    if (w) { for (let i = 0; i < s.length; i++) s[i]! *= w[i]!; }
     return s;
   }
 

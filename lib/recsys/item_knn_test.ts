@@ -66,3 +66,29 @@ Deno.test("ItemKnnRecommender: equals a brute-force cosine kNN (fast-check)", ()
     { numRuns: 100 },
   );
 });
+
+Deno.test("ItemKnnRecommender popularityHalfLife: scores × hand-computed decayed popularity; fill in decayed order", () => {
+  // U(0) = {0,1,2}, U(1) = {0,1}, U(2) = {2}; tMax = 6, half-life 2.
+  // decayed popularity: item0 rows t=1,2,3 → 2^-2.5 + 2^-2 + 2^-1.5; item1 t=4,5 → 2^-1 + 2^-0.5; item2 t=6 → 1
+  const x = makeInteractions({
+    user: [0, 1, 2, 0, 1, 0],
+    item: [0, 0, 0, 1, 1, 2],
+    timestamp: [1, 2, 3, 4, 5, 6],
+    nItems: 4,
+  });
+  const plain = new ItemKnnRecommender(x), timed = new ItemKnnRecommender(x, { popularityHalfLife: 2 });
+  const pop = [2 ** -2.5 + 2 ** -2 + 2 ** -1.5, 2 ** -1 + 2 ** -0.5, 1, 0];
+  for (let u = 0; u < 3; u++) {
+    const a = plain.scoresFor(u), b = timed.scoresFor(u);
+    for (let i = 0; i < 4; i++) assert.ok(Math.abs(b[i]! - a[i]! * pop[i]!) < 1e-9, `user ${u} item ${i}`);
+  }
+  // user 1 (history {0, 1}): only item 2 is scored (0.5774 + 0.7071) × 1; item 3 (never seen) fills last.
+  assert.deepEqual(timed.recommend([1], 3, userItemSets(x)), [[2, 3]]);
+  // user 1 without exclusion: plain scores tie items 0 and 1 at 0.8165 (lower index first); weighted,
+  // item 1 (0.8165 × 1.2071) overtakes item 0 (0.8165 × 1.0842); item 2 (1.2845 × 1) stays first.
+  assert.deepEqual(plain.recommend([1], 3), [[2, 0, 1]]);
+  assert.deepEqual(timed.recommend([1], 3), [[2, 1, 0]]);
+  assert.equal(timed.name, "item-knn × recency-decayed popularity");
+  assert.throws(() => new ItemKnnRecommender(x, { popularityHalfLife: 0 }), /popularityHalfLife/);
+  assert.throws(() => new ItemKnnRecommender(x, { popularityHalfLife: NaN }), /popularityHalfLife/);
+});

@@ -23,7 +23,7 @@ import type { Interactions } from "../../recsys/interactions.ts";
 import { initTf } from "../tf_backend.ts";
 import { gatherBatch } from "./batch.ts";
 import { checkEntityFeatures, type EntityFeatures, noFeatures, specOf } from "./features.ts";
-import { type LossBatch, MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
+import { buildLossBatch, sampledSoftmaxLoss } from "./loss.ts";
 import { embedWith, type EpochStats, TwoTowerModel } from "./model.ts";
 import { resolveTwoTowerParams, type TwoTowerParams } from "./params.ts";
 import {
@@ -169,17 +169,14 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
         }
         const dropU = dropIds(bu, train.nUsers, p.idDropout, dropRng);
         const dropI = dropIds(bi, train.nItems, p.idDropout, dropRng);
-        const lossBatch = buildLossBatch(bi, w, p, logShare, train.nItems);
-        let negItems: Int32Array | null = null;
-        if (p.randomNegatives > 0) {
-          negItems = Int32Array.from({ length: p.randomNegatives }, () => negRng.int(train.nItems));
-          lossBatch.negMask = new Float32Array(B * negItems.length);
-          for (let j = 0; j < B; j++) {
-            for (let m = 0; m < negItems.length; m++) {
-              if (negItems[m] === bi[j]) lossBatch.negMask[j * negItems.length + m] = MASKED_LOGIT;
-            }
-          }
-        }
+        const negItems = p.randomNegatives > 0
+          ? Int32Array.from({ length: p.randomNegatives }, () => negRng.int(train.nItems))
+          : null;
+        const lossBatch = buildLossBatch(bi, w, logShare, {
+          logQCorrection: p.logQCorrection,
+          nItems: train.nItems,
+          negItems,
+        });
         const uBatch = gatherBatch(
           users,
           bu,
@@ -287,30 +284,4 @@ function dropIds(ids: Int32Array, _nIds: number, rate: number, rng: Rng): Int32A
   const out = ids.slice();
   for (let j = 0; j < out.length; j++) if (rng.float() < rate) out[j] = -1;
   return out;
-}
-
-/** Log-Q terms and the accidental-hit mask of one batch. */
-function buildLossBatch(
-  items: Int32Array,
-  weights: Float32Array,
-  p: TwoTowerParams,
-  logShare: Float64Array,
-  nItems: number,
-): LossBatch & { negMask: Float32Array | null } {
-  const B = items.length;
-  const mask = new Float32Array(B * B);
-  // Accidental hits: the same item at another position is not a negative for this row.
-  const first = new Map<number, number[]>();
-  for (let j = 0; j < B; j++) {
-    const list = first.get(items[j]!);
-    if (list) list.push(j);
-    else first.set(items[j]!, [j]);
-  }
-  for (const pos of first.values()) {
-    if (pos.length < 2) continue;
-    for (const a of pos) for (const b of pos) if (a !== b) mask[a * B + b] = MASKED_LOGIT;
-  }
-  const logQ = p.logQCorrection ? Float32Array.from(items, (i) => Math.log(B) + logShare[i]!) : null;
-  const negLogQ = p.logQCorrection && p.randomNegatives > 0 ? Math.log(p.randomNegatives / nItems) : null;
-  return { logQ, mask, weights, negLogQ, negMask: null };
 }

@@ -62,3 +62,42 @@ export function sampledSoftmaxLoss(
   const w = tf.tensor1d(batch.weights);
   return tf.div(tf.sum(tf.mul(perExample, w)), tf.sum(w)) as tfNs.Scalar;
 }
+
+/**
+ * The per-batch constants of {@link sampledSoftmaxLoss} for positive items `items` (length B):
+ * - `logQ[j] = log B + logShare[items[j]]` (Q_j = B·p_j, p_j the item's share of train pairs) when
+ *   `logQCorrection`, else null;
+ * - `mask`: MASKED_LOGIT at (a, b), a ≠ b, where rows a and b hold the same item (accidental hits);
+ * - with extra negatives `negItems` (length M, uniform over `nItems`): `negLogQ = log(M / nItems)` (when
+ *   correcting) and `negMask[j·M + m] = MASKED_LOGIT` where negative m is row j's own positive.
+ */
+export function buildLossBatch(
+  items: Int32Array,
+  weights: Float32Array,
+  logShare: Float64Array,
+  opts: { logQCorrection: boolean; nItems: number; negItems: Int32Array | null },
+): LossBatch {
+  const B = items.length;
+  const mask = new Float32Array(B * B);
+  const rowsOf = new Map<number, number[]>();
+  for (let j = 0; j < B; j++) {
+    const list = rowsOf.get(items[j]!);
+    if (list) list.push(j);
+    else rowsOf.set(items[j]!, [j]);
+  }
+  for (const pos of rowsOf.values()) {
+    if (pos.length < 2) continue;
+    for (const a of pos) for (const b of pos) if (a !== b) mask[a * B + b] = MASKED_LOGIT;
+  }
+  const logQ = opts.logQCorrection ? Float32Array.from(items, (i) => Math.log(B) + logShare[i]!) : null;
+  const neg = opts.negItems, M = neg?.length ?? 0;
+  let negMask: Float32Array | null = null;
+  if (neg && M > 0) {
+    negMask = new Float32Array(B * M);
+    for (let j = 0; j < B; j++) {
+      for (let m = 0; m < M; m++) if (neg[m] === items[j]) negMask[j * M + m] = MASKED_LOGIT;
+    }
+  }
+  const negLogQ = opts.logQCorrection && M > 0 ? Math.log(M / opts.nItems) : null;
+  return { logQ, mask, weights, negLogQ, negMask };
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { initTf } from "../tf_backend.ts";
-import { MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
+import { buildLossBatch, MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
 
 /** The loss computed by hand in double precision (naive twin). */
 function naiveLoss(
@@ -55,4 +55,36 @@ Deno.test("sampledSoftmaxLoss equals the hand-computed loss (log-Q, accidental-h
     }).dataSync()[0]!
   );
   assert.ok(aligned < 1e-6);
+});
+
+Deno.test("buildLossBatch: hand-computed log-Q, accidental-hit masks and extra-negative terms", () => {
+  // Items of a 4-row batch: 7, 2, 7, 5 (rows 0 and 2 collide); train shares p_7 = 0.5, p_2 = 0.1, p_5 = 0.02.
+  const logShare = new Float64Array(10).fill(Math.log(0.01));
+  logShare[7] = Math.log(0.5);
+  logShare[2] = Math.log(0.1);
+  logShare[5] = Math.log(0.02);
+  const items = Int32Array.of(7, 2, 7, 5), w = Float32Array.of(1, 1, 2, 1);
+  const b = buildLossBatch(items, w, logShare, {
+    logQCorrection: true,
+    nItems: 10,
+    negItems: Int32Array.of(5, 3, 7),
+  });
+  // Q_j = B · p_j with B = 4: log 2, log 0.4, log 2, log 0.08.
+  [2, 0.4, 2, 0.08].forEach((q, j) => assert.ok(Math.abs(b.logQ![j]! - Math.log(q)) < 1e-6, `logQ[${j}]`));
+  const expectMask = new Float32Array(16);
+  expectMask[0 * 4 + 2] = MASKED_LOGIT;
+  expectMask[2 * 4 + 0] = MASKED_LOGIT;
+  assert.deepEqual(b.mask, expectMask);
+  assert.ok(Math.abs(b.negLogQ! - Math.log(3 / 10)) < 1e-12);
+  // negative 0 (item 5) is row 3's positive; negative 2 (item 7) is rows 0 and 2's positive.
+  const expectNeg = new Float32Array(12);
+  for (const [row, m] of [[3, 0], [0, 2], [2, 2]]) expectNeg[row! * 3 + m!] = MASKED_LOGIT;
+  assert.deepEqual(b.negMask, expectNeg);
+  assert.equal(b.weights, w);
+  // Without the correction and without extra negatives.
+  const plain = buildLossBatch(items, w, logShare, { logQCorrection: false, nItems: 10, negItems: null });
+  assert.equal(plain.logQ, null);
+  assert.equal(plain.negLogQ, null);
+  assert.equal(plain.negMask, null);
+  assert.deepEqual(plain.mask, expectMask);
 });
