@@ -15,7 +15,12 @@
  * Targets (issue 5): offers generate + featurise < 60 s and < 2 GiB; dispatch (≥ 500k offers)
  * generate + featurise < 20 s.
  *
- * Usage: `deno task bench sim [--scale seed|default|tiny] [--domains offers,feed] [--repeat 3]`
+ * DuckDB runs under a memory limit (`--memory-limit`, default 2GB; `none` for DuckDB's default of 80 % of
+ * RAM) and spills to a fresh temp directory, removed after the run: unbounded, DuckDB keeps every
+ * intermediate in its buffer pool and the pricing gold build held ~9 GB at seed scale.
+ *
+ * Usage: `deno task bench sim [--scale seed|default|tiny] [--domains offers,feed] [--repeat 3]
+ * [--memory-limit 2GB|none]`
  * @module
  */
 import { Db } from "../lib/data/mod.ts";
@@ -27,7 +32,7 @@ export const SIM_DOMAINS = ["dispatch", "pricing", "fulfillment", "offers", "fee
 
 /** How to build a domain's gold tables: the features-module export to call and its arguments after `db`. */
 const GOLD_CALLS: Record<string, { fn: string; args: unknown[] }[]> = {
-  // buildPricingGold builds both gold tables (risk and demand) from one silver build.
+  // buildPricingGold builds all three gold tables (risk, demand, conversion) from one silver build.
   pricing: [{ fn: "buildPricingGold", args: [] }],
   // Features as of day 120 of the 180-day history; rows are the next 60 days of offer assignments.
   offers: [{ fn: "buildGold", args: [{ asOf: "2025-10-28", rowDays: 60 }] }],
@@ -66,6 +71,8 @@ export interface DomainResult {
   totalCpuSeconds?: number;
   /** 1-minute load average of the machine when the run started and ended (2 cores: above 2 means queueing). */
   loadAverage?: [number, number];
+  /** DuckDB memory limit the run used ("none" = DuckDB's default). */
+  memoryLimit?: string;
   /** Total seconds of every repeat, when run more than once. */
   repeatSeconds?: number[];
   target?: string;
@@ -147,7 +154,7 @@ function loadAverage(): number {
 }
 
 /** Runs one domain in this process and returns its measurements. */
-export async function runDomain(domain: string, scale: string): Promise<DomainResult> {
+export async function runDomain(domain: string, scale: string, memoryLimit = "none"): Promise<DomainResult> {
   const simMod = await tryImport(`../sim/${domain}/mod.ts`);
   const featMod = await tryImport(`../lib/domains/${domain}/mod.ts`);
   if (!simMod) return { domain, scale, status: "skipped", note: `sim/${domain} not present` };
@@ -166,7 +173,12 @@ export async function runDomain(domain: string, scale: string): Promise<DomainRe
   const { writeBronze } = await import("../sim/common/mod.ts");
   const load0 = loadAverage();
   const db = await Db.open(":memory:");
+  const spill = memoryLimit === "none" ? null : await Deno.makeTempDir({ prefix: `bench_sim_${domain}_` });
   try {
+    if (spill) {
+      await db.exec(`SET temp_directory = '${spill}'`);
+      await db.exec(`SET memory_limit = '${memoryLimit}'`);
+    }
     let out: ReturnType<SimLike["generate"]> | null = null;
     const gen = await phase(() => (out = sim.generate({ seed: 42, scale })));
     const sizes = gen.result.meta.sizes;
@@ -198,12 +210,14 @@ export async function runDomain(domain: string, scale: string): Promise<DomainRe
       totalSeconds: gen.phase.seconds + bronze.phase.seconds + gold.phase.seconds,
       totalCpuSeconds: gen.phase.cpuSeconds + bronze.phase.cpuSeconds + gold.phase.cpuSeconds,
       loadAverage: [load0, loadAverage()],
+      memoryLimit,
       peakRssMiB: Math.max(gen.phase.peakRssMiB, bronze.phase.peakRssMiB, gold.phase.peakRssMiB),
     };
     if (note) result.note = note;
     return result;
   } finally {
     db.close();
+    if (spill) await Deno.remove(spill, { recursive: true });
   }
 }
 
@@ -240,10 +254,21 @@ function checkTarget(r: DomainResult): DomainResult {
   };
 }
 
-async function runChild(domain: string, scale: string): Promise<DomainResult> {
+async function runChild(domain: string, scale: string, memoryLimit: string): Promise<DomainResult> {
   const script = new URL(import.meta.url).pathname;
   const cmd = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--v8-flags=--expose-gc", script, "--domain", domain, "--scale", scale],
+    args: [
+      "run",
+      "-A",
+      "--v8-flags=--expose-gc",
+      script,
+      "--domain",
+      domain,
+      "--scale",
+      scale,
+      "--memory-limit",
+      memoryLimit,
+    ],
     stdout: "piped",
     stderr: "piped",
   });
@@ -258,10 +283,15 @@ async function runChild(domain: string, scale: string): Promise<DomainResult> {
 }
 
 /** Runs a domain `repeat` times (fresh process each) and keeps the median run by total time. */
-async function runRepeated(domain: string, scale: string, repeat: number): Promise<DomainResult> {
+async function runRepeated(
+  domain: string,
+  scale: string,
+  repeat: number,
+  memoryLimit: string,
+): Promise<DomainResult> {
   const runs: DomainResult[] = [];
   for (let i = 0; i < repeat; i++) {
-    const r = await runChild(domain, scale);
+    const r = await runChild(domain, scale, memoryLimit);
     if (r.status !== "ok") return r;
     runs.push(r);
   }
@@ -281,9 +311,13 @@ export async function main(args: string[]): Promise<void> {
   if (!["tiny", "default", "seed"].includes(scale)) {
     throw new InputError("--scale", `must be one of tiny, default, seed; got "${scale}"`);
   }
+  const memoryLimit = option(args, "memory-limit") ?? "2GB";
+  if (memoryLimit !== "none" && !/^\d+(\.\d+)?(KB|MB|GB|KiB|MiB|GiB)$/i.test(memoryLimit)) {
+    throw new InputError("--memory-limit", `must be a size such as 2GB or "none", got "${memoryLimit}"`);
+  }
   const single = option(args, "domain");
   if (single) {
-    console.log(`RESULT ${JSON.stringify(await runDomain(single, scale))}`);
+    console.log(`RESULT ${JSON.stringify(await runDomain(single, scale, memoryLimit))}`);
     return;
   }
   const repeat = Number(option(args, "repeat") ?? "1");
@@ -294,7 +328,7 @@ export async function main(args: string[]): Promise<void> {
   const results: DomainResult[] = [];
   for (const d of domains) {
     console.error(`[bench sim] ${d} at scale ${scale} (${repeat}×) …`);
-    const r = checkTarget(await runRepeated(d, scale, repeat));
+    const r = checkTarget(await runRepeated(d, scale, repeat, memoryLimit));
     console.error(
       `[bench sim] ${d}: ${r.status}${
         r.totalSeconds !== undefined ? ` ${r.totalSeconds.toFixed(1)} s, ${r.peakRssMiB?.toFixed(0)} MiB` : ""
@@ -344,7 +378,11 @@ export async function main(args: string[]): Promise<void> {
   await publish(
     "sim",
     results,
-    `${table}\n\nScale \`${scale}\`, seed 42. Each domain runs in its own process; each phase's MiB is that ` +
+    `${table}\n\nScale \`${scale}\`, seed 42. Each domain runs in its own process` +
+      (memoryLimit === "none"
+        ? ` with DuckDB's default memory limit (80 % of RAM)`
+        : ` with DuckDB's memory limit set to ${memoryLimit} (spilling to a temp directory)`) +
+      `; each phase's MiB is that ` +
       `phase's peak RSS (VmHWM reset before it; memory still held from earlier phases counts); s = wall ` +
       `seconds, cpu s = process CPU seconds (all threads; lower than wall when the shared machine is busy); ` +
       `load = the machine's 1-minute load average at the start and end of the run. ` +

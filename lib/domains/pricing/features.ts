@@ -131,12 +131,73 @@ async function dropTemps(db: Db, keepShared: boolean): Promise<void> {
   }
 }
 
-/** Builds silver, then the gold tables of `models` (default: all three). */
+/** Options of {@link buildPricingGold}. */
+export interface PricingGoldOptions {
+  /**
+   * DuckDB memory limit while building (e.g. `"2GB"`); the database's own limit is restored afterwards.
+   * At seed scale an unbounded build holds ~9 GB (DuckDB keeps every intermediate in its buffer pool); with
+   * `"2GB"` it peaks near 2.7 GB, spilling to `tempDirectory`, with identical tables and no loss of speed.
+   */
+  readonly memoryLimit?: string;
+  /**
+   * Where DuckDB spills when over `memoryLimit` (required with it: the default `.tmp` is relative to the
+   * working directory). It stays the database's temp directory afterwards (DuckDB cannot move it once
+   * blocks were spilled there), so remove it only after closing the database.
+   */
+  readonly tempDirectory?: string;
+}
+
+const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** Runs `fn` with DuckDB's memory limit (and temp directory) set; the previous memory limit is restored after. */
+async function withMemoryLimit<T>(db: Db, options: PricingGoldOptions, fn: () => Promise<T>): Promise<T> {
+  const { memoryLimit, tempDirectory } = options;
+  if (memoryLimit === undefined && tempDirectory === undefined) return await fn();
+  if (memoryLimit !== undefined && !MEMORY.test(memoryLimit)) {
+    throw new InputError("memoryLimit", `must be a size such as "2GB" or "512MiB", got "${memoryLimit}"`);
+  }
+  if (memoryLimit !== undefined && (tempDirectory === undefined || tempDirectory.trim() === "")) {
+    throw new InputError("tempDirectory", "is required with memoryLimit (where DuckDB spills)");
+  }
+  if (tempDirectory !== undefined && (tempDirectory.trim() === "" || tempDirectory.includes("'"))) {
+    throw new InputError("tempDirectory", `must be a non-empty path without quotes, got "${tempDirectory}"`);
+  }
+  const previous = await db.query(
+    `select current_setting('memory_limit') as m, current_setting('temp_directory') as t`,
+  );
+  const prev = (c: string) => {
+    const col = previous.columns[c]!;
+    return isStringColumn(col) ? col.dictionary[col.codes[0]!]! : "";
+  };
+  const oldLimit = prev("m");
+  if (tempDirectory !== undefined && tempDirectory !== prev("t")) {
+    await db.exec(`SET temp_directory = '${tempDirectory}'`);
+  }
+  try {
+    if (memoryLimit !== undefined) await db.exec(`SET memory_limit = '${memoryLimit}'`);
+    return await fn();
+  } finally {
+    // RESET first: when the default was in effect it comes back exactly (the displayed value is rounded).
+    await db.exec(`RESET memory_limit`);
+    const now = await db.scalar(`select current_setting('memory_limit') = '${oldLimit}'`);
+    if (!now) await db.exec(`SET memory_limit = '${oldLimit}'`);
+  }
+}
+
+/**
+ * Builds silver, then the gold tables of `models` (default: all three). With `options.memoryLimit` the
+ * build runs under that DuckDB memory limit (see {@link PricingGoldOptions}).
+ */
 export async function buildPricingGold(
   db: Db,
   models: readonly PricingModel[] = PRICING_MODELS,
+  options: PricingGoldOptions = {},
 ): Promise<Record<PricingModel, GoldResult>> {
   const wanted = models.map((m) => parseModel(m));
+  return await withMemoryLimit(db, options, () => buildAll(db, wanted));
+}
+
+async function buildAll(db: Db, wanted: readonly PricingModel[]): Promise<Record<PricingModel, GoldResult>> {
   await buildPricingSilver(db);
   if (wanted.some((m) => SPECS[m].needsEvents)) { for (const sql of EVENT_BUCKETS_SQL) await db.exec(sql); }
   const out: Partial<Record<PricingModel, GoldResult>> = {};

@@ -8,6 +8,7 @@ export {
   buildPricingGold,
   type GoldResult,
   PRICING_MODELS,
+  type PricingGoldOptions,
   type PricingModel,
 } from "./features.ts";
 export {
