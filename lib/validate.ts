@@ -57,3 +57,31 @@ export function requireOneOf<T extends string>(field: string, value: string, all
   }
   return value as T;
 }
+
+/** Throws unless every value is a probability in [0, 1] (NaN is rejected), naming its index. */
+export function requireProbabilities(field: string, xs: NumArray): void {
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i]!;
+    if (!(v >= 0 && v <= 1)) {
+      throw new InputError(field, `value at index ${i} is ${v}; expected a probability in [0, 1]`);
+    }
+  }
+}
+
+/**
+ * Optional sample weights (nothing to check when `undefined`): the same length `n` as the field
+ * `ofField` they weight, every value finite and ≥ 0, and not all zero. Throws InputError naming "weights".
+ */
+export function requireWeights(weights: NumArray | undefined, ofField: string, n: number): void {
+  if (weights === undefined) return;
+  requireSameLength(ofField, { length: n }, "weights", weights);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    if (!Number.isFinite(w) || w < 0) {
+      throw new InputError("weights", `value at index ${i} is ${w}; expected a finite number >= 0`);
+    }
+    sum += w;
+  }
+  if (!(sum > 0)) throw new InputError("weights", "must not all be zero");
+}

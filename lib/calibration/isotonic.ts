@@ -20,8 +20,13 @@
  * @module
  */
 import { InputError, ModelFormatError } from "../errors.ts";
-import { type NumArray, requireFinite, requireNonEmpty, requireSameLength } from "../validate.ts";
-import { checkWeights } from "./_check.ts";
+import {
+  type NumArray,
+  requireFinite,
+  requireNonEmpty,
+  requireSameLength,
+  requireWeights,
+} from "../validate.ts";
 
 /** Serialized isotonic calibrator (version 1). */
 export interface IsotonicJSON {
@@ -159,7 +164,7 @@ export function fitIsotonic(x: NumArray, y: NumArray, weights?: NumArray): Isoto
   requireSameLength("scores", x, "labels", y);
   requireFinite("scores", x);
   requireFinite("labels", y);
-  checkWeights(weights, x.length);
+  requireWeights(weights, "scores", x.length);
   const n = x.length;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => x[a]! - x[b]! || y[a]! - y[b]!);

@@ -22,8 +22,8 @@
  * @module
  */
 import { InputError, ModelFormatError } from "../errors.ts";
-import type { NumArray } from "../validate.ts";
-import { checkCalibrationData, checkProbabilities } from "./_check.ts";
+import { type NumArray, requireFinite, requireProbabilities } from "../validate.ts";
+import { checkCalibrationData } from "./_check.ts";
 
 /** What the calibrator's input is. */
 export type PlattInput = "probability" | "score";
@@ -99,14 +99,8 @@ export class PlattCalibrator {
 }
 
 function checkInputs(input: PlattInput, field: string, x: NumArray): void {
-  if (input === "probability") checkProbabilities(field, x);
-  else {
-    for (let i = 0; i < x.length; i++) {
-      if (!Number.isFinite(x[i]!)) {
-        throw new InputError(field, `value at index ${i} is ${x[i]}; expected a finite number`);
-      }
-    }
-  }
+  if (input === "probability") requireProbabilities(field, x);
+  else requireFinite(field, x);
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { InputError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
-import { requireBinary, requireNonEmpty, requireSameLength } from "../../validate.ts";
+import { requireBinary, requireNonEmpty, requireSameLength, requireWeights } from "../../validate.ts";
 import { buildDesign } from "./_design.ts";
 import { FeatureEncoder } from "./encoder.ts";
 import { LogisticModel } from "./model.ts";
@@ -101,13 +101,10 @@ function checkData(matrix: Matrix, labels: ArrayLike<number>, weights: ArrayLike
       );
     }
   }
+  requireWeights(weights, "labels", labels.length);
   let pos = 0, neg = 0;
-  if (weights !== undefined) requireSameLength("labels", labels, "weights", weights);
   for (let i = 0; i < labels.length; i++) {
     const w = weights === undefined ? 1 : weights[i]!;
-    if (!Number.isFinite(w) || w < 0) {
-      throw new InputError("weights", `value at index ${i} is ${w}; expected a finite number >= 0`);
-    }
     if (labels[i] === 1) pos += w;
     else neg += w;
   }

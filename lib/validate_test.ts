@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { InputError } from "./errors.ts";
+import { requireProbabilities, requireWeights } from "./validate.ts";
+
+const inputError = (field: string, pattern: RegExp) => (e: unknown) =>
+  e instanceof InputError && e.field === field && pattern.test(e.message);
+
+Deno.test("requireProbabilities: accepts [0, 1], rejects NaN and values outside, naming the index", () => {
+  requireProbabilities("p", [0, 0.5, 1]);
+  requireProbabilities("p", []);
+  assert.throws(() => requireProbabilities("p", [0.2, NaN]), inputError("p", /index 1 is NaN/));
+  assert.throws(() => requireProbabilities("p", [1.0000001]), inputError("p", /index 0 .*\[0, 1\]/));
+  assert.throws(() => requireProbabilities("probs", [0, -0.1]), inputError("probs", /index 1/));
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true })), (xs) => requireProbabilities("p", xs)),
+  );
+});
+
+Deno.test("requireWeights: optional; same length, finite, non-negative, not all zero", () => {
+  requireWeights(undefined, "labels", 3);
+  requireWeights([0, 2, 0.5], "labels", 3);
+  assert.throws(
+    () => requireWeights([1, 1], "scores", 3),
+    inputError("weights", /length 2 does not match "scores" length 3/),
+  );
+  assert.throws(() => requireWeights([1, -1, 1], "labels", 3), inputError("weights", /index 1 is -1/));
+  assert.throws(
+    () => requireWeights([1, Infinity], "labels", 2),
+    inputError("weights", /index 1 is Infinity/),
+  );
+  assert.throws(() => requireWeights([NaN], "labels", 1), inputError("weights", /index 0 is NaN/));
+  assert.throws(() => requireWeights([0, 0], "labels", 2), inputError("weights", /must not all be zero/));
+});
