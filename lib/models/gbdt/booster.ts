@@ -20,6 +20,7 @@ import type { Matrix } from "../../data/types.ts";
 import { InputError } from "../../errors.ts";
 import type { Metric } from "../../metrics/metric.ts";
 import { Rng } from "../../random/mod.ts";
+import { recodeToTraining, trainingVocabulary } from "../category_codes.ts";
 import type { FlatTree } from "../tree/ensemble.ts";
 import { BinMapper, type BinnedMatrix } from "./binning.ts";
 import { defaultMetricName, evaluatorByName, fromMetric, type RawEvaluator } from "./eval.ts";
@@ -100,6 +101,7 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     }
   }
   checkFeatureValues(matrix, catSet, "matrix");
+  const vocabulary = trainingVocabulary(matrix, catSet);
 
   const objective = options.objective ?? createObjective(params.objective, {
     groups,
@@ -138,7 +140,8 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
       throw new InputError("valid.matrix", `has ${valid.matrix.nCols} columns; train has ${nF}`);
     }
     checkFeatureValues(valid.matrix, catSet, "valid.matrix");
-    validBinned = mapper.transform(valid.matrix);
+    // the validation table's string dictionaries may differ from training's: bin it in training codes
+    validBinned = mapper.transform(recodeToTraining(valid.matrix, vocabulary));
     validRaw = new Float64Array(valid.matrix.nRows * K);
     for (let i = 0; i < valid.matrix.nRows; i++) for (let k = 0; k < K; k++) validRaw[i * K + k] = base[k]!;
     const chosen = options.evalMetric ?? params.evalMetric ?? defaultMetricName(params.objective);
@@ -268,6 +271,7 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
       params,
       featureNames: [...matrix.featureNames],
       categoricalFeatures: [...catSet].sort((a, b) => a - b),
+      categoryVocabulary: vocabulary,
       binMapper: mapper,
       ensemble: {
         nFeatures: nF,

@@ -3,10 +3,21 @@
  * load it. `toJSON()` is the single source of truth for the model file (versioned by
  * {@link GBDT_FORMAT_VERSION}); numbers are stored as JSON doubles, so a save/load round trip gives
  * bit-identical predictions.
+ *
+ * Categorical features: the model keeps the training category strings (when the training Matrix had
+ * them) and re-codes prediction matrices by string (see `../category_codes.ts`), so a code means the
+ * same category in both. A category not seen in training, like a missing value, takes the right child
+ * of every categorical split. Categorical values must be NaN or non-negative integer codes.
  * @module
  */
 import type { Matrix } from "../../data/types.ts";
 import { InputError, ModelFormatError } from "../../errors.ts";
+import {
+  type CategoryVocabulary,
+  checkCategoryCodes,
+  parseVocabulary,
+  recodeToTraining,
+} from "../category_codes.ts";
 import type { FlatTree, TreeEnsemble } from "../tree/ensemble.ts";
 import { BinMapper, type BinMapperJSON } from "./binning.ts";
 import type { Objective, ObjectiveName } from "./objective.ts";
@@ -50,6 +61,8 @@ export interface GbdtModelJSON {
   params: GbdtParams;
   featureNames: string[];
   categoricalFeatures: number[];
+  /** Training category strings of categorical features that had them (absent in older files). */
+  categories?: CategoryVocabulary[];
   binMapper: BinMapperJSON;
   nOutputs: number;
   baseScore: number[];
@@ -65,6 +78,8 @@ export interface GbdtModelParts {
   params: GbdtParams;
   featureNames: readonly string[];
   categoricalFeatures: readonly number[];
+  /** Training category strings per categorical feature (default none: codes are used as given). */
+  categoryVocabulary?: readonly CategoryVocabulary[];
   binMapper: BinMapper;
   ensemble: TreeEnsemble;
   importanceSplit: Float64Array;
@@ -79,6 +94,7 @@ export class GbdtModel {
   readonly params: GbdtParams;
   readonly featureNames: readonly string[];
   readonly categoricalFeatures: readonly number[];
+  readonly categoryVocabulary: readonly CategoryVocabulary[];
   readonly binMapper: BinMapper;
   readonly ensemble: TreeEnsemble;
   readonly metrics: GbdtMetrics;
@@ -90,6 +106,7 @@ export class GbdtModel {
     this.params = parts.params;
     this.featureNames = parts.featureNames;
     this.categoricalFeatures = parts.categoricalFeatures;
+    this.categoryVocabulary = parts.categoryVocabulary ?? [];
     this.binMapper = parts.binMapper;
     this.ensemble = parts.ensemble;
     this.metrics = parts.metrics;
@@ -115,8 +132,18 @@ export class GbdtModel {
 
   /** Raw margins, row-major `n · nOutputs`. Throws InputError when the columns differ from training. */
   predictRaw(matrix: Matrix): Float64Array {
+    return predictRaw(this.ensemble, this.prepareMatrix(matrix));
+  }
+
+  /**
+   * The matrix as the ensemble reads it: columns checked against training (InputError on another count
+   * or name), categorical codes checked and re-coded to the training categories. Pass its result to
+   * `treeShap(model.ensemble, …)` to explain rows of a table whose string dictionaries may differ.
+   */
+  prepareMatrix(matrix: Matrix): Matrix {
     this.#checkColumns(matrix);
-    return predictRaw(this.ensemble, matrix);
+    checkCategoryCodes(matrix, this.categoricalFeatures);
+    return recodeToTraining(matrix, this.categoryVocabulary);
   }
 
   /** Predictions on the objective's scale (probabilities, values, counts, scores; n · K for multiclass). */
@@ -159,6 +186,7 @@ export class GbdtModel {
       params: JSON.parse(JSON.stringify(this.params)), // drops undefined entries, as a file would
       featureNames: [...this.featureNames],
       categoricalFeatures: [...this.categoricalFeatures],
+      categories: this.categoryVocabulary.map((v) => ({ feature: v.feature, categories: [...v.categories] })),
       binMapper: this.binMapper.toJSON(),
       nOutputs: e.nOutputs,
       baseScore: Array.from(e.baseScore),
@@ -200,6 +228,7 @@ export class GbdtModel {
       params: { ...DEFAULT_PARAMS, ...json.params },
       featureNames: json.featureNames,
       categoricalFeatures: json.categoricalFeatures ?? [],
+      categoryVocabulary: parseVocabulary(json.categories, nF, "categories"),
       binMapper: BinMapper.fromJSON(json.binMapper),
       ensemble,
       importanceSplit: Float64Array.from(json.importanceSplit ?? new Array(nF).fill(0)),

@@ -71,3 +71,58 @@ Deno.test("predicting with different feature names or column count → InputErro
     (e: unknown) => e instanceof InputError && /2 columns.*3/.test(e.message),
   );
 });
+
+/** `m` with the "segment" column re-coded into another table's dictionary `order` (strings of codes). */
+function withDictionary(m: ReturnType<typeof data>["matrix"], order: string[]) {
+  const train = m.categorical[0]!.categories;
+  const values = Float32Array.from(m.values);
+  for (let i = 0; i < m.nRows; i++) {
+    const v = values[i * 3 + 2]!;
+    if (v === v) values[i * 3 + 2] = order.indexOf(train[v]!);
+  }
+  return { ...m, values, categorical: [{ feature: 2, categories: order }] };
+}
+
+Deno.test("categories: codes are matched by string across tables; unseen categories go where missing values go", () => {
+  const train = data(1);
+  const model = fitGbdt(train, {
+    params: { objective: "binary", nEstimators: 15, learningRate: 0.3 },
+    seed: 2,
+  });
+  assert.ok(model.ensemble.trees.some((t) => t.catBits.length > 0), "expected a categorical split");
+  const test = data(3).matrix;
+  const expected = model.predict(test);
+  // another table's dictionary: a permutation of the training strings plus two never seen
+  const shuffled = withDictionary(test, ["zz", "f", "d", "b", "new", "a", "c", "e"]);
+  assert.deepEqual(model.predict(shuffled), expected);
+  // saved and loaded, the model still knows its strings
+  const loaded = GbdtModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+  assert.deepEqual(loaded.predict(shuffled), expected);
+  assert.deepEqual(model.toJSON().categories, [{ feature: 2, categories: ["a", "b", "c", "d", "e", "f"] }]);
+  // an unseen string, a code beyond the training categories and a missing value predict alike
+  const rows = [[1.5, 0.3, 0], [1.5, 0.3, 0], [1.5, 0.3, 99], [1.5, 0.3, NaN]];
+  const m = { ...matrixOf(rows, ["price", "score", "segment"]) };
+  const p = model.predictRaw({ ...m, categorical: [{ feature: 2, categories: ["unseen", "b"] }] });
+  const raw = model.predictRaw(m);
+  assert.equal(p[0], raw[3]); // "unseen" → the missing path
+  assert.equal(raw[2], raw[3]); // code 99 (never seen) → the missing path
+  assert.notEqual(raw[1], raw[3]); // code 0 ("a") is a known category with its own path here
+  // codes that are not non-negative integers are an InputError, as at fit time
+  assert.throws(
+    () => model.predict(matrixOf([[0, 0, 2.5]], ["price", "score", "segment"])),
+    (e: unknown) =>
+      e instanceof InputError && /categorical column 2 \("segment"\) has 2.5/.test((e as Error).message),
+  );
+});
+
+Deno.test("categories: a validation table with its own dictionary is binned in training codes", () => {
+  const params = { objective: "binary" as const, nEstimators: 8, learningRate: 0.3 };
+  const valid = data(2);
+  const a = fitGbdt(data(1), { params, valid, seed: 1 });
+  const b = fitGbdt(data(1), {
+    params,
+    valid: { ...valid, matrix: withDictionary(valid.matrix, ["f", "e", "d", "c", "b", "a"]) },
+    seed: 1,
+  });
+  assert.deepEqual(b.metrics.validHistory, a.metrics.validHistory);
+});

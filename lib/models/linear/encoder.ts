@@ -23,6 +23,7 @@
  */
 import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
+import { type CategoryVocabulary, parseVocabulary, trainingVocabulary } from "../category_codes.ts";
 
 /** How one input feature is encoded. */
 export type ColumnEncoding =
@@ -33,6 +34,8 @@ export type ColumnEncoding =
 export interface FeatureEncoderJSON {
   featureNames: string[];
   columns: ColumnEncoding[];
+  /** Training category strings of categorical features that had them (absent in older files). */
+  categories?: CategoryVocabulary[];
 }
 
 /** The stored encoding of every input feature. */
@@ -47,14 +50,18 @@ export class FeatureEncoder {
   readonly numericColumns: Int32Array;
   /** Input feature index of each categorical feature, ascending. */
   readonly categoricalFeatures: Int32Array;
+  /** Training category strings per categorical feature (prediction matrices are re-coded to them). */
+  readonly vocabulary: readonly CategoryVocabulary[];
   readonly #offsets: Int32Array;
   readonly #codeIndex: (Map<number, number> | null)[];
 
   constructor(
     readonly featureNames: readonly string[],
     readonly columns: readonly ColumnEncoding[],
-    categoryNames?: ReadonlyMap<number, readonly string[]>,
+    vocabulary: readonly CategoryVocabulary[] = [],
   ) {
+    this.vocabulary = vocabulary.filter((v) => columns[v.feature]?.kind === "categorical");
+    const categoryNames = new Map(this.vocabulary.map((v) => [v.feature, v.categories]));
     this.#offsets = new Int32Array(columns.length);
     const names: string[] = [];
     this.#codeIndex = columns.map((c, j) => {
@@ -63,7 +70,7 @@ export class FeatureEncoder {
         names.push(featureNames[j]!);
         return null;
       }
-      const strings = categoryNames?.get(j);
+      const strings = categoryNames.get(j);
       c.codes.forEach((code) => names.push(`${featureNames[j]}=${strings?.[code] ?? code}`));
       return new Map(c.codes.map((code, k) => [code, k]));
     });
@@ -134,7 +141,7 @@ export class FeatureEncoder {
         scale: standardize && sd > 1e-12 * Math.max(1, Math.abs(mean)) ? sd : 1,
       });
     }
-    return new FeatureEncoder(matrix.featureNames, columns, categoryNamesOf(matrix));
+    return new FeatureEncoder(matrix.featureNames, columns, trainingVocabulary(matrix, categorical));
   }
 
   /** Writes the encoded row `values[offset .. offset + nCols)` into `out[0 .. nEncoded)`. */
@@ -182,6 +189,7 @@ export class FeatureEncoder {
     return {
       featureNames: [...this.featureNames],
       columns: this.columns.map((c) => ({ ...c })) as ColumnEncoding[],
+      categories: this.vocabulary.map((v) => ({ feature: v.feature, categories: [...v.categories] })),
     };
   }
 
@@ -201,7 +209,8 @@ export class FeatureEncoder {
           c.codes.every((k) => Number.isInteger(k) && k >= 0);
       if (!ok) throw new ModelFormatError(`bad encoder column ${JSON.stringify(c)}`, "encoder");
     }
-    return new FeatureEncoder(o.featureNames, o.columns);
+    const vocabulary = parseVocabulary(o.categories, o.columns.length, "encoder.categories");
+    return new FeatureEncoder(o.featureNames, o.columns, vocabulary);
   }
 }
 
@@ -217,8 +226,4 @@ function tooManyCategories(matrix: Matrix, feature: number, max: number): InputE
   );
   err.message = `Cannot fit logistic regression: ${err.detail}`;
   return err;
-}
-
-function categoryNamesOf(matrix: Matrix): Map<number, readonly string[]> {
-  return new Map((matrix.categorical ?? []).map((c) => [c.feature, c.categories]));
 }

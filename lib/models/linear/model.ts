@@ -6,6 +6,7 @@
  */
 import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
+import { checkCategoryCodes, recodeToTraining } from "../category_codes.ts";
 import { buildDesign, designMargins } from "./_design.ts";
 import { FeatureEncoder, type FeatureEncoderJSON } from "./encoder.ts";
 import { DEFAULT_LOGISTIC_PARAMS, type LogisticParams } from "./params.ts";
@@ -52,11 +53,19 @@ export class LogisticModel {
     return this.encoder.featureNames;
   }
 
-  /** Log-odds `b + w·encode(x)` per row. Throws InputError when the columns differ from training. */
+  /**
+   * Log-odds `b + w·encode(x)` per row. Categorical codes are re-coded to the training categories by
+   * string when the matrix carries category strings (see `../category_codes.ts`); a category not seen in
+   * training encodes as all zeros.
+   * Throws InputError when the columns differ from training or a categorical value is not NaN or a
+   * non-negative integer code.
+   */
   predictRaw(matrix: Matrix): Float64Array {
     this.#checkColumns(matrix);
+    checkCategoryCodes(matrix, this.encoder.categoricalFeatures);
+    const recoded = recodeToTraining(matrix, this.encoder.vocabulary);
     const out = new Float64Array(matrix.nRows);
-    designMargins(buildDesign(this.encoder, matrix), this.coefficients, this.intercept, out);
+    designMargins(buildDesign(this.encoder, recoded), this.coefficients, this.intercept, out);
     return out;
   }
 
