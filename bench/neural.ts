@@ -1,7 +1,7 @@
 /**
  * Neural recommenders benchmark: two-tower retrieval against popularity (plain and recency-decayed)
  * and item-kNN baselines (plain and × recency-decayed popularity) on the feed simulator and the offers
- * simulator's purchase log, the learned-vs-true affinity correlation, training throughput on the wasm
+ * simulator's purchase log (there also item2vec over the orders, as a candidate generator), the learned-vs-true affinity correlation, training throughput on the wasm
  * and cpu tfjs backends in the same run, and a save/load round trip. Retrieval timings are quoted from
  * the retrieval benchmark's published results (`bench/results/retrieval.json`), not measured again.
  *
@@ -40,10 +40,12 @@ import {
   type Recommender,
   type RecsysMetrics,
   selectRows,
+  sessionsOf,
   spearman,
   temporalLeaveLastNOut,
   type TemporalSplit,
 } from "../lib/recsys/mod.ts";
+import { fitItem2Vec, Item2VecRecommender } from "../lib/models/item2vec/mod.ts";
 import { markdownTable, peakRssMiB, publish, timed } from "./common.ts";
 import { type FeedFixture, feedFixture, queryDayContext } from "./neural/feed_fixture.ts";
 import { offersFixture } from "./neural/offers_fixture.ts";
@@ -61,6 +63,8 @@ export const NEURAL_BENCH = {
   twoTower: { epochs: 10, temperature: 0.2, batchSize: 256, learningRate: 0.005 } as Partial<TwoTowerParams>,
   /** Offers purchase logs are ~4× denser than feed clicks; fewer passes keep the run short. */
   offersEpochs: 4,
+  /** item2vec on the offers orders (library defaults: basket context, 5 negatives). */
+  item2vec: { dim: 32, epochs: 5 },
   /** Half-life grids (days) of the time-aware baselines; the value is chosen on validation. */
   feedHalfLifeGridDays: [0.25, 0.5, 1, 2, 4, 8],
   offersHalfLifeGridDays: [3, 7, 14, 30, 60, 120],
@@ -107,17 +111,31 @@ function loadAverage(): number {
 }
 
 /**
- * Adds the time-aware baselines to `rows`: recency-decayed popularity and item-kNN × recency-decayed
- * popularity, each at the half-life chosen on validation and at the best one on test (optimistic).
+ * Adds the baselines to `rows`: popularity (unless `plainPopularity` is false), item-kNN, then the
+ * time-aware ones — recency-decayed popularity and item-kNN × recency-decayed popularity, each at the
+ * half-life chosen on validation and at the best one on test (optimistic).
  */
-function timeAwareBaselines(
+async function baselines(
   rows: MethodRow[],
   sweeps: SweepSummary[],
   split: TemporalSplit,
   gridDays: readonly number[],
   label: string,
   log: Log,
-): void {
+  plainPopularity = true,
+): Promise<void> {
+  const train = split.train;
+  if (plainPopularity) {
+    await evaluate(rows, split, label, "popularity", () => new PopularityRecommender(train), log);
+  }
+  await evaluate(
+    rows,
+    split,
+    label,
+    "item-kNN (cosine, 100 nb)",
+    () => new ItemKnnRecommender(train, { neighbours: 100 }),
+    log,
+  );
   const families: [string, (train: Interactions, h: number) => Recommender][] = [
     ["popularity, recency-decayed", (train, h) => new PopularityRecommender(train, { halfLife: h })],
     [
@@ -287,16 +305,7 @@ export async function runNeuralBench(
     items: fx.itemsWithTime,
     userContext: queryDayContext(train, fx.startMs),
   };
-  await evaluate(feedRows, split, "feed", "popularity", () => new PopularityRecommender(train), log);
-  await evaluate(
-    feedRows,
-    split,
-    "feed",
-    "item-kNN (cosine, 100 nb)",
-    () => new ItemKnnRecommender(train, { neighbours: 100 }),
-    log,
-  );
-  timeAwareBaselines(feedRows, sweeps.feed!, split, NEURAL_BENCH.feedHalfLifeGridDays, "feed", log);
+  await baselines(feedRows, sweeps.feed!, split, NEURAL_BENCH.feedHalfLifeGridDays, "feed", log);
   const timeAware = await evaluate(
     feedRows,
     split,
@@ -340,21 +349,15 @@ export async function runNeuralBench(
   const coldSplit: TemporalSplit = { ...cs, testUsers: coldUsers };
   log(`cold start: ${coldUsers.length} of ${cs.testUsers.length} test users hold out a burst item`);
   const coldRows: MethodRow[] = [];
-  await evaluate(
-    coldRows,
-    coldSplit,
-    "cold",
-    "item-kNN (cosine, 100 nb)",
-    () => new ItemKnnRecommender(cs.train, { neighbours: 100 }),
-    log,
-  );
-  timeAwareBaselines(
+  // (No plain popularity row here: it cannot recommend items that are new by construction.)
+  await baselines(
     coldRows,
     sweeps.coldStart!,
     coldSplit,
     NEURAL_BENCH.feedHalfLifeGridDays,
     "cold",
     log,
+    false,
   );
   await evaluate(
     coldRows,
@@ -459,16 +462,21 @@ export async function runNeuralBench(
       }; train ${os.train.user.length} purchases, ${os.testUsers.length} test users`,
     );
     const rows: MethodRow[] = [];
-    await evaluate(rows, os, "offers", "popularity", () => new PopularityRecommender(os.train), log);
+    await baselines(rows, sweeps.offers!, os, NEURAL_BENCH.offersHalfLifeGridDays, "offers", log);
+    // item2vec as the offers candidate generator: SGNS over the train orders (a customer's products with
+    // one order timestamp), each customer's history → the nearest products.
     await evaluate(
       rows,
       os,
       "offers",
-      "item-kNN (cosine, 100 nb)",
-      () => new ItemKnnRecommender(os.train, { neighbours: 100 }),
+      `item2vec (SGNS over train orders, dim ${NEURAL_BENCH.item2vec.dim}, ${NEURAL_BENCH.item2vec.epochs} epochs)`,
+      () =>
+        new Item2VecRecommender(
+          fitItem2Vec(sessionsOf(os.train), { params: NEURAL_BENCH.item2vec, seed: NEURAL_BENCH.seed }),
+          os.train,
+        ),
       log,
     );
-    timeAwareBaselines(rows, sweeps.offers!, os, NEURAL_BENCH.offersHalfLifeGridDays, "offers", log);
     await evaluate(
       rows,
       os,
@@ -649,13 +657,13 @@ export function neuralMarkdown(r: NeuralResult): string {
 }
 
 /**
- * One sentence comparing `model` with the best baseline (non-two-tower rows) on Recall@10 and NDCG@10,
+ * One sentence comparing `model` with the best baseline (popularity and item-kNN rows) on Recall@10 and NDCG@10,
  * against the validation-tuned baselines and, separately, against all rows incl. the optimistic ones.
  */
 export function verdict(rows: readonly MethodRow[], model: string): string {
   const m = rows.find((x) => x.method === model);
   if (!m) return "";
-  const baselines = rows.filter((x) => !x.method.startsWith("two-tower"));
+  const baselines = rows.filter((x) => x.method.startsWith("popularity") || x.method.startsWith("item-kNN"));
   const fair = baselines.filter((x) => !x.method.includes("optimistic"));
   const part = (set: readonly MethodRow[], key: "recallAt10" | "ndcgAt10", label: string) => {
     const b = set.reduce((a, c) => (c.metrics[key] > a.metrics[key] ? c : a));

@@ -114,11 +114,26 @@ export interface AnnBuild {
   buildCpuSeconds: number;
   indexMiB: number;
   /** Smallest nProbe reaching recall@10 ≥ 0.95 and its latency, if any. */
-  best?: { nProbe: number; recallAt10: number; medianMs: number; cpuMs: number; meetsTarget: boolean; meetsTargetCpu: boolean };
+  best?: {
+    nProbe: number;
+    recallAt10: number;
+    medianMs: number;
+    cpuMs: number;
+    meetsTarget: boolean;
+    meetsTargetCpu: boolean;
+  };
 }
 
 export interface RetrievalBenchResult {
-  config: { n: number; dim: number; queries: number; batch: number; k: number; workers: number; seed: number };
+  config: {
+    n: number;
+    dim: number;
+    queries: number;
+    batch: number;
+    k: number;
+    workers: number;
+    seed: number;
+  };
   targets: { exactMsPerQuery: number; annMsPerQuery: number; annRecallAt10: number };
   exact: ExactRow[];
   annBuild: AnnBuild[];
@@ -196,13 +211,20 @@ async function measure(runs: number, fn: () => unknown, perRun = 1): Promise<Lat
 }
 
 function fmtLat(l: Latency, digits = 1): string {
-  return `${l.medianMs.toFixed(digits)} ms wall (min ${l.minMs.toFixed(digits)}, cpu ${l.cpuMs.toFixed(digits)})`;
+  return `${l.medianMs.toFixed(digits)} ms wall (min ${l.minMs.toFixed(digits)}, cpu ${
+    l.cpuMs.toFixed(digits)
+  })`;
 }
 
 function latencyOf(samples: number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return { medianMs: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, minMs: s[0]!, cpuMs: 0, runs: s.length };
+  return {
+    medianMs: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2,
+    minMs: s[0]!,
+    cpuMs: 0,
+    runs: s.length,
+  };
 }
 
 function row(v: VectorSet, i: number): VectorSet {
@@ -215,7 +237,9 @@ function rows(v: VectorSet, a: number, b: number): VectorSet {
 
 function sameTopK(a: TopK, b: TopK): boolean {
   if (a.ids.length !== b.ids.length) return false;
-  for (let i = 0; i < a.ids.length; i++) if (a.ids[i] !== b.ids[i] || !Object.is(a.scores[i], b.scores[i])) return false;
+  for (let i = 0; i < a.ids.length; i++) {
+    if (a.ids[i] !== b.ids[i] || !Object.is(a.scores[i], b.scores[i])) return false;
+  }
   return true;
 }
 
@@ -232,8 +256,16 @@ function naiveTopK(items: VectorSet, q: Float32Array, k: number): Int32Array {
   return ids;
 }
 
-function makeDataset(name: DatasetName, seed: number, n: number, dim: number, nq: number): { items: VectorSet; queries: VectorSet } {
-  if (name === "uniform") return { items: uniformSphere(seed, n, dim), queries: uniformSphere(seed + 1000, nq, dim) };
+function makeDataset(
+  name: DatasetName,
+  seed: number,
+  n: number,
+  dim: number,
+  nq: number,
+): { items: VectorSet; queries: VectorSet } {
+  if (name === "uniform") {
+    return { items: uniformSphere(seed, n, dim), queries: uniformSphere(seed + 1000, nq, dim) };
+  }
   const shape = name === "mixture" ? { clusters: 1000, spread: 1 } : { clusters: 100, spread: 2 };
   return {
     items: sphereMixture({ seed, n, dim, ...shape }),
@@ -251,10 +283,14 @@ function loadAvg(): string {
 
 /** Runs the benchmark and returns the results (no files written). */
 export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promise<RetrievalBenchResult> {
-  const n = opts.n ?? 1_000_000, dim = opts.dim ?? 64, nq = opts.queries ?? 200, batch = Math.min(opts.batch ?? 64, nq);
+  const n = opts.n ?? 1_000_000,
+    dim = opts.dim ?? 64,
+    nq = opts.queries ?? 200,
+    batch = Math.min(opts.batch ?? 64, nq);
   const k = opts.k ?? 10, workers = opts.workers ?? 2, seed = opts.seed ?? 1;
   const datasets = opts.datasets ?? ["mixture", "mixture-loose", "uniform"];
-  const nProbes = opts.nProbes ?? [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 160, 192, 224, 256, 320, 384, 512];
+  const nProbes = opts.nProbes ??
+    [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 160, 192, 224, 256, 320, 384, 512];
   const stopRecall = opts.stopRecall ?? 0.99;
   const log = opts.log ?? ((l: string) => console.log(`[retrieval] ${l}`));
   const notes: string[] = [];
@@ -286,7 +322,12 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
         let single: TopK | undefined, multi: TopK | undefined;
         const sb = await measure(3, () => (single = exactTopK(items, batchQ, k)), batch);
         const mb = await measure(3, async () => (multi = await index.search(batchQ, k)), batch);
-        const truthBatch = { ...truth, ids: truth.ids.subarray(0, batch * k), scores: truth.scores.subarray(0, batch * k), nQueries: batch };
+        const truthBatch = {
+          ...truth,
+          ids: truth.ids.subarray(0, batch * k),
+          scores: truth.scores.subarray(0, batch * k),
+          nQueries: batch,
+        };
         const identical = sameTopK(single!, multi!) && sameTopK(single!, truthBatch);
         exact.push({ method: "exact, 1 thread", dataset: name, singleQuery: st, batchPerQuery: sb, batch });
         exact.push({
@@ -298,7 +339,11 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
           identicalToSingleThread: identical,
         });
         log(`exact 1 thread: single ${fmtLat(st)}, batch ${fmtLat(sb)} per query`);
-        log(`exact ${workers} workers: single ${fmtLat(mt)}, batch ${fmtLat(mb)} per query, identical ${identical}`);
+        log(
+          `exact ${workers} workers: single ${fmtLat(mt)}, batch ${
+            fmtLat(mb)
+          } per query, identical ${identical}`,
+        );
         if (opts.naive !== false) {
           let agree = true, q = 0;
           const nt = await measure(3, () => {
@@ -306,10 +351,17 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
             for (let j = 0; j < k; j++) if (ids[j] !== truth.ids[q * k + j]) agree = false;
             q++;
           });
-          exact.push({ method: "naive JS brute force", dataset: name, singleQuery: nt, note: `same ids as exact: ${agree}` });
+          exact.push({
+            method: "naive JS brute force",
+            dataset: name,
+            singleQuery: nt,
+            note: `same ids as exact: ${agree}`,
+          });
           log(`naive JS: ${fmtLat(nt)} per query`);
         }
-        if (opts.python !== false) exact.push(await numpyReference(items, queries, batch, k, truth, notes, log));
+        if (opts.python !== false) {
+          exact.push(await numpyReference(items, queries, batch, k, truth, notes, log));
+        }
       }
       index.close();
 
@@ -334,9 +386,20 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
             meetsTarget: recall >= 0.95 && l.medianMs < 2,
             meetsTargetCpu: recall >= 0.95 && l.cpuMs < 2,
           });
-          log(`${name} ${build.method}: nProbe ${nProbe}: recall@${k} ${recall.toFixed(4)}, ${fmtLat(l, 3)} per query`);
+          log(
+            `${name} ${build.method}: nProbe ${nProbe}: recall@${k} ${recall.toFixed(4)}, ${
+              fmtLat(l, 3)
+            } per query`,
+          );
           if (recall >= 0.95 && !build.best) {
-            build.best = { nProbe, recallAt10: recall, medianMs: l.medianMs, cpuMs: l.cpuMs, meetsTarget: l.medianMs < 2, meetsTargetCpu: l.cpuMs < 2 };
+            build.best = {
+              nProbe,
+              recallAt10: recall,
+              medianMs: l.medianMs,
+              cpuMs: l.cpuMs,
+              meetsTarget: l.medianMs < 2,
+              meetsTargetCpu: l.cpuMs < 2,
+            };
           }
           if (recall >= stopRecall) break;
         }
@@ -360,7 +423,11 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
         buildCpuSeconds: flat.cpuSeconds,
         indexMiB: ivf.bytes / 2 ** 20,
       };
-      log(`${name}: IVF nList=${nList} built in ${flat.seconds.toFixed(1)} s wall, ${flat.cpuSeconds.toFixed(1)} s CPU (all threads), ${flatBuild.indexMiB.toFixed(0)} MiB`);
+      log(
+        `${name}: IVF nList=${nList} built in ${flat.seconds.toFixed(1)} s wall, ${
+          flat.cpuSeconds.toFixed(1)
+        } s CPU (all threads), ${flatBuild.indexMiB.toFixed(0)} MiB`,
+      );
       await sweep(flatBuild, (q, nProbe) => ivf.search(q, k, nProbe));
       if (opts.pq !== false && dim % 16 === 0) {
         const pq = await timedBuild(() => IvfPqIndex.fromIvfParallel(ivf, { m: 16, seed }, pool));
@@ -374,7 +441,11 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
           buildCpuSeconds: flat.cpuSeconds + pq.cpuSeconds,
           indexMiB: (ivf.bytes + pqIndex.bytes) / 2 ** 20,
         };
-        log(`${name}: PQ codes (m=16) trained (1 thread) and encoded (${workers} workers) in ${pq.seconds.toFixed(1)} s wall, ${pq.cpuSeconds.toFixed(1)} s CPU, +${(pqIndex.bytes / 2 ** 20).toFixed(0)} MiB`);
+        log(
+          `${name}: PQ codes (m=16) trained (1 thread) and encoded (${workers} workers) in ${
+            pq.seconds.toFixed(1)
+          } s wall, ${pq.cpuSeconds.toFixed(1)} s CPU, +${(pqIndex.bytes / 2 ** 20).toFixed(0)} MiB`,
+        );
         await sweep(pqBuild, (q, nProbe) => pqIndex.search(q, k, nProbe, { rerank }));
       }
     }
@@ -400,8 +471,12 @@ export async function runRetrievalBench(opts: RetrievalBenchOptions = {}): Promi
       exactSingleQueryMs: best((e) => e.singleQuery?.medianMs),
       exactSingleQueryCpuMs: best((e) => e.singleQuery?.cpuMs),
       exactMeetsTarget: exactBestMsPerQuery === undefined ? undefined : exactBestMsPerQuery < 50,
-      annBest: Object.fromEntries(annBuild.filter((b) => b.method === "ivf-flat").map((b) => [b.dataset, b.best ?? null])),
-      annBestPq: Object.fromEntries(annBuild.filter((b) => b.method !== "ivf-flat").map((b) => [b.dataset, b.best ?? null])),
+      annBest: Object.fromEntries(
+        annBuild.filter((b) => b.method === "ivf-flat").map((b) => [b.dataset, b.best ?? null]),
+      ),
+      annBestPq: Object.fromEntries(
+        annBuild.filter((b) => b.method !== "ivf-flat").map((b) => [b.dataset, b.best ?? null]),
+      ),
     },
     loadAverage: { before, after: loadAvg() },
     peakRssMiB: peakRssMiB(),
@@ -421,10 +496,31 @@ async function numpyReference(
   const dir = await Deno.makeTempDir({ prefix: "retrieval_bench_" });
   try {
     const xp = `${dir}/items.f32`, qp = `${dir}/queries.f32`;
-    await Deno.writeFile(xp, new Uint8Array(items.values.buffer, items.values.byteOffset, items.values.byteLength));
-    await Deno.writeFile(qp, new Uint8Array(queries.values.buffer, queries.values.byteOffset, queries.values.byteLength));
-    const out = await runPythonReference(NUMPY_SCRIPT, [xp, String(items.n), String(items.dim), qp, String(queries.n), String(batch), String(k)]) as
-      | { numpy: string; single: number[]; singleCpu: number; batchPerQuery: number[]; batchCpu: number; ids: number[][] }
+    await Deno.writeFile(
+      xp,
+      new Uint8Array(items.values.buffer, items.values.byteOffset, items.values.byteLength),
+    );
+    await Deno.writeFile(
+      qp,
+      new Uint8Array(queries.values.buffer, queries.values.byteOffset, queries.values.byteLength),
+    );
+    const out = await runPythonReference(NUMPY_SCRIPT, [
+      xp,
+      String(items.n),
+      String(items.dim),
+      qp,
+      String(queries.n),
+      String(batch),
+      String(k),
+    ]) as
+      | {
+        numpy: string;
+        single: number[];
+        singleCpu: number;
+        batchPerQuery: number[];
+        batchCpu: number;
+        ids: number[][];
+      }
       | null;
     if (!out) {
       notes.push("numpy reference unavailable (no /usr/bin/python3 with numpy, or it failed)");
@@ -436,7 +532,11 @@ async function numpyReference(
       for (const id of ids) if (want.has(id)) hit++;
     });
     const overlap = hit / (out.ids.length * k);
-    log(`numpy ${out.numpy}: single ${latencyOf(out.single).medianMs.toFixed(1)} ms, batch ${latencyOf(out.batchPerQuery).medianMs.toFixed(1)} ms/q, overlap ${overlap}`);
+    log(
+      `numpy ${out.numpy}: single ${latencyOf(out.single).medianMs.toFixed(1)} ms, batch ${
+        latencyOf(out.batchPerQuery).medianMs.toFixed(1)
+      } ms/q, overlap ${overlap}`,
+    );
     notes.push(
       `numpy ${out.numpy} (Debian, OpenBLAS pthread build: multi-threaded SIMD sgemm) float32 matmul + argpartition on the same matrix; its bracketed CPU time is the whole process's (all BLAS threads), not the busiest thread's`,
     );
@@ -458,7 +558,8 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-const f1 = (v: number | undefined) => v === undefined || !Number.isFinite(v) ? "–" : v < 10 ? v.toFixed(2) : v.toFixed(1);
+const f1 = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? "–" : v < 10 ? v.toFixed(2) : v.toFixed(1);
 const lat = (l: Latency | undefined) => l ? `${f1(l.medianMs)} (${f1(l.cpuMs)})` : "–";
 
 /** Markdown for the README block. */
@@ -467,7 +568,9 @@ export function retrievalMarkdown(r: RetrievalBenchResult): string {
   const ref = r.exact.find((e) => e.method.startsWith("numpy") && e.batchPerQuery);
   const ratio = (e: ExactRow) =>
     ref?.batchPerQuery && e.batchPerQuery
-      ? `${(e.batchPerQuery.medianMs / ref.batchPerQuery.medianMs).toFixed(2)} (${(e.batchPerQuery.cpuMs / ref.batchPerQuery.cpuMs).toFixed(2)})`
+      ? `${(e.batchPerQuery.medianMs / ref.batchPerQuery.medianMs).toFixed(2)} (${
+        (e.batchPerQuery.cpuMs / ref.batchPerQuery.cpuMs).toFixed(2)
+      })`
       : "–";
   const exactRows = r.exact.map((e) => [
     e.method,
@@ -483,7 +586,9 @@ export function retrievalMarkdown(r: RetrievalBenchResult): string {
   const annRows = r.annBuild.map((b) => {
     const rowsFor = r.ann.filter((a) => a.dataset === b.dataset && a.method === b.method);
     const last = rowsFor[rowsFor.length - 1];
-    const atMax = last ? `${f1(last.singleQuery.medianMs)} (${f1(last.singleQuery.cpuMs)}) at nProbe ${last.nProbe}` : "–";
+    const atMax = last
+      ? `${f1(last.singleQuery.medianMs)} (${f1(last.singleQuery.cpuMs)}) at nProbe ${last.nProbe}`
+      : "–";
     return [
       b.dataset,
       b.method,
@@ -497,15 +602,29 @@ export function retrievalMarkdown(r: RetrievalBenchResult): string {
     ];
   });
   return [
-    `Top-${c.k} by inner product over ${c.n.toLocaleString("en-US")} × ${c.dim} float32 items. Times in ms: wall-clock median, and in brackets the busiest thread's CPU time per query (the latency on idle cores; this 2-core machine is shared and was oversubscribed, see the load average). Batched = ${c.batch} queries per call, amortised. × numpy = our batched time ÷ numpy's in the same run on the same matrix. Target: < 50 ms/query.`,
+    `Top-${c.k} by inner product over ${
+      c.n.toLocaleString("en-US")
+    } × ${c.dim} float32 items. Times in ms: wall-clock median, and in brackets the busiest thread's CPU time per query (the latency on idle cores; this 2-core machine is shared and was oversubscribed, see the load average). Batched = ${c.batch} queries per call, amortised. × numpy = our batched time ÷ numpy's in the same run on the same matrix. Target: < 50 ms/query.`,
     "",
     markdownTable(["method", "single query ms", "batched ms/query", "× numpy", "check"], exactRows),
     "",
     `ANN: IVF-flat (k-means on ${c.workers} workers) and IVF-PQ on the same lists (16 one-byte codes per item scanned by table look-up, best candidates re-scored exactly), ${c.queries} queries drawn from the item distribution; smallest nProbe with recall@${c.k} ≥ 0.95 against exact, single-query latency. Target: < 2 ms/query at recall@10 ≥ 0.95.`,
     "",
-    markdownTable(["dataset", "index", "nList", "build s wall (cpu, all threads)", "index MiB", "nProbe", "recall@10", "ms/query (cpu)", "meets target wall (cpu)"], annRows),
+    markdownTable([
+      "dataset",
+      "index",
+      "nList",
+      "build s wall (cpu, all threads)",
+      "index MiB",
+      "nProbe",
+      "recall@10",
+      "ms/query (cpu)",
+      "meets target wall (cpu)",
+    ], annRows),
     "",
-    `Datasets: mixture = 1000 Gaussian clusters on the unit sphere (point–centre cosine ≈ 0.71); mixture-loose = 100 broad clusters (cosine ≈ 0.45); uniform = uniform on the sphere (worst case). Load average before/after: ${r.loadAverage.before} / ${r.loadAverage.after}; peak RSS ${Math.round(r.peakRssMiB)} MiB.`,
+    `Datasets: mixture = 1000 Gaussian clusters on the unit sphere (point–centre cosine ≈ 0.71); mixture-loose = 100 broad clusters (cosine ≈ 0.45); uniform = uniform on the sphere (worst case). Load average before/after: ${r.loadAverage.before} / ${r.loadAverage.after}; peak RSS ${
+      Math.round(r.peakRssMiB)
+    } MiB.`,
     ...r.notes.map((n) => `Note: ${n}.`),
   ].join("\n");
 }
@@ -514,9 +633,12 @@ export function retrievalMarkdown(r: RetrievalBenchResult): string {
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
   const num = (name: string, dflt: number) => Number(option(args, name) ?? dflt);
-  const datasets = (option(args, "datasets")?.split(",") ?? (quick ? ["mixture", "uniform"] : ["mixture", "mixture-loose", "uniform"])) as DatasetName[];
+  const datasets = (option(args, "datasets")?.split(",") ??
+    (quick ? ["mixture", "uniform"] : ["mixture", "mixture-loose", "uniform"])) as DatasetName[];
   for (const d of datasets) {
-    if (!["mixture", "mixture-loose", "uniform"].includes(d)) throw new Error(`unknown dataset "${d}" (mixture, mixture-loose, uniform)`);
+    if (!["mixture", "mixture-loose", "uniform"].includes(d)) {
+      throw new Error(`unknown dataset "${d}" (mixture, mixture-loose, uniform)`);
+    }
   }
   const result = await runRetrievalBench({
     n: num("n", quick ? 100_000 : 1_000_000),

@@ -3,14 +3,15 @@ import fc from "fast-check";
 import { makeInteractions, userItemSets } from "./interactions.ts";
 import { ItemKnnRecommender } from "./item_knn.ts";
 
+/** Items 0..3 and their users U(i): U(0) = {0,1,2}, U(1) = {0,1}, U(2) = {0}, U(3) = {}; timestamps 1..6. */
+const x = makeInteractions({
+  user: [0, 1, 2, 0, 1, 0],
+  item: [0, 0, 0, 1, 1, 2],
+  timestamp: [1, 2, 3, 4, 5, 6],
+  nItems: 4,
+});
+
 Deno.test("ItemKnnRecommender: hand-computed cosine similarities and scores", () => {
-  // U(0) = {0,1,2}, U(1) = {0,1}, U(2) = {2}, U(3) = {} (items 0..3)
-  const x = makeInteractions({
-    user: [0, 1, 2, 0, 1, 0],
-    item: [0, 0, 0, 1, 1, 2],
-    timestamp: [1, 2, 3, 4, 5, 6],
-    nItems: 4,
-  });
   const knn = new ItemKnnRecommender(x);
   // sim(0,1) = 2/√(3·2) = 0.8165, sim(0,2) = 1/√3 = 0.5774, sim(1,2) = 1/√2 = 0.7071
   const nb = (i: number) =>
@@ -68,14 +69,8 @@ Deno.test("ItemKnnRecommender: equals a brute-force cosine kNN (fast-check)", ()
 });
 
 Deno.test("ItemKnnRecommender popularityHalfLife: scores × hand-computed decayed popularity; fill in decayed order", () => {
-  // U(0) = {0,1,2}, U(1) = {0,1}, U(2) = {2}; tMax = 6, half-life 2.
+  // tMax = 6, half-life 2.
   // decayed popularity: item0 rows t=1,2,3 → 2^-2.5 + 2^-2 + 2^-1.5; item1 t=4,5 → 2^-1 + 2^-0.5; item2 t=6 → 1
-  const x = makeInteractions({
-    user: [0, 1, 2, 0, 1, 0],
-    item: [0, 0, 0, 1, 1, 2],
-    timestamp: [1, 2, 3, 4, 5, 6],
-    nItems: 4,
-  });
   const plain = new ItemKnnRecommender(x), timed = new ItemKnnRecommender(x, { popularityHalfLife: 2 });
   const pop = [2 ** -2.5 + 2 ** -2 + 2 ** -1.5, 2 ** -1 + 2 ** -0.5, 1, 0];
   for (let u = 0; u < 3; u++) {

@@ -1,6 +1,6 @@
 /**
  * Recommender-system plumbing shared by the neural and classical recommenders: interaction logs
- * (typed columns, CSV loader), the temporal leave-last-N-out split, popularity and item-kNN baselines,
+ * (typed columns, CSV loader, sessions), the temporal leave-last-N-out split, popularity and item-kNN baselines,
  * and the evaluation (Recall@5/10/50, NDCG@10, MRR, coverage) built on `lib/metrics`.
  *
  * @example
@@ -29,6 +29,7 @@ export {
   splitCsvLine,
 } from "./csv.ts";
 export { temporalLeaveLastNOut, type TemporalSplit, type TemporalSplitOptions } from "./temporal_split.ts";
+export { sessionsOf } from "./sessions.ts";
 export { checkRecommendArgs, csrHas, type Recommender } from "./recommender.ts";
 export { type PopularityOptions, PopularityRecommender } from "./popularity.ts";
 export { type ItemKnnOptions, ItemKnnRecommender } from "./item_knn.ts";

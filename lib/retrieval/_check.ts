@@ -4,7 +4,9 @@ import type { VectorSet } from "./types.ts";
 /** Validates a VectorSet's shape at the boundary. */
 export function checkVectors(field: string, v: VectorSet): void {
   if (!(v.values instanceof Float32Array)) throw new InputError(field, "values must be a Float32Array");
-  if (!Number.isInteger(v.dim) || v.dim < 1) throw new InputError(field, `dim must be an integer >= 1, got ${v.dim}`);
+  if (!Number.isInteger(v.dim) || v.dim < 1) {
+    throw new InputError(field, `dim must be an integer >= 1, got ${v.dim}`);
+  }
   if (!Number.isInteger(v.n) || v.n < 0) throw new InputError(field, `n must be an integer >= 0, got ${v.n}`);
   if (v.values.length !== v.n * v.dim) {
     throw new InputError(field, `values has length ${v.values.length}, expected n*dim = ${v.n * v.dim}`);
@@ -17,7 +19,10 @@ export function checkFinite(field: string, values: Float32Array, dim: number): v
     const v = values[i]!;
     // `v - v` is NaN exactly for NaN and ±Infinity; the fast path is one subtraction per value.
     if (v - v !== 0) {
-      throw new InputError(field, `row ${Math.floor(i / dim)}, dim ${i % dim} is ${v} (values must be finite)`);
+      throw new InputError(
+        field,
+        `row ${Math.floor(i / dim)}, dim ${i % dim} is ${v} (values must be finite)`,
+      );
     }
   }
 }

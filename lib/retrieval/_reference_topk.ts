@@ -12,13 +12,21 @@ export function referenceTopK(items: VectorSet, queries: VectorSet, k: number, b
 }
 
 /** {@link referenceTopK} with the double-precision scores. */
-export function referenceTopK64(items: VectorSet, queries: VectorSet, k: number, bias?: Float32Array): TopK64 {
-  const ids = new Int32Array(queries.n * k).fill(-1), scores = new Float64Array(queries.n * k).fill(-Infinity);
+export function referenceTopK64(
+  items: VectorSet,
+  queries: VectorSet,
+  k: number,
+  bias?: Float32Array,
+): TopK64 {
+  const ids = new Int32Array(queries.n * k).fill(-1),
+    scores = new Float64Array(queries.n * k).fill(-Infinity);
   for (let q = 0; q < queries.n; q++) {
     const all: { s: number; i: number }[] = [];
     for (let i = 0; i < items.n; i++) {
       let s = 0;
-      for (let d = 0; d < items.dim; d++) s += queries.values[q * items.dim + d]! * items.values[i * items.dim + d]!;
+      for (let d = 0; d < items.dim; d++) {
+        s += queries.values[q * items.dim + d]! * items.values[i * items.dim + d]!;
+      }
       if (bias) s += bias[i]!;
       all.push({ s, i });
     }

@@ -14,7 +14,9 @@ Deno.test("CandidateBuffer keeps exactly the best `keep` scores under the thresh
           if (s > b.threshold) b.offer(s, i);
         });
         const n = b.finish();
-        const want = raw.map((v, i) => ({ s: v + i * 1e-6, i })).sort((a, c) => c.s - a.s).slice(0, keep).map((x) => x.i);
+        const want = raw.map((v, i) => ({ s: v + i * 1e-6, i })).sort((a, c) => c.s - a.s).slice(0, keep).map(
+          (x) => x.i,
+        );
         assert.equal(n, Math.min(keep, raw.length));
         assert.deepEqual(Array.from(b.ids.subarray(0, n)).sort((a, c) => a - c), want.sort((a, c) => a - c));
         for (let r = 0; r < n; r++) assert.equal(b.scores[r], raw[b.ids[r]!]! + b.ids[r]! * 1e-6);

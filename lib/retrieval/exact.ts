@@ -48,7 +48,12 @@ export interface TopK64 {
 }
 
 /** Top-k items by inner product for each query. */
-export function exactTopK(items: VectorSet, queries: VectorSet, k: number, options: ExactTopKOptions = {}): TopK {
+export function exactTopK(
+  items: VectorSet,
+  queries: VectorSet,
+  k: number,
+  options: ExactTopKOptions = {},
+): TopK {
   return toTopK(exactTopK64(items, queries, k, options));
 }
 
@@ -58,29 +63,48 @@ export function toTopK(r: TopK64): TopK {
 }
 
 /** Validates the arguments of an exact search (shapes, k, finiteness, bias, range). */
-export function checkExactArgs(items: VectorSet, queries: VectorSet, k: number, options: ExactTopKOptions): [number, number] {
+export function checkExactArgs(
+  items: VectorSet,
+  queries: VectorSet,
+  k: number,
+  options: ExactTopKOptions,
+): [number, number] {
   checkVectors("items", items);
   checkVectors("queries", queries);
   checkK(k);
-  if (queries.dim !== items.dim) throw new InputError("queries", `dim ${queries.dim} differs from items dim ${items.dim}`);
+  if (queries.dim !== items.dim) {
+    throw new InputError("queries", `dim ${queries.dim} differs from items dim ${items.dim}`);
+  }
   checkFinite("queries", queries.values, queries.dim);
   checkFiniteItemsOnce("items", items);
   if (options.bias) {
-    if (options.bias.length !== items.n) throw new InputError("bias", `length ${options.bias.length}, expected ${items.n}`);
+    if (options.bias.length !== items.n) {
+      throw new InputError("bias", `length ${options.bias.length}, expected ${items.n}`);
+    }
     checkFinite("bias", options.bias, 1);
   }
   const [start, end] = options.range ?? [0, items.n];
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > items.n || start > end) {
-    throw new InputError("range", `must be integers with 0 <= start <= end <= ${items.n}, got [${start}, ${end}]`);
+    throw new InputError(
+      "range",
+      `must be integers with 0 <= start <= end <= ${items.n}, got [${start}, ${end}]`,
+    );
   }
   for (const [name, v] of [["itemBlock", options.itemBlock], ["queryBlock", options.queryBlock]] as const) {
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new InputError(name, `must be an integer >= 1, got ${v}`);
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) {
+      throw new InputError(name, `must be an integer >= 1, got ${v}`);
+    }
   }
   return [start, end];
 }
 
 /** {@link exactTopK} with double-precision scores. */
-export function exactTopK64(items: VectorSet, queries: VectorSet, k: number, options: ExactTopKOptions = {}): TopK64 {
+export function exactTopK64(
+  items: VectorSet,
+  queries: VectorSet,
+  k: number,
+  options: ExactTopKOptions = {},
+): TopK64 {
   const [start, end] = checkExactArgs(items, queries, k, options);
   return scanRange(items, queries, k, start, end, options);
 }
@@ -111,7 +135,19 @@ export function scanRange(
         const ie = Math.min(end, is + ib);
         for (let q = qs, j = 0; q < q4; q += 4, j++) {
           const h = q - qs;
-          scanTile4(X, dim, tiles[j]!, is, ie, heaps[h]!, heaps[h + 1]!, heaps[h + 2]!, heaps[h + 3]!, bias, undefined);
+          scanTile4(
+            X,
+            dim,
+            tiles[j]!,
+            is,
+            ie,
+            heaps[h]!,
+            heaps[h + 1]!,
+            heaps[h + 2]!,
+            heaps[h + 3]!,
+            bias,
+            undefined,
+          );
         }
       }
     }

@@ -41,7 +41,12 @@ export class ExactIndex {
   readonly #ownsPool: boolean;
   readonly #blocks: { itemBlock?: number; queryBlock?: number };
 
-  private constructor(items: VectorSet, pool: RetrievalPool | undefined, ownsPool: boolean, blocks: { itemBlock?: number; queryBlock?: number }) {
+  private constructor(
+    items: VectorSet,
+    pool: RetrievalPool | undefined,
+    ownsPool: boolean,
+    blocks: { itemBlock?: number; queryBlock?: number },
+  ) {
     this.items = items;
     this.#pool = pool;
     this.#ownsPool = ownsPool;

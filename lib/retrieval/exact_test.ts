@@ -74,11 +74,17 @@ Deno.test("exactTopK is bit-identical to the naive double-precision loop (proper
       (n, nq, dim, k, seed, withBias) => {
         const items = gaussian(seed, n, dim), queries = gaussian(seed + 1, nq, dim);
         const bias = withBias ? gaussian(seed + 2, n, 1).values : undefined;
-        const fast = exactTopK64(items, queries, k, { bias, itemBlock: 1 + (seed % 23), queryBlock: 1 + (seed % 9) });
+        const fast = exactTopK64(items, queries, k, {
+          bias,
+          itemBlock: 1 + (seed % 23),
+          queryBlock: 1 + (seed % 9),
+        });
         const ref = referenceTopK64(items, queries, k, bias);
         assert.deepEqual(Array.from(fast.ids), Array.from(ref.ids));
         assert.deepEqual(Array.from(fast.scores), Array.from(ref.scores)); // exact doubles, not just close
-        for (let i = 0; i < fast.ids.length; i++) if (fast.ids[i]! < 0) assert.equal(fast.scores[i], -Infinity);
+        for (let i = 0; i < fast.ids.length; i++) {
+          if (fast.ids[i]! < 0) assert.equal(fast.scores[i], -Infinity);
+        }
       },
     ),
     { numRuns: 150 },
@@ -97,9 +103,15 @@ Deno.test("mergeTopK of any split of the item range equals the full scan (proper
         // Integer values make equal scores (ties across parts) common.
         const rng = new Rng(seed);
         const items = { values: Float32Array.from({ length: n * 3 }, () => rng.int(3) - 1), n, dim: 3 };
-        const queries = { values: Float32Array.from({ length: nq * 3 }, () => rng.int(3) - 1), n: nq, dim: 3 };
+        const queries = {
+          values: Float32Array.from({ length: nq * 3 }, () => rng.int(3) - 1),
+          n: nq,
+          dim: 3,
+        };
         const cuts = [0, ...cutFractions.map((f) => Math.floor(f * n)).sort((a, b) => a - b), n];
-        const parts = cuts.slice(1).map((end, i) => exactTopK64(items, queries, k, { range: [cuts[i]!, end] }));
+        const parts = cuts.slice(1).map((end, i) =>
+          exactTopK64(items, queries, k, { range: [cuts[i]!, end] })
+        );
         const merged = mergeTopK(parts, k), full = exactTopK64(items, queries, k);
         assert.deepEqual(Array.from(merged.ids), Array.from(full.ids));
         assert.deepEqual(Array.from(merged.scores), Array.from(full.scores));
@@ -110,19 +122,36 @@ Deno.test("mergeTopK of any split of the item range equals the full scan (proper
 });
 
 Deno.test("exactTopK: empty item set pads every row; no queries gives an empty result", () => {
-  const r = exactTopK({ values: new Float32Array(0), n: 0, dim: 2 }, { values: new Float32Array([1, 1]), n: 1, dim: 2 }, 3);
+  const r = exactTopK({ values: new Float32Array(0), n: 0, dim: 2 }, {
+    values: new Float32Array([1, 1]),
+    n: 1,
+    dim: 2,
+  }, 3);
   assert.deepEqual(Array.from(r.ids), [-1, -1, -1]);
   assert.deepEqual(Array.from(r.scores), [-Infinity, -Infinity, -Infinity]);
-  const e = exactTopK({ values: new Float32Array([1, 2]), n: 1, dim: 2 }, { values: new Float32Array(0), n: 0, dim: 2 }, 3);
+  const e = exactTopK({ values: new Float32Array([1, 2]), n: 1, dim: 2 }, {
+    values: new Float32Array(0),
+    n: 0,
+    dim: 2,
+  }, 3);
   assert.equal(e.ids.length, 0);
 });
 
 Deno.test("exactTopK: NaN / Infinity in queries, items or bias, bad k, range and blocks are InputErrors naming the field", () => {
   const items = { values: new Float32Array([1, 0, 0, 1]), n: 2, dim: 2 };
   const field = (f: string) => (e: unknown) => e instanceof InputError && e.field === f;
-  assert.throws(() => exactTopK(items, { values: new Float32Array([NaN, 1]), n: 1, dim: 2 }, 1), field("queries"));
-  assert.throws(() => exactTopK(items, { values: new Float32Array([1, Infinity]), n: 1, dim: 2 }, 1), field("queries"));
-  assert.throws(() => exactTopK({ values: new Float32Array([1, NaN]), n: 1, dim: 2 }, items, 1), field("items"));
+  assert.throws(
+    () => exactTopK(items, { values: new Float32Array([NaN, 1]), n: 1, dim: 2 }, 1),
+    field("queries"),
+  );
+  assert.throws(
+    () => exactTopK(items, { values: new Float32Array([1, Infinity]), n: 1, dim: 2 }, 1),
+    field("queries"),
+  );
+  assert.throws(
+    () => exactTopK({ values: new Float32Array([1, NaN]), n: 1, dim: 2 }, items, 1),
+    field("items"),
+  );
   const q = { values: new Float32Array([1, 1]), n: 1, dim: 2 };
   assert.throws(() => exactTopK(items, q, 1, { bias: new Float32Array([0, NaN]) }), field("bias"));
   assert.throws(() => exactTopK(items, q, 1, { bias: new Float32Array([0]) }), field("bias"));
@@ -130,6 +159,12 @@ Deno.test("exactTopK: NaN / Infinity in queries, items or bias, bad k, range and
   assert.throws(() => exactTopK(items, q, 1.5), field("k"));
   assert.throws(() => exactTopK(items, q, 1, { range: [1, 3] }), field("range"));
   assert.throws(() => exactTopK(items, q, 1, { itemBlock: 0 }), field("itemBlock"));
-  assert.throws(() => exactTopK({ values: new Float32Array(4) as unknown as Float32Array, n: 2, dim: 0 }, q, 1), field("items"));
-  assert.throws(() => exactTopK({ values: [1, 2] as unknown as Float32Array, n: 1, dim: 2 }, q, 1), field("items"));
+  assert.throws(
+    () => exactTopK({ values: new Float32Array(4) as unknown as Float32Array, n: 2, dim: 0 }, q, 1),
+    field("items"),
+  );
+  assert.throws(
+    () => exactTopK({ values: [1, 2] as unknown as Float32Array, n: 1, dim: 2 }, q, 1),
+    field("items"),
+  );
 });

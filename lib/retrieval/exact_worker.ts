@@ -16,7 +16,11 @@ const scope = self as unknown as {
 scope.onmessage = (e: MessageEvent<ScanRequest>) => {
   const m = e.data;
   try {
-    const r = scanRange(m.items, m.queries, m.k, m.start, m.end, { bias: m.bias, itemBlock: m.itemBlock, queryBlock: m.queryBlock });
+    const r = scanRange(m.items, m.queries, m.k, m.start, m.end, {
+      bias: m.bias,
+      itemBlock: m.itemBlock,
+      queryBlock: m.queryBlock,
+    });
     const reply: ScanResponse = { id: m.id, ids: r.ids, scores: r.scores };
     scope.postMessage(reply, [r.ids.buffer as ArrayBuffer, r.scores.buffer as ArrayBuffer]);
   } catch (err) {

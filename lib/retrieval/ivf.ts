@@ -78,14 +78,23 @@ export class IvfIndex {
   static build(items: VectorSet, options: IvfOptions): IvfIndex {
     const nList = IvfIndex.#check(items, options);
     const { centroids } = kmeans(items, nList, IvfIndex.#kmeansOptions(options, nList));
-    return IvfIndex.#fromAssignment(items, nList, centroids, assignNearest(items, centroids, nList), options.probe ?? "l2");
+    return IvfIndex.#fromAssignment(
+      items,
+      nList,
+      centroids,
+      assignNearest(items, centroids, nList),
+      options.probe ?? "l2",
+    );
   }
 
   /**
    * {@link IvfIndex.build} with the k-means and list assignment run on worker threads (a given `pool`,
    * or `workers` started and stopped here). Same options → the identical index as `build`.
    */
-  static async buildParallel(items: VectorSet, options: IvfOptions & { pool?: RetrievalPool; workers?: number }): Promise<IvfIndex> {
+  static async buildParallel(
+    items: VectorSet,
+    options: IvfOptions & { pool?: RetrievalPool; workers?: number },
+  ): Promise<IvfIndex> {
     const nList = IvfIndex.#check(items, options);
     const pool = options.pool ?? RetrievalPool.create(options.workers ?? defaultWorkers());
     try {
@@ -103,19 +112,29 @@ export class IvfIndex {
    */
   probeLists(queries: VectorSet, nProbe: number): Int32Array {
     checkVectors("queries", queries);
-    if (queries.dim !== this.dim) throw new InputError("queries", `dim ${queries.dim} differs from index dim ${this.dim}`);
+    if (queries.dim !== this.dim) {
+      throw new InputError("queries", `dim ${queries.dim} differs from index dim ${this.dim}`);
+    }
     if (!Number.isInteger(nProbe) || nProbe < 1 || nProbe > this.nList) {
       throw new InputError("nProbe", `must be an integer in [1, ${this.nList}], got ${nProbe}`);
     }
     checkFinite("queries", queries.values, queries.dim);
-    return scanRange({ values: this.centroids, n: this.nList, dim: this.dim }, queries, nProbe, 0, this.nList, {
-      bias: this.#probeBias,
-    }).ids;
+    return scanRange(
+      { values: this.centroids, n: this.nList, dim: this.dim },
+      queries,
+      nProbe,
+      0,
+      this.nList,
+      {
+        bias: this.#probeBias,
+      },
+    ).ids;
   }
 
   /** Bytes held by the index (centroids, list offsets, ids and the copied vectors). */
   get bytes(): number {
-    return this.centroids.byteLength + this.listStart.byteLength + this.listIds.byteLength + this.listVectors.byteLength;
+    return this.centroids.byteLength + this.listStart.byteLength + this.listIds.byteLength +
+      this.listVectors.byteLength;
   }
 
   static #check(items: VectorSet, options: IvfOptions): number {
@@ -133,10 +152,20 @@ export class IvfIndex {
   }
 
   static #kmeansOptions(options: IvfOptions, nList: number) {
-    return { seed: options.seed, iterations: options.iterations, sampleSize: options.sampleSize ?? 64 * nList };
+    return {
+      seed: options.seed,
+      iterations: options.iterations,
+      sampleSize: options.sampleSize ?? 64 * nList,
+    };
   }
 
-  static #fromAssignment(items: VectorSet, nList: number, centroids: Float32Array, assign: Int32Array, probe: "l2" | "ip"): IvfIndex {
+  static #fromAssignment(
+    items: VectorSet,
+    nList: number,
+    centroids: Float32Array,
+    assign: Int32Array,
+    probe: "l2" | "ip",
+  ): IvfIndex {
     const dim = items.dim;
     const listStart = new Int32Array(nList + 1);
     for (let i = 0; i < items.n; i++) listStart[assign[i]! + 1]!++;
@@ -170,7 +199,17 @@ export class IvfIndex {
       for (let d = 0; d < dim; d++) q64[d] = queries.values[q * dim + d]!;
       for (let p = 0; p < nProbe; p++) {
         const l = probes.ids[q * nProbe + p]!;
-        scanOne(this.listVectors, dim, q64, 0, this.listStart[l]!, this.listStart[l + 1]!, heap, undefined, this.listIds);
+        scanOne(
+          this.listVectors,
+          dim,
+          q64,
+          0,
+          this.listStart[l]!,
+          this.listStart[l + 1]!,
+          heap,
+          undefined,
+          this.listIds,
+        );
       }
       heap.drainInto(ids, scores, q * k);
     }
@@ -197,7 +236,9 @@ export class IvfIndex {
     for (let i = q0 * nProbe; i < q1 * nProbe; i++) start[probes[i]! + 1]!++;
     for (let l = 0; l < this.nList; l++) start[l + 1]! += start[l]!;
     const fill = start.slice(0, this.nList), who = new Int32Array(m * nProbe);
-    for (let q = q0; q < q1; q++) for (let p = 0; p < nProbe; p++) who[fill[probes[q * nProbe + p]!]!++] = q - q0;
+    for (let q = q0; q < q1; q++) {
+      for (let p = 0; p < nProbe; p++) who[fill[probes[q * nProbe + p]!]!++] = q - q0;
+    }
     const heaps = Array.from({ length: m }, () => new TopKHeap(k));
     const tile = new Float64Array(4 * dim), q64 = new Float64Array(dim);
     for (let l = 0; l < this.nList; l++) {
@@ -210,7 +251,19 @@ export class IvfIndex {
           for (let d = 0; d < dim; d++) tile[4 * d + t] = Q[o + d]!;
         }
         const h = heaps;
-        scanTile4(this.listVectors, dim, tile, is, ie, h[who[j]!]!, h[who[j + 1]!]!, h[who[j + 2]!]!, h[who[j + 3]!]!, undefined, this.listIds);
+        scanTile4(
+          this.listVectors,
+          dim,
+          tile,
+          is,
+          ie,
+          h[who[j]!]!,
+          h[who[j + 1]!]!,
+          h[who[j + 2]!]!,
+          h[who[j + 3]!]!,
+          undefined,
+          this.listIds,
+        );
       }
       for (; j < b; j++) {
         const o = (q0 + who[j]!) * dim;

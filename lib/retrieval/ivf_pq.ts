@@ -49,7 +49,7 @@ export class IvfPqIndex {
     const m = pq.m;
     // m = 16 has its own unrolled scan over the byte codes and needs no slots.
     this.#slots = new Uint16Array(m === 16 ? 0 : codes.length);
-    if (m !== 16) for (let i = 0; i < codes.length; i++) this.#slots[i] = 256 * (i % m) + codes[i]!;
+    if (m !== 16) { for (let i = 0; i < codes.length; i++) this.#slots[i] = 256 * (i % m) + codes[i]!; }
   }
 
   /** Trains a quantiser on the index's vectors (seeded sample) and encodes every list. */
@@ -75,7 +75,9 @@ export class IvfPqIndex {
   search(queries: VectorSet, k: number, nProbe: number, options: IvfPqSearchOptions = {}): TopK {
     checkK(k);
     const rerank = options.rerank ?? Math.max(500, 10 * k);
-    if (!Number.isInteger(rerank) || rerank < k) throw new InputError("rerank", `must be an integer >= k (${k}), got ${rerank}`);
+    if (!Number.isInteger(rerank) || rerank < k) {
+      throw new InputError("rerank", `must be an integer >= k (${k}), got ${rerank}`);
+    }
     const probes = this.ivf.probeLists(queries, nProbe);
     const { dim, listStart, listIds, listVectors } = this.ivf;
     const m = this.pq.m, m4 = m & ~3, slots = this.#slots, codes = this.codes, Q = queries.values;
@@ -128,13 +130,24 @@ export class IvfPqIndex {
  * The PQ scan for m = 16, fully unrolled: the table offsets (256·t) are constants, so each look-up is a
  * byte load and a table load. Offers rows `[is, ie)` scoring above `th` to `cand`; returns the new threshold.
  */
-function scan16(codes: Uint8Array, lut: Float64Array, is: number, ie: number, cand: CandidateBuffer, th: number): number {
+function scan16(
+  codes: Uint8Array,
+  lut: Float64Array,
+  is: number,
+  ie: number,
+  cand: CandidateBuffer,
+  th: number,
+): number {
   for (let j = is; j < ie; j++) {
     const c = j * 16;
-    const s0 = lut[codes[c]!]! + lut[256 + codes[c + 1]!]! + lut[512 + codes[c + 2]!]! + lut[768 + codes[c + 3]!]!;
-    const s1 = lut[1024 + codes[c + 4]!]! + lut[1280 + codes[c + 5]!]! + lut[1536 + codes[c + 6]!]! + lut[1792 + codes[c + 7]!]!;
-    const s2 = lut[2048 + codes[c + 8]!]! + lut[2304 + codes[c + 9]!]! + lut[2560 + codes[c + 10]!]! + lut[2816 + codes[c + 11]!]!;
-    const s3 = lut[3072 + codes[c + 12]!]! + lut[3328 + codes[c + 13]!]! + lut[3584 + codes[c + 14]!]! + lut[3840 + codes[c + 15]!]!;
+    const s0 = lut[codes[c]!]! + lut[256 + codes[c + 1]!]! + lut[512 + codes[c + 2]!]! +
+      lut[768 + codes[c + 3]!]!;
+    const s1 = lut[1024 + codes[c + 4]!]! + lut[1280 + codes[c + 5]!]! + lut[1536 + codes[c + 6]!]! +
+      lut[1792 + codes[c + 7]!]!;
+    const s2 = lut[2048 + codes[c + 8]!]! + lut[2304 + codes[c + 9]!]! + lut[2560 + codes[c + 10]!]! +
+      lut[2816 + codes[c + 11]!]!;
+    const s3 = lut[3072 + codes[c + 12]!]! + lut[3328 + codes[c + 13]!]! + lut[3584 + codes[c + 14]!]! +
+      lut[3840 + codes[c + 15]!]!;
     const s = (s0 + s1) + (s2 + s3);
     if (s > th) {
       cand.offer(s, j);

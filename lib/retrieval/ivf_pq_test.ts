@@ -22,29 +22,38 @@ Deno.test("ProductQuantizer: a set with ≤ 256 distinct sub-vectors is encoded 
     const exact = rows[i]!.reduce((s, x, d) => s + x * q[d]!, 0);
     assert.ok(Math.abs(approx - exact) < 1e-6, `row ${i}: ${approx} vs ${exact}`);
   }
-  assert.throws(() => ProductQuantizer.train(v, { m: 3, seed: 1 }), (e) => e instanceof InputError && e.field === "m");
+  assert.throws(
+    () => ProductQuantizer.train(v, { m: 3, seed: 1 }),
+    (e) => e instanceof InputError && e.field === "m",
+  );
   assert.throws(() => pq.encode({ values: new Float32Array(3), n: 1, dim: 3 }), InputError);
 });
 
 Deno.test("IvfPqIndex: with rerank ≥ items scanned it returns exactly IvfIndex.search (property)", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), (seed, k, nProbe) => {
-      const items = sphereMixture({ seed, n: 200, dim: 16, clusters: 5, spread: 1 });
-      const queries = sphereMixture({ seed, n: 5, dim: 16, clusters: 5, spread: 1, pointSeed: seed + 1 });
-      const ivf = IvfIndex.build(items, { nList: 6, seed, iterations: 3 });
-      // m = 16 takes the unrolled scan, m = 4 / 8 the generic one.
-      const pq = IvfPqIndex.fromIvf(ivf, { m: [4, 8, 16][seed % 3]!, seed, iterations: 3 });
-      const a = pq.search(queries, k, nProbe, { rerank: 200 }), b = ivf.search(queries, k, nProbe);
-      assert.deepEqual(Array.from(a.ids), Array.from(b.ids));
-      assert.deepEqual(Array.from(a.scores), Array.from(b.scores));
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 6 }),
+      (seed, k, nProbe) => {
+        const items = sphereMixture({ seed, n: 200, dim: 16, clusters: 5, spread: 1 });
+        const queries = sphereMixture({ seed, n: 5, dim: 16, clusters: 5, spread: 1, pointSeed: seed + 1 });
+        const ivf = IvfIndex.build(items, { nList: 6, seed, iterations: 3 });
+        // m = 16 takes the unrolled scan, m = 4 / 8 the generic one.
+        const pq = IvfPqIndex.fromIvf(ivf, { m: [4, 8, 16][seed % 3]!, seed, iterations: 3 });
+        const a = pq.search(queries, k, nProbe, { rerank: 200 }), b = ivf.search(queries, k, nProbe);
+        assert.deepEqual(Array.from(a.ids), Array.from(b.ids));
+        assert.deepEqual(Array.from(a.scores), Array.from(b.scores));
+      },
+    ),
     { numRuns: 25 },
   );
 });
 
 Deno.test("IvfPqIndex: recall on clustered data with a small re-rank; seeded; validation", () => {
   const shape = { n: 3000, dim: 16, clusters: 30, spread: 0.8 };
-  const items = sphereMixture({ seed: 5, ...shape }), queries = sphereMixture({ seed: 5, ...shape, n: 40, pointSeed: 6 });
+  const items = sphereMixture({ seed: 5, ...shape }),
+    queries = sphereMixture({ seed: 5, ...shape, n: 40, pointSeed: 6 });
   const exact = exactTopK(items, queries, 10);
   const ivf = IvfIndex.build(items, { nList: 30, seed: 1 });
   const pq = IvfPqIndex.fromIvf(ivf, { m: 8, seed: 2 });
@@ -56,8 +65,14 @@ Deno.test("IvfPqIndex: recall on clustered data with a small re-rank; seeded; va
   const again = IvfPqIndex.fromIvf(ivf, { m: 8, seed: 2 });
   assert.deepEqual(again.codes, pq.codes);
   assert.equal(pq.codes.length, 3000 * 8);
-  assert.throws(() => pq.search(queries, 10, 4, { rerank: 5 }), (e) => e instanceof InputError && e.field === "rerank");
-  assert.throws(() => pq.search({ values: new Float32Array(16).fill(NaN), n: 1, dim: 16 }, 10, 4), InputError);
+  assert.throws(
+    () => pq.search(queries, 10, 4, { rerank: 5 }),
+    (e) => e instanceof InputError && e.field === "rerank",
+  );
+  assert.throws(
+    () => pq.search({ values: new Float32Array(16).fill(NaN), n: 1, dim: 16 }, 10, 4),
+    InputError,
+  );
   assert.throws(() => pq.search(queries, 0, 4), InputError);
 });
 

@@ -15,7 +15,9 @@ function clustered(seed: number, n: number, dim: number, clusters: number) {
   for (let i = 0; i < n; i++) {
     const c = rng.int(clusters);
     let norm = 0;
-    for (let d = 0; d < dim; d++) norm += (values[i * dim + d] = centres[c * dim + d]! + normal(rng, 0, 0.15)) ** 2;
+    for (let d = 0; d < dim; d++) {
+      norm += (values[i * dim + d] = centres[c * dim + d]! + normal(rng, 0, 0.15)) ** 2;
+    }
     for (let d = 0; d < dim; d++) values[i * dim + d]! /= Math.sqrt(norm);
   }
   return { values, n, dim };
@@ -39,7 +41,10 @@ Deno.test("IVF: recall@10 ≥ 0.95 on a small clustered set; nProbe = nList is e
   const full = index.search(queries, 10, 30);
   assert.deepEqual(Array.from(full.ids), Array.from(exact.ids));
   // Every item sits in exactly one list.
-  assert.deepEqual(Array.from(index.listIds).sort((a, b) => a - b), Array.from({ length: 3000 }, (_, i) => i));
+  assert.deepEqual(
+    Array.from(index.listIds).sort((a, b) => a - b),
+    Array.from({ length: 3000 }, (_, i) => i),
+  );
 });
 
 Deno.test("IVF: same seed → same index; validation", () => {
@@ -68,7 +73,10 @@ Deno.test("IVF on a clustered unit-sphere set: recall@10 rises with nProbe, ≥ 
   assert.equal(recalls[2], 1);
   const again = IvfIndex.build(items, { nList: 40, seed: 2 });
   assert.deepEqual(again.listIds, index.listIds);
-  assert.deepEqual(Array.from(again.search(queries, 10, 8).ids), Array.from(index.search(queries, 10, 8).ids));
+  assert.deepEqual(
+    Array.from(again.search(queries, 10, 8).ids),
+    Array.from(index.search(queries, 10, 8).ids),
+  );
   assert.equal(index.bytes, 40 * 16 * 4 + 41 * 4 + 4000 * 4 + 4000 * 16 * 4);
 });
 
@@ -76,35 +84,61 @@ Deno.test("IVF: bad queries, k, nProbe and items are InputErrors naming the fiel
   const items = clustered(3, 200, 4, 5);
   const index = IvfIndex.build(items, { nList: 4, seed: 1 });
   const field = (f: string) => (e: unknown) => e instanceof InputError && e.field === f;
-  assert.throws(() => index.search({ values: new Float32Array([NaN, 0, 0, 0]), n: 1, dim: 4 }, 1, 2), field("queries"));
+  assert.throws(
+    () => index.search({ values: new Float32Array([NaN, 0, 0, 0]), n: 1, dim: 4 }, 1, 2),
+    field("queries"),
+  );
   assert.throws(() => index.search({ values: new Float32Array(3), n: 1, dim: 3 }, 1, 2), field("queries"));
   assert.throws(() => index.search({ values: new Float32Array(4), n: 1, dim: 4 }, 0, 2), field("k"));
   assert.throws(() => index.search({ values: new Float32Array(4), n: 1, dim: 4 }, 1, 0), field("nProbe"));
-  assert.throws(() => IvfIndex.build({ values: new Float32Array([1, NaN]), n: 1, dim: 2 }, { seed: 1 }), field("items"));
-  assert.throws(() => IvfIndex.build({ values: new Float32Array(0), n: 0, dim: 2 }, { seed: 1 }), field("items"));
+  assert.throws(
+    () => IvfIndex.build({ values: new Float32Array([1, NaN]), n: 1, dim: 2 }, { seed: 1 }),
+    field("items"),
+  );
+  assert.throws(
+    () => IvfIndex.build({ values: new Float32Array(0), n: 0, dim: 2 }, { seed: 1 }),
+    field("items"),
+  );
   assert.throws(() => kmeans(items, 0, { seed: 1 }), field("k"));
   assert.throws(() => kmeans(items, 2, { seed: 1, iterations: -1 }), field("iterations"));
   // k larger than the list contents: padded with -1.
-  const r = IvfIndex.build(clustered(4, 5, 4, 1), { nList: 1, seed: 1 }).search({ values: new Float32Array([1, 0, 0, 0]), n: 1, dim: 4 }, 8, 1);
+  const r = IvfIndex.build(clustered(4, 5, 4, 1), { nList: 1, seed: 1 }).search(
+    { values: new Float32Array([1, 0, 0, 0]), n: 1, dim: 4 },
+    8,
+    1,
+  );
   assert.deepEqual(Array.from(r.ids.subarray(5)), [-1, -1, -1]);
 });
 
 Deno.test("IVF: a batch (list-by-list, tiled) returns exactly what the queries return one at a time (property)", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 8, max: 40 }), fc.integer({ min: 1, max: 15 }), (seed, nq, k) => {
-      const rng = new Rng(seed);
-      const integer = seed % 2 === 0; // integer values: many tied scores
-      const gen = (n: number) => ({ values: Float32Array.from({ length: n * 6 }, () => integer ? rng.int(3) - 1 : normal(rng)), n, dim: 6 });
-      const items = gen(300), queries = gen(nq);
-      const index = IvfIndex.build(items, { nList: 12, seed, iterations: 3 });
-      const nProbe = 1 + (seed % 12);
-      const batch = index.search(queries, k, nProbe);
-      for (let q = 0; q < nq; q++) {
-        const one = index.search({ values: queries.values.subarray(q * 6, q * 6 + 6), n: 1, dim: 6 }, k, nProbe);
-        assert.deepEqual(Array.from(batch.ids.subarray(q * k, q * k + k)), Array.from(one.ids));
-        assert.deepEqual(Array.from(batch.scores.subarray(q * k, q * k + k)), Array.from(one.scores));
-      }
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.integer({ min: 8, max: 40 }),
+      fc.integer({ min: 1, max: 15 }),
+      (seed, nq, k) => {
+        const rng = new Rng(seed);
+        const integer = seed % 2 === 0; // integer values: many tied scores
+        const gen = (n: number) => ({
+          values: Float32Array.from({ length: n * 6 }, () => integer ? rng.int(3) - 1 : normal(rng)),
+          n,
+          dim: 6,
+        });
+        const items = gen(300), queries = gen(nq);
+        const index = IvfIndex.build(items, { nList: 12, seed, iterations: 3 });
+        const nProbe = 1 + (seed % 12);
+        const batch = index.search(queries, k, nProbe);
+        for (let q = 0; q < nq; q++) {
+          const one = index.search(
+            { values: queries.values.subarray(q * 6, q * 6 + 6), n: 1, dim: 6 },
+            k,
+            nProbe,
+          );
+          assert.deepEqual(Array.from(batch.ids.subarray(q * k, q * k + k)), Array.from(one.ids));
+          assert.deepEqual(Array.from(batch.scores.subarray(q * k, q * k + k)), Array.from(one.scores));
+        }
+      },
+    ),
     { numRuns: 40 },
   );
 });

@@ -58,7 +58,12 @@ export function assignNearest(vectors: VectorSet, centroids: Float32Array, k: nu
  * {@link assignNearest} split by rows across a worker pool (identical result). `vectors` should be
  * SharedArrayBuffer-backed (see `toShared`) so the workers read it without a copy.
  */
-export async function assignNearestParallel(vectors: VectorSet, centroids: Float32Array, k: number, pool: RetrievalPool): Promise<Int32Array> {
+export async function assignNearestParallel(
+  vectors: VectorSet,
+  centroids: Float32Array,
+  k: number,
+  pool: RetrievalPool,
+): Promise<Int32Array> {
   const dim = vectors.dim, n = vectors.n;
   checkExactArgs({ values: centroids, n: k, dim }, vectors, 1, {});
   const items = { values: centroids, n: k, dim }, bias = centroidBias(centroids, k, dim);
@@ -82,10 +87,17 @@ export function kmeans(vectors: VectorSet, k: number, options: KMeansOptions): K
 }
 
 /** {@link kmeans} with the assignment steps run on a worker pool; returns the same centroids. */
-export async function kmeansParallel(vectors: VectorSet, k: number, options: KMeansOptions, pool: RetrievalPool): Promise<KMeansResult> {
+export async function kmeansParallel(
+  vectors: VectorSet,
+  k: number,
+  options: KMeansOptions,
+  pool: RetrievalPool,
+): Promise<KMeansResult> {
   const st = setup(vectors, k, options);
   const sample = toShared(st.sample);
-  for (let it = 0; it < st.iterations; it++) st.update(await assignNearestParallel(sample, st.centroids, k, pool));
+  for (let it = 0; it < st.iterations; it++) {
+    st.update(await assignNearestParallel(sample, st.centroids, k, pool));
+  }
   return { centroids: st.centroids, k, dim: vectors.dim };
 }
 
@@ -96,7 +108,9 @@ function setup(vectors: VectorSet, k: number, options: KMeansOptions) {
     throw new InputError("k", `must be an integer in [1, ${vectors.n}], got ${k}`);
   }
   const iterations = options.iterations ?? 10;
-  if (!Number.isInteger(iterations) || iterations < 0) throw new InputError("iterations", `must be an integer >= 0, got ${iterations}`);
+  if (!Number.isInteger(iterations) || iterations < 0) {
+    throw new InputError("iterations", `must be an integer >= 0, got ${iterations}`);
+  }
   const rng = new Rng(options.seed);
   const dim = vectors.dim;
   const m = Math.min(vectors.n, Math.max(k, options.sampleSize ?? 256 * k));
@@ -109,7 +123,9 @@ function setup(vectors: VectorSet, k: number, options: KMeansOptions) {
     idx[j] = t;
   }
   const sample = new Float32Array(m * dim);
-  for (let i = 0; i < m; i++) sample.set(vectors.values.subarray(idx[i]! * dim, idx[i]! * dim + dim), i * dim);
+  for (let i = 0; i < m; i++) {
+    sample.set(vectors.values.subarray(idx[i]! * dim, idx[i]! * dim + dim), i * dim);
+  }
   checkFinite("vectors", sample, dim);
   const centroids = new Float32Array(k * dim);
   for (let c = 0; c < k; c++) centroids.set(sample.subarray(c * dim, c * dim + dim), c * dim);

@@ -64,7 +64,10 @@ export function defaultWorkers(): number {
 export class RetrievalPool {
   readonly size: number;
   #workers: Worker[];
-  #pending = new Map<number, { resolve: (r: TopK64) => void; reject: (e: Error) => void; nQueries: number; k: number }>();
+  #pending = new Map<
+    number,
+    { resolve: (r: TopK64) => void; reject: (e: Error) => void; nQueries: number; k: number }
+  >();
   #nextId = 0;
   #next = 0;
   #closed = false;
@@ -84,7 +87,9 @@ export class RetrievalPool {
 
   /** Starts `size` workers (default {@link defaultWorkers}). */
   static create(size: number = defaultWorkers()): RetrievalPool {
-    if (!Number.isInteger(size) || size < 1 || size > 64) throw new InputError("workers", `must be an integer in [1, 64], got ${size}`);
+    if (!Number.isInteger(size) || size < 1 || size > 64) {
+      throw new InputError("workers", `must be an integer in [1, 64], got ${size}`);
+    }
     return new RetrievalPool(size);
   }
 
@@ -115,8 +120,9 @@ export class RetrievalPool {
     const p = this.#pending.get(m.id);
     if (!p) return;
     this.#pending.delete(m.id);
-    if (m.error !== undefined || !m.ids || !m.scores) p.reject(new Error(`retrieval worker: ${m.error ?? "empty reply"}`));
-    else p.resolve({ ids: m.ids, scores: m.scores, nQueries: p.nQueries, k: p.k });
+    if (m.error !== undefined || !m.ids || !m.scores) {
+      p.reject(new Error(`retrieval worker: ${m.error ?? "empty reply"}`));
+    } else p.resolve({ ids: m.ids, scores: m.scores, nQueries: p.nQueries, k: p.k });
   }
 
   #failAll(err: Error): void {

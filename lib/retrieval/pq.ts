@@ -55,7 +55,9 @@ export class ProductQuantizer {
     checkVectors("vectors", vectors);
     checkFiniteItemsOnce("vectors", vectors);
     const { m } = options, dim = vectors.dim;
-    if (!Number.isInteger(m) || m < 1 || dim % m !== 0) throw new InputError("m", `must be a positive divisor of dim ${dim}, got ${m}`);
+    if (!Number.isInteger(m) || m < 1 || dim % m !== 0) {
+      throw new InputError("m", `must be a positive divisor of dim ${dim}, got ${m}`);
+    }
     if (vectors.n < 1) throw new InputError("vectors", "must hold at least one vector");
     const sub = dim / m, ksub = Math.min(256, vectors.n);
     const codebooks = new Float32Array(m * ksub * sub);
@@ -74,10 +76,16 @@ export class ProductQuantizer {
   /** Codes of every row: `n × m` bytes, row-major. */
   encode(vectors: VectorSet): Uint8Array {
     checkVectors("vectors", vectors);
-    if (vectors.dim !== this.dim) throw new InputError("vectors", `dim ${vectors.dim} differs from quantiser dim ${this.dim}`);
+    if (vectors.dim !== this.dim) {
+      throw new InputError("vectors", `dim ${vectors.dim} differs from quantiser dim ${this.dim}`);
+    }
     const codes = new Uint8Array(vectors.n * this.m), { m, sub, ksub } = this;
     for (let s = 0; s < m; s++) {
-      const ids = assignNearest(subspace(vectors, s, sub), this.codebooks.subarray(s * ksub * sub, (s + 1) * ksub * sub), ksub);
+      const ids = assignNearest(
+        subspace(vectors, s, sub),
+        this.codebooks.subarray(s * ksub * sub, (s + 1) * ksub * sub),
+        ksub,
+      );
       for (let i = 0; i < vectors.n; i++) codes[i * m + s] = ids[i]!;
     }
     return codes;
@@ -86,11 +94,18 @@ export class ProductQuantizer {
   /** {@link ProductQuantizer.encode} with each subspace's assignment split across a worker pool (same codes). */
   async encodeParallel(vectors: VectorSet, pool: RetrievalPool): Promise<Uint8Array> {
     checkVectors("vectors", vectors);
-    if (vectors.dim !== this.dim) throw new InputError("vectors", `dim ${vectors.dim} differs from quantiser dim ${this.dim}`);
+    if (vectors.dim !== this.dim) {
+      throw new InputError("vectors", `dim ${vectors.dim} differs from quantiser dim ${this.dim}`);
+    }
     const codes = new Uint8Array(vectors.n * this.m), { m, sub, ksub } = this;
     for (let s = 0; s < m; s++) {
       const part = toShared(subspace(vectors, s, sub));
-      const ids = await assignNearestParallel(part, this.codebooks.slice(s * ksub * sub, (s + 1) * ksub * sub), ksub, pool);
+      const ids = await assignNearestParallel(
+        part,
+        this.codebooks.slice(s * ksub * sub, (s + 1) * ksub * sub),
+        ksub,
+        pool,
+      );
       for (let i = 0; i < vectors.n; i++) codes[i * m + s] = ids[i]!;
     }
     return codes;

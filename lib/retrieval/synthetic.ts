@@ -39,8 +39,12 @@ export interface SphereMixtureOptions {
 /** Unit-norm points from a Gaussian mixture (see the module doc). Same options → identical output. */
 export function sphereMixture(o: SphereMixtureOptions): VectorSet {
   checkSize(o.n, o.dim);
-  if (!Number.isInteger(o.clusters) || o.clusters < 1) throw new InputError("clusters", `must be an integer >= 1, got ${o.clusters}`);
-  if (!(o.spread >= 0) || !Number.isFinite(o.spread)) throw new InputError("spread", `must be a finite number >= 0, got ${o.spread}`);
+  if (!Number.isInteger(o.clusters) || o.clusters < 1) {
+    throw new InputError("clusters", `must be an integer >= 1, got ${o.clusters}`);
+  }
+  if (!(o.spread >= 0) || !Number.isFinite(o.spread)) {
+    throw new InputError("spread", `must be a finite number >= 0, got ${o.spread}`);
+  }
   const dim = o.dim;
   const centreRng = new Rng(o.seed);
   const centres = new Float64Array(o.clusters * dim);

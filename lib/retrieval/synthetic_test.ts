@@ -14,10 +14,15 @@ Deno.test("sphereMixture / uniformSphere: seeded, unit norm; spread 0 puts point
   assert.deepEqual(uniformSphere(2, 50, 8).values, uniformSphere(2, 50, 8).values);
   // spread 0: only `clusters` distinct points, and the same centres whatever the point seed.
   const tight = sphereMixture({ ...o, spread: 0 });
-  const distinct = new Set(Array.from({ length: tight.n }, (_, i) => tight.values.subarray(i * 16, i * 16 + 16).join(",")));
+  const distinct = new Set(
+    Array.from({ length: tight.n }, (_, i) => tight.values.subarray(i * 16, i * 16 + 16).join(",")),
+  );
   assert.equal(distinct.size, 3);
   const other = sphereMixture({ ...o, spread: 0, pointSeed: 77 });
-  assert.ok(new Set(Array.from({ length: other.n }, (_, i) => other.values.subarray(i * 16, i * 16 + 16).join(","))).isSubsetOf(distinct));
+  assert.ok(
+    new Set(Array.from({ length: other.n }, (_, i) => other.values.subarray(i * 16, i * 16 + 16).join(",")))
+      .isSubsetOf(distinct),
+  );
 });
 
 Deno.test("sphereMixture: bad options are InputErrors", () => {

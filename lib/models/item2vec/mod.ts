@@ -27,3 +27,4 @@ export {
 } from "./params.ts";
 export { type Item2VecConfigJSON, loadItem2Vec, saveItem2Vec } from "./persist.ts";
 export { type FlatSessions, type SgnsResult, trainSgns, unigramTable } from "./sgns.ts";
+export { Item2VecRecommender } from "./recommender.ts";

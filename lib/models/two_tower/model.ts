@@ -10,7 +10,10 @@
  * - a new user without features → the most popular training items (`source: "popularity"`);
  * - users/items that are in the ID space but had no training pair get the feature-only embedding in
  *   the precomputed matrices too (their ID rows were never trained);
- * - an unknown index passed to {@link TwoTowerModel.recommend} is an InputError (indices must be known).
+ * - an unknown index passed to {@link TwoTowerModel.recommend} is an InputError (indices must be known);
+ *   {@link TwoTowerModel.recommendOrPopular} instead takes −1 for unknown users and serves them the
+ *   popularity list, and {@link TwoTowerModel.indexOf} maps external ids (a log loaded by the CSV
+ *   loader) to indices with −1 for ids unseen in training.
  * @module
  */
 import { InputError } from "../../errors.ts";
@@ -63,6 +66,8 @@ const INFERENCE_CHUNK = 4096;
 /** A trained two-tower retrieval model. */
 export class TwoTowerModel implements Recommender {
   readonly name = "two-tower";
+  #idIndex: { user?: Map<string, number>; item?: Map<string, number> } = {};
+  #popularOrder?: number[];
 
   constructor(
     readonly config: TwoTowerConfig,
@@ -187,6 +192,57 @@ export class TwoTowerModel implements Recommender {
   }
 
   /**
+   * Dense indices of external ids (the `userIds` / `itemIds` of the training log, e.g. from the CSV
+   * loader), −1 for an id unseen in training. InputError when the model was trained without external ids.
+   */
+  indexOf(side: Side, ids: readonly string[]): Int32Array {
+    this.#side(side);
+    const known = side === "user" ? this.config.userIds : this.config.itemIds;
+    if (!known) {
+      throw new InputError("ids", `the model was trained without external ${side} ids (indices only)`);
+    }
+    const map = (this.#idIndex[side] ??= new Map(known.map((id, j) => [id, j])));
+    return Int32Array.from(ids, (id) => map.get(id) ?? -1);
+  }
+
+  /**
+   * Top-k for users by index where −1 marks a user unknown to the model (see {@link indexOf}): known
+   * users get their embedding's list (skipping their `exclude` row), unknown ones the k most popular
+   * training items; `sources[j]` says which. Other out-of-range indices are InputErrors.
+   */
+  recommendOrPopular(
+    users: ArrayLike<number>,
+    k: number,
+    exclude?: Csr,
+  ): { items: number[][]; sources: ("embedding" | "popularity")[] } {
+    const known = Array.from(users).filter((u) => u !== -1);
+    checkRecommendArgs(known, k, this.config.nUsers);
+    const lists = this.recommend(known, k, exclude);
+    const popular = this.#popular(k);
+    const items: number[][] = [], sources: ("embedding" | "popularity")[] = [];
+    let r = 0;
+    for (let j = 0; j < users.length; j++) {
+      if (users[j] === -1) {
+        items.push([...popular]);
+        sources.push("popularity");
+      } else {
+        items.push(lists[r++]!);
+        sources.push("embedding");
+      }
+    }
+    return { items, sources };
+  }
+
+  /** The k most popular training items (summed rating; ties: lower index). */
+  #popular(k: number): number[] {
+    const pop = this.itemPopularity;
+    const order = this.#popularOrder ??= Array.from({ length: pop.length }, (_, i) => i).sort((a, b) =>
+      pop[b]! - pop[a]! || a - b
+    );
+    return order.slice(0, k);
+  }
+
+  /**
    * Recommendations for a user unseen in training: with features (one row), the feature-only user tower;
    * without, the k most popular items.
    */
@@ -196,13 +252,7 @@ export class TwoTowerModel implements Recommender {
     context?: Float32Array,
   ): Promise<{ items: number[]; source: "features" | "popularity" }> {
     if (!Number.isInteger(k) || k < 1) throw new InputError("k", `must be an integer >= 1, got ${k}`);
-    if (features === undefined) {
-      const pop = this.itemPopularity;
-      const order = Array.from({ length: pop.length }, (_, i) => i).sort((a, b) =>
-        pop[b]! - pop[a]! || a - b
-      );
-      return { items: order.slice(0, k), source: "popularity" };
-    }
+    if (features === undefined) return { items: this.#popular(k), source: "popularity" };
     if (features.n !== 1) {
       throw new InputError("features", `must describe exactly one user, got ${features.n} rows`);
     }
