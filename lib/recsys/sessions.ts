@@ -2,7 +2,7 @@
  * Baskets / sessions from an interaction log, for item2vec: each user's rows ordered by (timestamp, log
  * position), cut into a new session wherever the gap to the previous row exceeds `gap` (same unit as the
  * timestamps). `gap: 0` (the default) groups exactly the rows that share a user and a timestamp — one
- * order's items in a purchase log.
+ * order's items in a purchase log; `gap: Infinity` makes each user's whole history one session.
  *
  * @example
  * ```ts
@@ -19,8 +19,8 @@ import type { Interactions } from "./interactions.ts";
 /** Item sessions (users in index order, each user's sessions in time order). */
 export function sessionsOf(x: Interactions, options: { gap?: number } = {}): Int32Array[] {
   const gap = options.gap ?? 0;
-  if (!(gap >= 0 && Number.isFinite(gap))) {
-    throw new InputError("gap", `must be a finite number >= 0, got ${gap}`);
+  if (!(gap >= 0)) {
+    throw new InputError("gap", `must be a number >= 0 (Infinity: one session per user), got ${gap}`);
   }
   const n = x.user.length;
   const order = Int32Array.from({ length: n }, (_, r) => r).sort((a, b) =>

@@ -14,6 +14,7 @@ Deno.test("sessionsOf: orders (same user and timestamp) and gap-based sessions, 
   assert.deepEqual(sessionsOf(x).map((s) => Array.from(s)), [[1, 2], [3], [3], [5], [4]]);
   assert.deepEqual(sessionsOf(x, { gap: 5 }).map((s) => Array.from(s)), [[1, 2], [3], [3, 5], [4]]);
   assert.deepEqual(sessionsOf(x, { gap: 100 }).map((s) => Array.from(s)), [[1, 2, 3], [3, 5, 4]]);
+  assert.deepEqual(sessionsOf(x, { gap: Infinity }), sessionsOf(x, { gap: 100 }));
   assert.throws(() => sessionsOf(x, { gap: -1 }), InputError);
   assert.throws(() => sessionsOf(x, { gap: NaN }), InputError);
 });
