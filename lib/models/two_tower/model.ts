@@ -19,6 +19,7 @@
 import { InputError } from "../../errors.ts";
 import type { Csr } from "../../recsys/interactions.ts";
 import { checkRecommendArgs, csrHas, type Recommender } from "../../recsys/recommender.ts";
+import { layerListToOnnx, towerGraphToLayerList } from "../../export/onnx/mod.ts";
 import { exactTopK } from "../../retrieval/mod.ts";
 import { initTf, type tf as tfNs } from "../tf_backend.ts";
 import { referenceForward } from "./_reference_forward.ts";
@@ -91,6 +92,19 @@ export class TwoTowerModel implements Recommender {
     const { weights, spec } = this.#side(side);
     const context = (side === "user" ? this.config.userContextNames : this.config.itemContextNames) ?? [];
     return describeTower(side, weights, { ...spec, numericNames: [...spec.numericNames, ...context] });
+  }
+
+  /**
+   * One tower as ONNX protobuf bytes, for onnxruntime: inputs `id` (int64; OOV = nIds, see
+   * `batch.ts`'s `gatherBatch` for the feeds), one int64 input per categorical feature (missing =
+   * cardinality) and `numeric` (float32, raw: standardisation is inside); output: the unit embedding.
+   */
+  toOnnx(side: Side): Uint8Array {
+    const g = this.describe(side);
+    return layerListToOnnx(towerGraphToLayerList(g, `${side}_tower`), {
+      docString: `Two-tower ${side} tower: L2-normalised ${this.embeddingDim}-dim embedding.`,
+      metadata: { kind: "two_tower", side, formatVersion: String(this.config.version) },
+    });
   }
 
   /**

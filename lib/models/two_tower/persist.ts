@@ -5,7 +5,9 @@
  * - `weights.bin`: every array (towers, embedding matrices, popularity) as little-endian float32,
  *   concatenated in the order listed in the config's `tensors`;
  * - `config.json`: {@link TwoTowerConfig} + the tensor manifest + byte length and FNV-1a checksum of
- *   `weights.bin`.
+ *   `weights.bin`;
+ * - `user_tower.onnx`, `item_tower.onnx` (unless `onnx: false`): each tower for onnxruntime
+ *   ({@link TwoTowerModel.toOnnx}); written after the config and not read back by {@link loadTwoTower}.
  *
  * Both files are written atomically, weights first and config last, so a reader sees either the old
  * model or the new one; a config that does not match its weights (an interrupted save, a truncated copy)
@@ -19,6 +21,7 @@
  * @module
  */
 import { ModelFormatError, NotFoundError } from "../../errors.ts";
+import { writeOnnx } from "../../export/onnx/mod.ts";
 import { writeBytesAtomic, writeJsonAtomic } from "../../io/atomic.ts";
 import { type TwoTowerConfig, TwoTowerModel } from "./model.ts";
 import type { DenseWeights, TowerWeights } from "./tower.ts";
@@ -70,7 +73,11 @@ function towerArrays(side: string, t: TowerWeights): [string, Float32Array][] {
 }
 
 /** Writes `dir/weights.bin` then `dir/config.json`. */
-export async function saveTwoTower(model: TwoTowerModel, dir: string): Promise<void> {
+export async function saveTwoTower(
+  model: TwoTowerModel,
+  dir: string,
+  options: { onnx?: boolean } = {},
+): Promise<void> {
   const arrays: [string, Float32Array][] = [
     ...towerArrays("user", model.userTower),
     ...towerArrays("item", model.itemTower),
@@ -102,6 +109,11 @@ export async function saveTwoTower(model: TwoTowerModel, dir: string): Promise<v
   };
   await writeBytesAtomic(`${dir}/weights.bin`, bytes);
   await writeJsonAtomic(`${dir}/config.json`, config);
+  if (options.onnx ?? true) {
+    for (const side of ["user", "item"] as const) {
+      await writeOnnx(`${dir}/${side}_tower.onnx`, model.toOnnx(side));
+    }
+  }
 }
 
 /** Loads a model saved by {@link saveTwoTower}. */

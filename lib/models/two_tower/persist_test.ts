@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { ModelFormatError, NotFoundError } from "../../errors.ts";
 import { plantedLog } from "./_toy.ts";
+import { runLayerListOnnx, towerGraphToLayerList } from "../../export/onnx/mod.ts";
+import { gatherBatch } from "./batch.ts";
 import { fitTwoTower } from "./fit.ts";
 import { loadTwoTower, saveTwoTower } from "./persist.ts";
 
-Deno.test("save/load: identical embeddings, scores, recommendations and graph; tampering is detected", async () => {
+Deno.test("save/load: identical embeddings, scores, recommendations and graph; saved ONNX towers match; tampering is detected", async () => {
   const { log, users, items } = plantedLog(10);
   const m = await fitTwoTower({ train: log, users, items }, {
     seed: 2,
@@ -26,6 +28,28 @@ Deno.test("save/load: identical embeddings, scores, recommendations and graph; t
       await back.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]),
       await m.embed("item", items, [-1, ...Array.from({ length: items.n - 1 }, (_, j) => j + 1)]),
     );
+    // The saved ONNX towers, run by onnxruntime on the model's own feeds, give the tfjs embeddings.
+    for (const [side, f, nIds] of [["user", users, log.nUsers], ["item", items, log.nItems]] as const) {
+      const rows = Int32Array.from({ length: 6 }, (_, j) => j * 3);
+      const b = gatherBatch(f, rows, nIds);
+      const feeds: Record<string, ArrayLike<number>> = { id: b.ids, numeric: b.numeric };
+      f.categorical.forEach((c, k) => feeds[c.name] = b.cats[k]!);
+      const g = towerGraphToLayerList(m.describe(side), `${side}_tower`);
+      const got = (await runLayerListOnnx(await Deno.readFile(`${dir}/tt/${side}_tower.onnx`), g, feeds, 6))[
+        g.outputs[0]!
+      ]!;
+      const d = m.embeddingDim, e = side === "user" ? m.userEmbeddings : m.itemEmbeddings;
+      rows.forEach((r, j) => {
+        for (let c = 0; c < d; c++) {
+          assert.ok(Math.abs(got[j * d + c]! - e[r * d + c]!) < 1e-4, `${side} ${r}`);
+        }
+      });
+    }
+    await saveTwoTower(m, `${dir}/no_onnx`, { onnx: false });
+    assert.deepEqual([...Deno.readDirSync(`${dir}/no_onnx`)].map((x) => x.name).sort(), [
+      "config.json",
+      "weights.bin",
+    ]);
     // A config whose structure is broken (weights intact) is a ModelFormatError, not a TypeError.
     const cfg = JSON.parse(await Deno.readTextFile(`${dir}/tt/config.json`));
     await Deno.writeTextFile(`${dir}/tt/config.json`, JSON.stringify({ ...cfg, towers: {} }));
