@@ -10,6 +10,8 @@ import assert from "node:assert/strict";
 import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { DAY_MS } from "../common/mod.ts";
 import { buildCalendar, OFFERS_START_MS, offersSimulator, SEGMENT_PROFILES, SEGMENTS } from "./mod.ts";
+import { CHANNEL_UPLIFT, REDEMPTION } from "./params.ts";
+import { fitLogit } from "../pricing/_fit_logit.ts";
 import {
   CHRISTMAS_MULTIPLIER,
   PAYDAY_MULTIPLIER,
@@ -133,4 +135,52 @@ Deno.test("offers: payday ×1.3, summer ×1.1 and the Christmas run-up ×1.5 are
     ),
     CHRISTMAS_MULTIPLIER,
   );
+});
+
+Deno.test("offers: outcomes of shown offers recover uplift 7·s·depth and the channel effects (logistic fit)", () => {
+  const u = out.truth.uplift!, imp = out.tables.impressions!;
+  const treat = getNumeric(u, "treatment"), pc = getNumeric(u, "p_control"), y = getNumeric(u, "y_treated");
+  const cust = getNumeric(u, "customer_id"), offer = getNumeric(u, "offer_id");
+  const shown = getNumeric(imp, "shown_timestamp"), channel = imp.columns.channel!;
+  const s = getNumeric(out.truth.customers!, "promo_sensitivity");
+  const boost = getNumeric(out.truth.calendar!, "uplift_multiplier");
+  // Discount depth from the observed offer: percentage → v/100, fixed amount → v / price (≤ 1), bogo → ½.
+  const offers = out.tables.offers!, type = offers.columns.discount_type!;
+  const value = getNumeric(offers, "discount_value"), product = getNumeric(offers, "product_id");
+  const price = getNumeric(out.tables.products!, "base_price");
+  assert.ok(isStringColumn(channel) && isStringColumn(type));
+  assert.deepEqual(
+    getNumeric(u, "impression_id"),
+    getNumeric(imp, "impression_id"),
+    "truth rows = impressions",
+  );
+  const depth = Array.from(value, (v, o) => {
+    const t = type.dictionary[type.codes[o]!];
+    return t === "percentage" ? v / 100 : t === "fixed_amount" ? Math.min(1, v / price[product[o]!]!) : 0.5;
+  });
+  const x: Float64Array[] = [], ys: number[] = [];
+  for (let i = 0; i < u.nRows; i++) {
+    if (treat[i] !== 1) continue;
+    const day = Math.floor((shown[i]! - OFFERS_START_MS) / DAY_MS);
+    const ch = channel.dictionary[channel.codes[i]!];
+    x.push(Float64Array.of(
+      1,
+      Math.log(pc[i]! / (1 - pc[i]!)), // the no-offer log-odds: coefficient 1, intercept 0
+      s[cust[i]!]! * depth[offer[i]!]! * boost[day]!,
+      ch === "app" ? 1 : 0,
+      ch === "in_store" ? 1 : 0,
+    ));
+    ys.push(y[i]!);
+  }
+  const fit = fitLogit(x, ys);
+  const names = ["intercept", "control log-odds", "uplift per s·depth", "app", "in-store"];
+  const declared = [0, 1, REDEMPTION.uplift, CHANNEL_UPLIFT[1], CHANNEL_UPLIFT[2]];
+  names.forEach((n, j) => {
+    const est = fit.coef[j]!, se = fit.se[j]!;
+    assert.ok(
+      Math.abs(est - declared[j]!) < 4 * se,
+      `${n}: ${est.toFixed(3)} ± ${se.toFixed(3)}, declared ${declared[j]}`,
+    );
+  });
+  assert.ok(fit.coef[2]! - 4 * fit.se[2]! > 0, "the uplift is clearly detected");
 });
