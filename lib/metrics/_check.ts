@@ -9,7 +9,9 @@ import {
   requireBinary,
   requireFinite,
   requireNonEmpty,
+  requireProbabilities,
   requireSameLength,
+  requireWeights,
 } from "../validate.ts";
 
 /** Labels and predictions: non-empty, same length, all finite. */
@@ -27,31 +29,14 @@ export function checkBinaryPair(labels: NumArray, predictions: NumArray, predFie
   requireBinary("labels", labels);
 }
 
-/** Probabilities: every value in [0, 1]. */
+/** Probabilities: every value in [0, 1] (see `requireProbabilities` in lib/validate.ts). */
 export function checkProbabilities(field: string, xs: NumArray): void {
-  for (let i = 0; i < xs.length; i++) {
-    const v = xs[i]!;
-    if (!(v >= 0 && v <= 1)) {
-      throw new InputError(field, `value at index ${i} is ${v}; expected a probability in [0, 1]`);
-    }
-  }
+  requireProbabilities(field, xs);
 }
 
-/** Optional weights: same length as labels, finite, non-negative, positive sum. */
+/** Optional weights: same length as labels, finite, non-negative, positive sum (`requireWeights`). */
 export function checkWeights(weights: NumArray | undefined, n: number): void {
-  if (weights === undefined) return;
-  if (weights.length !== n) {
-    throw new InputError("weights", `length ${weights.length} does not match "labels" length ${n}`);
-  }
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i]!;
-    if (!Number.isFinite(w) || w < 0) {
-      throw new InputError("weights", `value at index ${i} is ${w}; expected a finite number >= 0`);
-    }
-    sum += w;
-  }
-  if (!(sum > 0)) throw new InputError("weights", "must not all be zero");
+  requireWeights(weights, "labels", n);
 }
 
 /** Query sizes: positive integers summing to `n`. */
