@@ -2,8 +2,10 @@
  * Two-tower retrieval on tfjs: user and item towers (ID embedding + categorical feature embeddings +
  * numeric features → MLP → L2-normalised 64-dim embedding), dot-product scores, trained with an
  * in-batch sampled softmax (log-Q correction, temperature, optional random negatives); batch inference
- * to Float32Array matrices; save/load; cold start through the OOV ID row (feature-only tower) or
- * popularity; `describe()` graphs for ONNX export with a pure-JS reference forward.
+ * to Float32Array matrices; save/load (with one ONNX file per tower); cold start through the OOV ID row
+ * (feature-only tower) or popularity (`recommendForNewUser`, `recommendOrPopular` with `indexOf` over
+ * the log's external ids); `describe()` graphs for ONNX export (`toOnnx`) with a pure-JS reference
+ * forward.
  *
  * @example
  * ```ts
