@@ -38,8 +38,16 @@ export function histogram(values: ArrayLike<number>, bins: number, range?: [numb
   let [lo, hi] = range ?? finiteRange(values);
   if (Number.isNaN(lo)) [lo, hi] = [0, 1];
   if (hi < lo) throw new InputError("range", `max ${hi} is below min ${lo}`);
-  if (hi === lo) hi = lo + 1;
-  const width = (hi - lo) / bins;
+  if (hi === lo) {
+    // One distinct value: widen the range to a width of 1 (relative 1e-9 for large values) on the side
+    // that stays finite.
+    const d = Math.max(1, Math.abs(lo) * 1e-9);
+    if (Number.isFinite(lo + d)) hi = lo + d;
+    else lo = lo - d;
+  }
+  // hi/bins − lo/bins cannot overflow for finite ±1e308 ranges; it may underflow to 0 for ranges of a few
+  // subnormals, so a non-finite or negative quotient below goes to bin 0.
+  const width = hi / bins - lo / bins;
   const counts = new Array<number>(bins).fill(0);
   let n = 0, skipped = 0;
   for (let i = 0; i < values.length; i++) {
@@ -49,11 +57,16 @@ export function histogram(values: ArrayLike<number>, bins: number, range?: [numb
       continue;
     }
     if (v < lo || v > hi) continue;
-    const b = Math.min(bins - 1, Math.floor((v - lo) / width));
+    const q = Math.floor((v - lo) / width);
+    const b = q >= 0 ? Math.min(bins - 1, q) : 0;
     counts[b]!++;
     n++;
   }
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
+  // lo + i·width overflows near ±1.8e308; the weighted form cannot.
+  const edges = Array.from(
+    { length: bins + 1 },
+    (_, i) => (i === bins ? hi : lo * (1 - i / bins) + hi * (i / bins)),
+  );
   return { edges, counts, n, skipped };
 }
 

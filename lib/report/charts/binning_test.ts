@@ -15,14 +15,31 @@ Deno.test("histogram: equal-width bins, max in last bin, non-finite skipped", ()
 Deno.test("histogram counts every finite value once (property)", () => {
   fc.assert(
     fc.property(
-      fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 50 }),
+      fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 50 }),
       fc.integer({ min: 1, max: 20 }),
       (xs, bins) => {
         const h = histogram(xs, bins);
         assert.equal(h.counts.reduce((a, b) => a + b, 0), xs.length);
+        assert.ok(h.edges.every(Number.isFinite) && h.edges[0]! <= h.edges[bins]!);
       },
     ),
   );
+});
+
+Deno.test("histogram keeps every value on degenerate ranges: subnormals, ±1e308, one huge value", () => {
+  const cases: [number[], number][] = [
+    [[5e-324, 1e-323, 1.5e-323], 20], // width underflows to 0
+    [[-1.7e308, 1.7e308, 0], 4], // hi − lo overflows
+    [[1e300, 1e300], 3], // hi === lo, lo + 1 === lo
+    [[0, 0, 0], 5],
+    [[1.7976931330646228e308], 1], // one value near the largest double
+    [[-1.7976931348623157e308], 2],
+  ];
+  for (const [xs, bins] of cases) {
+    const h = histogram(xs, bins);
+    assert.equal(h.counts.reduce((a, b) => a + b, 0), xs.length, `counts for ${xs}`);
+    assert.ok(h.edges.every(Number.isFinite), `finite edges for ${xs}`);
+  }
 });
 
 Deno.test("quantile matches numpy's linear interpolation", () => {
