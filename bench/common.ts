@@ -107,3 +107,18 @@ export async function publish(name: string, results: unknown, markdown: string):
   await writeTextAtomic("README.md", readme);
   console.log(`\n${markdown}\n\n[bench] wrote bench/results/${name}.json and the README table`);
 }
+
+/**
+ * {@link publish} for a full run; for a `--quick` run (smaller sizes, figures not for the README) writes
+ * `bench/results/<name>_quick.json` (git-ignored) and prints the table, leaving the README untouched.
+ */
+export async function publishUnlessQuick(
+  name: string,
+  results: unknown,
+  markdown: string,
+  quick: boolean,
+): Promise<void> {
+  if (!quick) return await publish(name, results, markdown);
+  await writeJsonAtomic(`bench/results/${name}_quick.json`, results);
+  console.log(`\n${markdown}\n\n[bench] wrote bench/results/${name}_quick.json (README untouched)`);
+}

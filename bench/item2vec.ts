@@ -20,8 +20,7 @@
  */
 import { fitItem2Vec } from "../lib/models/item2vec/mod.ts";
 import { Rng, Zipf } from "../lib/random/mod.ts";
-import { writeJsonAtomic } from "../lib/io/atomic.ts";
-import { markdownTable, peakRssMiB, publish, timed } from "./common.ts";
+import { markdownTable, peakRssMiB, publishUnlessQuick, timed } from "./common.ts";
 
 interface World {
   items: number;
@@ -206,10 +205,5 @@ export async function main(args: string[]): Promise<void> {
       (inCluster / checked).toFixed(3)
     } (${checked} items). Peak RSS ${Math.round(results.peakRssMiB)} MiB.`,
   ].join("\n");
-  if (quick) {
-    await writeJsonAtomic("bench/results/item2vec_quick.json", results);
-    console.log(md);
-  } else {
-    await publish("item2vec", results, md);
-  }
+  await publishUnlessQuick("item2vec", results, md, quick);
 }

@@ -19,7 +19,6 @@
  * @module
  */
 import process from "node:process";
-import { writeJsonAtomic } from "../lib/io/atomic.ts";
 import { initTf } from "../lib/models/tf_backend.ts";
 import {
   type EntityFeatures,
@@ -46,7 +45,7 @@ import {
   type TemporalSplit,
 } from "../lib/recsys/mod.ts";
 import { fitItem2Vec, Item2VecRecommender } from "../lib/models/item2vec/mod.ts";
-import { markdownTable, peakRssMiB, publish, timed } from "./common.ts";
+import { markdownTable, peakRssMiB, publishUnlessQuick, timed } from "./common.ts";
 import { type FeedFixture, feedFixture, queryDayContext } from "./neural/feed_fixture.ts";
 import { offersFixture } from "./neural/offers_fixture.ts";
 import { type HalfLifeSweep, sweepHalfLife } from "./neural/tune.ts";
@@ -693,8 +692,5 @@ export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
   const result = await runNeuralBench({ quick, offers: !args.includes("--no-offers") });
   const md = neuralMarkdown(result);
-  if (quick) {
-    await writeJsonAtomic("bench/results/neural_quick.json", result);
-    console.log(`\n${md}\n\n[bench] wrote bench/results/neural_quick.json (README untouched)`);
-  } else await publish("neural", result, md);
+  await publishUnlessQuick("neural", result, md, quick);
 }

@@ -50,8 +50,7 @@ import {
 import { DAY_MS, writeBronze } from "../sim/common/mod.ts";
 import { offersSimulator } from "../sim/offers/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
-import { writeJsonAtomic } from "../lib/io/atomic.ts";
-import { markdownTable, peakRssMiB, publish, runPythonReference, timed } from "./common.ts";
+import { markdownTable, peakRssMiB, publishUnlessQuick, runPythonReference, timed } from "./common.ts";
 
 interface Split {
   matrix: Matrix;
@@ -504,10 +503,5 @@ export async function main(args: string[]): Promise<void> {
     "",
     `Peak RSS ${Math.round(results.peakRssMiB)} MiB.`,
   ].join("\n");
-  if (quick) {
-    await writeJsonAtomic("bench/results/wide_deep_quick.json", results);
-    console.log(md);
-  } else {
-    await publish("wide_deep", results, md);
-  }
+  await publishUnlessQuick("wide_deep", results, md, quick);
 }
