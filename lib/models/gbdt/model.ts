@@ -11,7 +11,7 @@
  * @module
  */
 import type { Matrix } from "../../data/types.ts";
-import { InputError, ModelFormatError } from "../../errors.ts";
+import { ModelFormatError } from "../../errors.ts";
 import {
   type CategoryVocabulary,
   checkCategoryCodes,
@@ -24,6 +24,7 @@ import type { Objective, ObjectiveName } from "./objective.ts";
 import { createObjective } from "./objectives/mod.ts";
 import { DEFAULT_PARAMS, type GbdtParams } from "./params.ts";
 import { predictRaw } from "./predictor.ts";
+import { requireTrainingLayout } from "../training_layout.ts";
 
 /** Version of the JSON model format written by {@link GbdtModel.toJSON}. */
 export const GBDT_FORMAT_VERSION = 1;
@@ -141,7 +142,7 @@ export class GbdtModel {
    * `treeShap(model.ensemble, …)` to explain rows of a table whose string dictionaries may differ.
    */
   prepareMatrix(matrix: Matrix): Matrix {
-    this.#checkColumns(matrix);
+    requireTrainingLayout(matrix, this.featureNames);
     checkCategoryCodes(matrix, this.categoricalFeatures);
     return recodeToTraining(matrix, this.categoryVocabulary);
   }
@@ -154,27 +155,6 @@ export class GbdtModel {
   /** Per-feature importance: number of splits ("split") or total split gain ("gain"). */
   featureImportance(type: "split" | "gain" = "gain"): Float64Array {
     return (type === "split" ? this.#importanceSplit : this.#importanceGain).slice();
-  }
-
-  #checkColumns(matrix: Matrix): void {
-    const names = this.featureNames;
-    if (matrix.nCols !== names.length) {
-      throw new InputError("matrix", `has ${matrix.nCols} columns; the model was trained on ${names.length}`);
-    }
-    if (matrix.values.length !== matrix.nRows * matrix.nCols) {
-      throw new InputError(
-        "matrix",
-        `values length ${matrix.values.length} is not nRows·nCols = ${matrix.nRows * matrix.nCols}`,
-      );
-    }
-    for (let j = 0; j < names.length; j++) {
-      if (matrix.featureNames[j] !== names[j]) {
-        throw new InputError(
-          "featureNames",
-          `column ${j} is "${matrix.featureNames[j]}" but the model was trained with "${names[j]}" there`,
-        );
-      }
-    }
   }
 
   toJSON(): GbdtModelJSON {

@@ -4,12 +4,13 @@
  * `predictRaw` (log-odds), `toJSON` / `fromJSON` (versioned).
  * @module
  */
-import { InputError, ModelFormatError } from "../../errors.ts";
+import { ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
 import { checkCategoryCodes, recodeToTraining } from "../category_codes.ts";
 import { buildDesign, designMargins } from "./_design.ts";
 import { FeatureEncoder, type FeatureEncoderJSON } from "./encoder.ts";
 import { DEFAULT_LOGISTIC_PARAMS, type LogisticParams } from "./params.ts";
+import { requireTrainingLayout } from "../training_layout.ts";
 
 /** Version of the logistic model file this code reads and writes. */
 export const LOGISTIC_FORMAT_VERSION = 1;
@@ -61,7 +62,7 @@ export class LogisticModel {
    * non-negative integer code.
    */
   predictRaw(matrix: Matrix): Float64Array {
-    this.#checkColumns(matrix);
+    requireTrainingLayout(matrix, this.encoder.featureNames);
     checkCategoryCodes(matrix, this.encoder.categoricalFeatures);
     const recoded = recodeToTraining(matrix, this.encoder.vocabulary);
     const out = new Float64Array(matrix.nRows);
@@ -121,26 +122,5 @@ export class LogisticModel {
     const params = { ...DEFAULT_LOGISTIC_PARAMS, ...(o.params ?? {}) };
     const fitInfo = o.fitInfo ?? { iterations: 0, converged: true, objective: NaN, gradientNorm: NaN };
     return new LogisticModel(params, encoder, Float64Array.from(coef), o.intercept!, fitInfo);
-  }
-
-  #checkColumns(matrix: Matrix): void {
-    const names = this.encoder.featureNames;
-    if (matrix.nCols !== names.length) {
-      throw new InputError("matrix", `has ${matrix.nCols} columns; the model was trained on ${names.length}`);
-    }
-    if (matrix.values.length !== matrix.nRows * matrix.nCols) {
-      throw new InputError(
-        "matrix",
-        `values length ${matrix.values.length} is not nRows·nCols = ${matrix.nRows * matrix.nCols}`,
-      );
-    }
-    for (let j = 0; j < names.length; j++) {
-      if (matrix.featureNames[j] !== names[j]) {
-        throw new InputError(
-          "matrix",
-          `column ${j} is "${matrix.featureNames[j]}"; the model expects "${names[j]}"`,
-        );
-      }
-    }
   }
 }

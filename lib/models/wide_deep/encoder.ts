@@ -27,6 +27,7 @@
 import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
 import type { WideDeepParams } from "./params.ts";
+import { requireTrainingLayout } from "../training_layout.ts";
 
 /** A categorical feature: its column, vocabulary (training codes, ascending) and embedding-row offset. */
 export interface CategoricalField {
@@ -206,18 +207,7 @@ export class WideDeepEncoder {
   /** Encodes a matrix with the training layout; throws InputError on a column mismatch or a policy violation. */
   encode(matrix: Matrix): EncodedBatch {
     checkShape(matrix);
-    const names = this.json.featureNames;
-    if (matrix.nCols !== names.length) {
-      throw new InputError("matrix", `has ${matrix.nCols} columns; the model was trained on ${names.length}`);
-    }
-    for (let j = 0; j < names.length; j++) {
-      if (matrix.featureNames[j] !== names[j]) {
-        throw new InputError(
-          "matrix",
-          `column ${j} is "${matrix.featureNames[j]}"; the model expects "${names[j]}"`,
-        );
-      }
-    }
+    requireTrainingLayout(matrix, this.json.featureNames);
     const { nRows, nCols, values } = matrix;
     const cats = this.json.categorical, nums = this.json.numeric, slots = this.json.wideSlots;
     const nc = cats.length, nn = nums.length, nw = slots.length;

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { InputError } from "../errors.ts";
+import { requireTrainingLayout } from "./training_layout.ts";
+
+const m = (nRows: number, names: string[], length = nRows * names.length) => ({
+  nRows,
+  nCols: names.length,
+  values: new Float32Array(length),
+  featureNames: names,
+});
+
+const fails = (fn: () => void, field: string, re: RegExp) =>
+  assert.throws(fn, (e: unknown) => e instanceof InputError && e.field === field && re.test(e.message));
+
+Deno.test("requireTrainingLayout: the training layout passes; columns, length and names are checked", () => {
+  requireTrainingLayout(m(3, ["a", "b"]), ["a", "b"]);
+  requireTrainingLayout(m(0, ["a", "b"]), ["a", "b"]);
+  fails(
+    () => requireTrainingLayout(m(2, ["a"]), ["a", "b"]),
+    "matrix",
+    /has 1 columns; the model was trained on 2/,
+  );
+  fails(
+    () => requireTrainingLayout(m(2, ["a", "b"], 3), ["a", "b"]),
+    "matrix",
+    /values length 3 is not nRows·nCols = 4/,
+  );
+  fails(
+    () => requireTrainingLayout(m(2, ["b", "a"]), ["a", "b"]),
+    "featureNames",
+    /column 0 is "b"; the model expects "a"/,
+  );
+});
