@@ -267,6 +267,43 @@ Deno.test("conversion gold: prices, customer quote history and bay lags match a 
   assert.ok(g.nRows > 200);
 });
 
+Deno.test("conversion history: quotes at the same instant are not counted, the 30-day boundary is", async () => {
+  const small = pricingSimulator.generate({ seed: 8, scale: "tiny", bays: 2, customers: 40, days: 40 });
+  const db2 = await Db.open(":memory:");
+  try {
+    await writeBronze(db2, "pricing", small);
+    const T = small.meta.startMs! + 35 * DAY + 7 * 3_600_000 + 123;
+    // Customer 3 gets two quotes at T, one exactly 30 days before (inside) and one 1 ms earlier (outside).
+    const base = 10_000_000;
+    const add = (id: number, t: number, accepted: number) =>
+      `insert into bronze_pricing_quotes select ${id}, 3, vehicle_id, bay_id, ${t}, surge_factor, price_per_min,
+         ${accepted} from bronze_pricing_quotes where quote_id = 0;`;
+    await db2.exec(
+      add(base, T, 0) + add(base + 1, T, 1) + add(base + 2, T - 30 * DAY, 1) +
+        add(base + 3, T - 30 * DAY - 1, 1),
+    );
+    await buildGold(db2, "conversion");
+    const q = await db2.query(`select customer_id, quoted_at, accepted from bronze_pricing_quotes`);
+    const qc = col(q, "customer_id"), qt = col(q, "quoted_at"), qa = col(q, "accepted");
+    let n = 0, a = 0, boundary = 0;
+    for (let j = 0; j < q.nRows; j++) {
+      if (qc[j] !== 3 || !(qt[j]! < T && qt[j]! >= T - 30 * DAY)) continue;
+      n++;
+      a += qa[j]!;
+      if (qt[j] === T - 30 * DAY) boundary++;
+    }
+    assert.equal(boundary, 1);
+    const g = await db2.query(
+      `select quote_id, customer_quotes_30d, customer_booking_rate_30d from gold_pricing_conversion
+       where quote_id in (${base}, ${base + 1}) order by quote_id`,
+    );
+    assert.deepEqual(Array.from(col(g, "customer_quotes_30d")), [n, n]);
+    for (const r of col(g, "customer_booking_rate_30d")) assert.ok(same(r, a / n), `rate ${r} vs ${a / n}`);
+  } finally {
+    db2.close();
+  }
+});
+
 Deno.test("demand gold with gaps and duplicate rows in bronze: lags are by time, not by row", async () => {
   const small = pricingSimulator.generate({ seed: 5, scale: "tiny", bays: 2, customers: 50, days: 9 });
   const db2 = await Db.open(":memory:");
