@@ -65,7 +65,10 @@ export async function writeBronze(
   if (!NAME.test(domain)) throw new InputError("domain", `must match ${NAME}, got "${domain}"`);
   const tables: string[] = [];
   const files: string[] = [];
-  const groups: [Readonly<Record<string, Frame>>, (d: string, t: string) => string][] = [[output.tables, bronzeTable]];
+  const groups: [Readonly<Record<string, Frame>>, (d: string, t: string) => string][] = [[
+    output.tables,
+    bronzeTable,
+  ]];
   if (options.truth) groups.push([output.truth, truthTable]);
   for (const [frames, naming] of groups) {
     for (const [name, frame] of Object.entries(frames)) {

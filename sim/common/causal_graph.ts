@@ -79,6 +79,8 @@ export function toMermaid(graph: CausalGraph): string {
     const [l, r] = shape[n.kind];
     lines.push(`  ${safe(n.id)}${l}"${n.label.replaceAll('"', "'")}"${r}`);
   }
-  for (const e of graph.edges) lines.push(`  ${safe(e.from)} -->|"${e.effect.replaceAll('"', "'")}"| ${safe(e.to)}`);
+  for (const e of graph.edges) {
+    lines.push(`  ${safe(e.from)} -->|"${e.effect.replaceAll('"', "'")}"| ${safe(e.to)}`);
+  }
   return lines.join("\n");
 }

@@ -22,7 +22,10 @@ import {
 Deno.test("parseScale accepts the three scales and lists them on error", () => {
   assert.equal(parseScale("tiny"), "tiny");
   assert.equal(parseScale("seed"), "seed");
-  assert.throws(() => parseScale("huge"), (e: unknown) => e instanceof InputError && /"tiny", "default", "seed"/.test(e.message));
+  assert.throws(
+    () => parseScale("huge"),
+    (e: unknown) => e instanceof InputError && /"tiny", "default", "seed"/.test(e.message),
+  );
   assert.equal(sizeFor("default", { tiny: 1, default: 2, seed: 3 }), 2);
 });
 
@@ -33,7 +36,11 @@ Deno.test("requirePositiveSize rejects zero, negatives and fractions", () => {
 
 Deno.test("validateGraph rejects unknown endpoints and duplicates; toMermaid lists every edge", () => {
   const g = {
-    nodes: [{ id: "a", label: "A", kind: "cause" as const }, { id: "b", label: "B", kind: "outcome" as const }],
+    nodes: [{ id: "a", label: "A", kind: "cause" as const }, {
+      id: "b",
+      label: "B",
+      kind: "outcome" as const,
+    }],
     edges: [{ from: "a", to: "b", effect: "×0.6" }],
   };
   validateGraph(g);
@@ -76,7 +83,10 @@ Deno.test("checkGenerateOptions defaults the scenario and rejects unknown ones, 
     () => checkGenerateOptions("toy", ["normal", "x"], { seed: 3, scale: "tiny", scenario: "y" }),
     (e: unknown) => e instanceof InputError && e.field === "scenario" && /"normal", "x"/.test(e.message),
   );
-  assert.throws(() => checkGenerateOptions("toy", ["normal"], { seed: 3, scale: "big" as "tiny" }), InputError);
+  assert.throws(
+    () => checkGenerateOptions("toy", ["normal"], { seed: 3, scale: "big" as "tiny" }),
+    InputError,
+  );
   assert.throws(() => checkGenerateOptions("toy", ["normal"], { seed: -1, scale: "tiny" }), InputError);
 });
 
@@ -85,7 +95,9 @@ Deno.test("writeBronze lands tables, optional truth and Parquet", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const out = {
-      tables: { t: makeFrame({ x: new Float64Array([1, NaN]), s: codesColumn(new Int32Array([0, -1]), ["a"]) }) },
+      tables: {
+        t: makeFrame({ x: new Float64Array([1, NaN]), s: codesColumn(new Int32Array([0, -1]), ["a"]) }),
+      },
       truth: { p: makeFrame({ p: new Float64Array([0.5, 0.25]) }) },
       meta: { simulator: "toy", scenario: "normal", seed: 1, scale: "tiny" as const, sizes: { t: 2 } },
     };

@@ -3,7 +3,7 @@
  * growable typed columns, simulated time, and landing a run in bronze.
  * @module
  */
-export { type PerScale, parseScale, requirePositiveSize, type Scale, SCALES, sizeFor } from "./scale.ts";
+export { parseScale, type PerScale, requirePositiveSize, type Scale, SCALES, sizeFor } from "./scale.ts";
 export {
   type CausalEdge,
   type CausalGraph,
@@ -14,8 +14,8 @@ export {
   validateGraph,
 } from "./causal_graph.ts";
 export {
-  checkGenerateOptions,
   type CheckedOptions,
+  checkGenerateOptions,
   type GenerateOptions,
   type SimMeta,
   type SimOutput,
@@ -23,5 +23,11 @@ export {
 } from "./simulator.ts";
 export { codesColumn, Float64Builder, Int32Builder, StringBuilder } from "./columns.ts";
 export { DAY_MS, dayOfWeek, HOUR_MS, hourOfDay, MINUTE_MS, SIM_EPOCH_MS } from "./time.ts";
-export { type BronzeResult, bronzeTable, truthTable, writeBronze, type WriteBronzeOptions } from "./bronze.ts";
+export {
+  type BronzeResult,
+  bronzeTable,
+  truthTable,
+  writeBronze,
+  type WriteBronzeOptions,
+} from "./bronze.ts";
 export { differingTables, framesEqual } from "./compare.ts";

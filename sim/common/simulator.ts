@@ -79,7 +79,9 @@ export function checkGenerateOptions(
   scenarios: readonly string[],
   opts: GenerateOptions,
 ): CheckedOptions {
-  if (opts === null || typeof opts !== "object") throw new InputError("options", `${simulator}: must be an object`);
+  if (opts === null || typeof opts !== "object") {
+    throw new InputError("options", `${simulator}: must be an object`);
+  }
   const { seed } = opts;
   if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed >= 4294967296) {
     throw new InputError("seed", `must be an integer in [0, 4294967295], got ${seed}`);
