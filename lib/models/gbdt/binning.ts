@@ -28,6 +28,7 @@
 import type { Matrix } from "../../data/types.ts";
 import { ModelFormatError } from "../../errors.ts";
 import { Rng } from "../../random/mod.ts";
+import { lightgbmBins } from "./lightgbm_bins.ts";
 import { sortFloat32 } from "./radix_sort.ts";
 
 const TRANSFORM_BLOCK = 2048;
@@ -62,7 +63,14 @@ export interface BinMapperOptions {
   sampleSize?: number;
   /** Seed for that sample (default 0). */
   seed?: number;
+  /** Numeric edges: `"lightgbm"` ({@link lightgbmBins}) or `"quantile"` (default `"quantile"`). */
+  binning?: NumericBinning;
+  /** `"lightgbm"` only: minimum rows per value bin (default 3, LightGBM's `min_data_in_bin`). */
+  minDataInBin?: number;
 }
+
+/** How numeric bin edges are learnt; see {@link BinMapper}. */
+export type NumericBinning = "lightgbm" | "quantile";
 
 /** JSON form of a {@link BinMapper}. */
 export interface BinMapperJSON {
@@ -96,6 +104,7 @@ export class BinMapper {
   static fit(matrix: Matrix, options: BinMapperOptions): BinMapper {
     const { nRows, nCols, values } = matrix;
     const maxValueBins = options.maxBins - 1;
+    const binning = options.binning ?? "quantile", minDataInBin = options.minDataInBin ?? 3;
     const sampleSize = options.sampleSize ?? 1_000_000;
     let rows: Uint32Array;
     if (nRows > sampleSize) {
@@ -140,8 +149,11 @@ export class BinMapper {
           continue;
         }
         const k = f - f0;
+        const sorted = sortFloat32(buf.subarray(k * m, k * m + counts[k]!), scratch);
         features.push(
-          fitNumeric(sortFloat32(buf.subarray(k * m, k * m + counts[k]!), scratch), maxValueBins),
+          binning === "lightgbm"
+            ? fitNumericLightgbm(sorted, maxValueBins, minDataInBin)
+            : fitNumeric(sorted, maxValueBins),
         );
       }
     }
@@ -261,6 +273,12 @@ function fitNumeric(sorted: Float32Array, maxValueBins: number): FeatureBins {
     nValueBins: thresholds.length + 1,
     trivial: d < 2,
   };
+}
+
+/** Numeric bins as LightGBM builds them (see lightgbm_bins.ts). */
+function fitNumericLightgbm(sorted: Float32Array, maxValueBins: number, minDataInBin: number): FeatureBins {
+  const { thresholds, distinct } = lightgbmBins(sorted, maxValueBins, minDataInBin);
+  return { kind: "numeric", thresholds, nValueBins: thresholds.length + 1, trivial: distinct < 2 };
 }
 
 function midpoint(a: number, b: number): number {

@@ -117,6 +117,8 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     categorical: catSet,
     sampleSize: params.binSampleSize,
     seed: params.seed,
+    binning: params.binning,
+    minDataInBin: params.minDataInBin,
   });
   const nThreads = params.nThreads;
   const threaded = nThreads > 1 && n >= (options.minRowsForThreads ?? MIN_ROWS_FOR_THREADS);
