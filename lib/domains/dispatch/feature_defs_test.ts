@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { Db, getNumeric } from "../../data/mod.ts";
 import { decodeStrings } from "../../data/frame.ts";
 import type { StringColumn } from "../../data/types.ts";
-import { InputError } from "../../errors.ts";
 import {
   FeatureRegistry,
   getHistoricalFeatures,
@@ -15,29 +14,24 @@ import { writeBronze } from "../../../sim/common/mod.ts";
 import { dispatchSimulator } from "../../../sim/dispatch/mod.ts";
 import { buildGold } from "./mod.ts";
 import { DISPATCH_FEATURE_DEFS, driverDistrictKey, registerDispatchFeatures } from "./feature_defs.ts";
+import { assertRegistryContract } from "../_registry_contract.ts";
+import { sameValue as same } from "../_same_value.ts";
 
 const NAMES = DISPATCH_FEATURE_DEFS.map((d) => d.name);
 
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-}
-
 Deno.test("dispatch registers the required features with entity, ttl, description and owner", () => {
-  const reg = new FeatureRegistry();
-  registerDispatchFeatures(reg);
-  for (const n of ["acceptance_rate_7d", "distance_to_pickup_km", "price_per_km", "district_affinity"]) {
-    const d = reg.get(n);
-    assert.equal(d.owner, "dispatch");
-    assert.ok(d.description.length > 20, n);
-  }
-  assert.equal(reg.get("acceptance_rate_7d").entity, "driver");
-  assert.equal(reg.get("district_affinity").entity, "driver_district");
-  assert.equal(reg.get("distance_to_pickup_km").entity, "offer");
-  assert.throws(
-    () => reg.get("acceptance_rate_30d"),
-    (e: unknown) => e instanceof InputError && /acceptance_rate_7d/.test(e.message),
-  );
-  assert.throws(() => registerDispatchFeatures(reg), /already registered/);
+  assertRegistryContract({
+    owner: "dispatch",
+    defs: DISPATCH_FEATURE_DEFS,
+    register: registerDispatchFeatures,
+    entities: {
+      acceptance_rate_7d: "driver",
+      district_affinity: "driver_district",
+      distance_to_pickup_km: "offer",
+      price_per_km: "offer",
+    },
+    misspelt: { name: "acceptance_rate_30d", suggests: /acceptance_rate_7d/ },
+  });
   assert.equal(driverDistrictKey(7, "District 1"), "7:District 1");
 });
 

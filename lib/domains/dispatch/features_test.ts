@@ -6,16 +6,13 @@ import { writeBronze } from "../../../sim/common/mod.ts";
 import { dispatchSimulator } from "../../../sim/dispatch/mod.ts";
 import { buildGold, DISPATCH_NUMERIC_FEATURES } from "./mod.ts";
 import { REFERENCE_DISPATCH_GOLD_SQL } from "./_reference_gold.ts";
+import { sameValue } from "../_same_value.ts";
 
 async function setup(seed = 5) {
   const db = await Db.open(":memory:");
   const out = dispatchSimulator.generate({ seed, scale: "tiny" });
   await writeBronze(db, "dispatch", out);
   return { db, out };
-}
-
-function sameValue(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 }
 
 Deno.test("gold: one row per unique offer, declared columns, label 0/1", async () => {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { Db, getNumeric, isStringColumn } from "../../data/mod.ts";
-import { InputError } from "../../errors.ts";
 import {
   FeatureRegistry,
   getHistoricalFeatures,
@@ -12,27 +11,23 @@ import {
 import { writeBronze } from "../../../sim/common/mod.ts";
 import { fulfillmentSimulator } from "../../../sim/fulfillment/mod.ts";
 import { buildGold, FULFILLMENT_FEATURE_DEFS, registerFulfillmentFeatures } from "./mod.ts";
+import { assertRegistryContract } from "../_registry_contract.ts";
+import { sameValue as same } from "../_same_value.ts";
 
 const NAMES = FULFILLMENT_FEATURE_DEFS.map((d) => d.name);
 
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-}
-
 Deno.test("fulfillment registers its features with entity, ttl, description and owner", () => {
-  const reg = new FeatureRegistry();
-  registerFulfillmentFeatures(reg);
-  assert.equal(reg.get("segment_risk_30d_warehouse").entity, "warehouse_block");
-  assert.equal(reg.get("segment_risk_30d_all").entity, "network");
-  assert.equal(reg.get("discount_offered").entity, "shipment");
-  for (const d of FULFILLMENT_FEATURE_DEFS) {
-    assert.ok(d.owner === "fulfillment" && d.description.length > 20, d.name);
-  }
-  assert.throws(
-    () => reg.get("segment_risk_7d_carrier"),
-    (e: unknown) => e instanceof InputError && /segment_risk_30d/.test(e.message),
-  );
-  assert.throws(() => registerFulfillmentFeatures(reg), /already registered/);
+  assertRegistryContract({
+    owner: "fulfillment",
+    defs: FULFILLMENT_FEATURE_DEFS,
+    register: registerFulfillmentFeatures,
+    entities: {
+      segment_risk_30d_warehouse: "warehouse_block",
+      segment_risk_30d_all: "network",
+      discount_offered: "shipment",
+    },
+    misspelt: { name: "segment_risk_7d_carrier", suggests: /segment_risk_30d/ },
+  });
 });
 
 Deno.test("historical retrieval at each order's as-of time returns the gold values; online = latest per segment", async () => {

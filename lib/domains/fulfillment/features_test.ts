@@ -5,6 +5,7 @@ import { NotFoundError } from "../../errors.ts";
 import { writeBronze } from "../../../sim/common/mod.ts";
 import { fulfillmentSimulator, streamFulfillment } from "../../../sim/fulfillment/mod.ts";
 import { buildGold, FULFILLMENT_NUMERIC_FEATURES, RISK_SEGMENTS } from "./mod.ts";
+import { sameValue } from "../_same_value.ts";
 
 const DAY = 86_400_000;
 
@@ -13,10 +14,6 @@ async function setup(seed = 5, scenario = "normal") {
   const out = fulfillmentSimulator.generate({ seed, scale: "tiny", scenario });
   await writeBronze(db, "fulfillment", out);
   return { db, out };
-}
-
-function sameValue(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 }
 
 function str(frame: Frame, name: string): StringColumn {

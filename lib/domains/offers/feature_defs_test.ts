@@ -14,26 +14,27 @@ import { offersSimulator } from "../../../sim/offers/mod.ts";
 import { buildGold, buildOffersSilver } from "./mod.ts";
 import { customerOfferKey, OFFERS_FEATURE_DEFS, registerOffersFeatures } from "./feature_defs.ts";
 import { buildOffersFeatureSnapshots, OFFERS_SNAPSHOT_TABLES } from "./snapshots.ts";
+import { assertRegistryContract } from "../_registry_contract.ts";
+import { sameValue as same } from "../_same_value.ts";
 
 const DAY = 86_400_000;
 
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-}
-
 Deno.test("offers registers RFM, promo affinity, category entropy and customer × offer interactions", () => {
-  const reg = new FeatureRegistry();
-  registerOffersFeatures(reg);
-  for (const n of ["recency_days", "frequency_90d", "monetary_90d", "promo_affinity", "category_entropy"]) {
-    assert.equal(reg.get(n).entity, "customer");
-  }
-  assert.equal(reg.get("category_affinity_score").entity, "customer_category");
-  assert.equal(reg.get("customer_offer_redemptions").entity, "customer_offer");
-  for (const d of OFFERS_FEATURE_DEFS) assert.equal(d.owner, "offers");
-  assert.throws(
-    () => reg.get("promo_afinity"),
-    (e: unknown) => e instanceof InputError && /promo_affinity/.test(e.message),
-  );
+  assertRegistryContract({
+    owner: "offers",
+    defs: OFFERS_FEATURE_DEFS,
+    register: registerOffersFeatures,
+    entities: {
+      recency_days: "customer",
+      frequency_90d: "customer",
+      monetary_90d: "customer",
+      promo_affinity: "customer",
+      category_entropy: "customer",
+      category_affinity_score: "customer_category",
+      customer_offer_redemptions: "customer_offer",
+    },
+    misspelt: { name: "promo_afinity", suggests: /promo_affinity/ },
+  });
 });
 
 Deno.test("registry values between snapshots equal the gold features as of the snapshot; counts match a scan", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Db, getNumeric } from "../../data/mod.ts";
-import { ConflictError, InputError } from "../../errors.ts";
+import { InputError } from "../../errors.ts";
 import {
   FeatureRegistry,
   getHistoricalFeatures,
@@ -17,6 +17,8 @@ import { registerFulfillmentFeatures } from "../fulfillment/feature_defs.ts";
 import { registerOffersFeatures } from "../offers/feature_defs.ts";
 import { PRICING_FEATURE_DEFS, registerPricingFeatures } from "./feature_defs.ts";
 import { buildPricingGold } from "./mod.ts";
+import { assertRegistryContract } from "../_registry_contract.ts";
+import { sameValue as same } from "../_same_value.ts";
 
 const Q = 900_000;
 const out = pricingSimulator.generate({ seed: 5, scale: "tiny", bays: 4, customers: 300, days: 40 });
@@ -25,10 +27,6 @@ await writeBronze(db, "pricing", out);
 await buildPricingGold(db);
 const reg = new FeatureRegistry();
 registerPricingFeatures(reg);
-
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-}
 
 /** Historical retrieval at each gold row's own time returns that row's gold values. */
 async function assertHistoricalEqualsGold(
@@ -60,20 +58,20 @@ async function assertHistoricalEqualsGold(
 }
 
 Deno.test("pricing registers demand, quote-history and risk features with entity, ttl, description, owner", () => {
+  const fresh = assertRegistryContract({
+    owner: "pricing",
+    defs: PRICING_FEATURE_DEFS,
+    register: registerPricingFeatures,
+    entities: { demand_lag_1: "bay", customer_booking_rate_30d: "customer" },
+    misspelt: { name: "demand_lag_2", suggests: /demand_lag_1/ },
+  });
   for (const d of PRICING_FEATURE_DEFS) {
-    assert.equal(d.owner, "pricing");
-    assert.ok(d.description.length > 20, d.name);
     assert.ok(d.ttlMs !== undefined && d.ttlMs > 0, `${d.name} has a ttl`);
   }
-  assert.equal(reg.get("demand_lag_1").entity, "bay");
-  assert.equal(reg.get("demand_lag_1").ttlMs, 15 * 60_000);
-  assert.equal(reg.get("customer_booking_rate_30d").entity, "customer");
-  assert.equal(reg.get("risk_incidents_365d").source, "gold_pricing_risk");
-  assert.throws(
-    () => reg.get("demand_lag_2"),
-    (e: unknown) => e instanceof InputError && /demand_lag_1/.test(e.message),
-  );
-  assert.throws(() => registerPricingFeatures(reg), ConflictError);
+  assert.equal(fresh.get("demand_lag_1").ttlMs, 15 * 60_000);
+  assert.equal(fresh.get("risk_incidents_365d").source, "gold_pricing_risk");
+  // The module-level registry shared by the tests below holds the same definitions.
+  for (const d of PRICING_FEATURE_DEFS) assert.deepEqual(reg.get(d.name), fresh.get(d.name));
   // One registry can hold every domain's features: no name clashes.
   const all = new FeatureRegistry();
   registerPricingFeatures(all);

@@ -10,6 +10,7 @@ import {
   CONVERSION_MONOTONE_CONSTRAINTS,
   CONVERSION_NUMERIC_FEATURES,
 } from "./mod.ts";
+import { sameValue as same } from "../_same_value.ts";
 
 const DAY = 86_400_000, Q = 900_000;
 
@@ -27,9 +28,6 @@ const db = await Db.open(":memory:");
 await writeBronze(db, "pricing", out);
 const gold = await buildPricingGold(db);
 
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-}
 const col = (f: Frame, c: string) => getNumeric(f, c);
 
 Deno.test("gold tables: declared columns, one row per key, labels 0/1 or counts", async () => {

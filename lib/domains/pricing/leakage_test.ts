@@ -4,12 +4,9 @@ import { Db, type Frame, getNumeric } from "../../data/mod.ts";
 import { writeBronze } from "../../../sim/common/mod.ts";
 import { pricingSimulator } from "../../../sim/pricing/mod.ts";
 import { buildPricingGold, buildPricingSilver, type GoldResult } from "./mod.ts";
+import { sameValue as same } from "../_same_value.ts";
 
 const HOUR = 3_600_000, DAY = 86_400_000;
-
-function same(a: number, b: number): boolean {
-  return Object.is(a, b) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-}
 
 /** Numeric features of a gold table keyed by its first key column, with the as-of time in ms. */
 async function snapshot(
