@@ -21,8 +21,11 @@
  * ```
  * @module
  */
-import { type Db, ident } from "../../data/db.ts";
-import { NotFoundError } from "../../errors.ts";
+import type { Db } from "../../data/db.ts";
+import { requireBronze } from "../bronze.ts";
+import { describeGold, type GoldResult } from "../gold.ts";
+
+export type { GoldResult };
 
 /** Bronze tables the dispatch features read (`bronze_dispatch_<name>`). */
 export const DISPATCH_BRONZE_TABLES = ["drivers", "sessions", "weather", "orders", "offers"] as const;
@@ -48,22 +51,6 @@ export const DISPATCH_NUMERIC_FEATURES = [
 
 /** Categorical (string) gold features. */
 export const DISPATCH_CATEGORICAL_FEATURES = ["vehicle_type", "service_type"] as const;
-
-/** What a domain's `buildGold` returns. */
-export interface GoldResult {
-  /** The gold table. */
-  readonly table: string;
-  /** All feature columns (numeric then categorical). */
-  readonly features: readonly string[];
-  /** The string columns among `features`. */
-  readonly categorical: readonly string[];
-  /** The label column. */
-  readonly label: string;
-  /** Id and time columns (not features): for splits, grouping and joins with truth. */
-  readonly keys: readonly string[];
-  /** Number of rows. */
-  readonly rows: number;
-}
 
 const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 
@@ -197,20 +184,9 @@ export const DISPATCH_GOLD_SQL: readonly string[] = [
   `drop table _dispatch_district_lookups`,
 ];
 
-async function requireBronze(db: Db): Promise<void> {
-  for (const t of DISPATCH_BRONZE_TABLES) {
-    if (!(await db.hasTable(`bronze_dispatch_${t}`))) {
-      throw new NotFoundError(
-        `bronze_dispatch_${t}`,
-        "write the dispatch simulator's output with writeBronze first",
-      );
-    }
-  }
-}
-
 /** Builds the dispatch silver tables from bronze. */
 export async function buildDispatchSilver(db: Db): Promise<void> {
-  await requireBronze(db);
+  await requireBronze(db, "dispatch", DISPATCH_BRONZE_TABLES);
   for (const sql of DISPATCH_SILVER_SQL) await db.exec(sql);
 }
 
@@ -218,15 +194,13 @@ export async function buildDispatchSilver(db: Db): Promise<void> {
 export async function buildDispatchGold(db: Db): Promise<GoldResult> {
   await buildDispatchSilver(db);
   for (const sql of DISPATCH_GOLD_SQL) await db.exec(sql);
-  const table = "gold_dispatch_offers";
-  return {
-    table,
-    features: [...DISPATCH_NUMERIC_FEATURES, ...DISPATCH_CATEGORICAL_FEATURES],
-    categorical: [...DISPATCH_CATEGORICAL_FEATURES],
+  return await describeGold(db, {
+    table: "gold_dispatch_offers",
+    numeric: DISPATCH_NUMERIC_FEATURES,
+    categorical: DISPATCH_CATEGORICAL_FEATURES,
     label: "accepted",
     keys: ["offer_id", "order_id", "driver_id", "offered_at", "offer_seq"],
-    rows: await db.scalar(`select count(*) from ${ident(table)}`),
-  };
+  });
 }
 
 /** Alias following the per-domain convention: `buildGold(db)`. */

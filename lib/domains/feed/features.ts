@@ -14,8 +14,10 @@
  * @module
  */
 import { type Db, ident } from "../../data/db.ts";
-import { InputError, NotFoundError } from "../../errors.ts";
-import { type GoldResult, timestampLiteral } from "../offers/features.ts";
+import { InputError } from "../../errors.ts";
+import { requireBronze } from "../bronze.ts";
+import { describeGold, type GoldResult } from "../gold.ts";
+import { timestampLiteral } from "../offers/features.ts";
 
 /** Bronze tables the feed features read. */
 export const FEED_BRONZE_TABLES = ["users", "items", "impressions", "clicks"] as const;
@@ -55,12 +57,7 @@ const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 
 /** Builds the silver feed tables from `bronze_feed_*`. */
 export async function buildFeedSilver(db: Db): Promise<void> {
-  for (const t of FEED_BRONZE_TABLES) {
-    const name = `bronze_feed_${t}`;
-    if (!(await db.hasTable(name))) {
-      throw new NotFoundError(`table ${name}`, "run the feed simulator and writeBronze first");
-    }
-  }
+  await requireBronze(db, "feed", FEED_BRONZE_TABLES);
   await db.exec(`
     create or replace table silver_feed_users as
       select user_id, country, platform, age_band, ${ts("signup_ts")} as signup_ts from bronze_feed_users;
@@ -163,15 +160,13 @@ export async function buildFeedGold(db: Db, options: FeedGoldOptions = {}): Prom
     order by r.impression_id;
     drop table _feed_user_at; drop table _feed_item_at; drop table _feed_creator_at; drop table _feed_user_topic_at;
   `);
-  const rows = await db.scalar(`select count(*) from ${ident(table)}`);
-  return {
+  return await describeGold(db, {
     table,
-    features: [...FEED_NUMERIC_FEATURES, ...FEED_CATEGORICAL_FEATURES],
-    categorical: [...FEED_CATEGORICAL_FEATURES],
+    numeric: FEED_NUMERIC_FEATURES,
+    categorical: FEED_CATEGORICAL_FEATURES,
     label: "clicked",
     keys: ["impression_id", "user_id", "item_id", "creator_id", "shown_ts", "dwell_seconds"],
-    rows,
-  };
+  });
 }
 
 /** Alias following the per-domain convention: `buildGold(db, options)`. */

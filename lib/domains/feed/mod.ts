@@ -11,5 +11,5 @@ export {
   FEED_NUMERIC_FEATURES,
   type FeedGoldOptions,
 } from "./features.ts";
-export type { GoldResult } from "../offers/features.ts";
+export type { GoldResult } from "../gold.ts";
 export { FEED_FEATURE_DEFS, registerFeedFeatures } from "./feature_defs.ts";

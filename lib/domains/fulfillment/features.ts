@@ -28,9 +28,9 @@
  * ```
  * @module
  */
-import { type Db, ident } from "../../data/db.ts";
-import { NotFoundError } from "../../errors.ts";
-import type { GoldResult } from "../offers/features.ts";
+import type { Db } from "../../data/db.ts";
+import { requireBronze } from "../bronze.ts";
+import { describeGold, type GoldResult } from "../gold.ts";
 
 export type { GoldResult };
 
@@ -169,20 +169,9 @@ export const FULFILLMENT_GOLD_SQL: readonly string[] = [
    order by b.as_of, b.order_id`,
 ];
 
-async function requireBronze(db: Db): Promise<void> {
-  for (const t of FULFILLMENT_BRONZE_TABLES) {
-    if (!(await db.hasTable(`bronze_fulfillment_${t}`))) {
-      throw new NotFoundError(
-        `bronze_fulfillment_${t}`,
-        "write the fulfillment simulator's output with writeBronze first",
-      );
-    }
-  }
-}
-
 /** Builds the fulfillment silver tables from bronze. */
 export async function buildFulfillmentSilver(db: Db): Promise<void> {
-  await requireBronze(db);
+  await requireBronze(db, "fulfillment", FULFILLMENT_BRONZE_TABLES);
   for (const sql of FULFILLMENT_SILVER_SQL) await db.exec(sql);
 }
 
@@ -190,15 +179,13 @@ export async function buildFulfillmentSilver(db: Db): Promise<void> {
 export async function buildFulfillmentGold(db: Db): Promise<GoldResult> {
   await buildFulfillmentSilver(db);
   for (const sql of FULFILLMENT_GOLD_SQL) await db.exec(sql);
-  const table = "gold_fulfillment_shipments";
-  return {
-    table,
-    features: [...FULFILLMENT_NUMERIC_FEATURES, ...FULFILLMENT_CATEGORICAL_FEATURES],
-    categorical: [...FULFILLMENT_CATEGORICAL_FEATURES],
+  return await describeGold(db, {
+    table: "gold_fulfillment_shipments",
+    numeric: FULFILLMENT_NUMERIC_FEATURES,
+    categorical: FULFILLMENT_CATEGORICAL_FEATURES,
     label: "late",
-    keys: [...FULFILLMENT_KEYS],
-    rows: await db.scalar(`select count(*) from ${ident(table)}`),
-  };
+    keys: FULFILLMENT_KEYS,
+  });
 }
 
 /** Alias following the per-domain convention: `buildGold(db)`. */

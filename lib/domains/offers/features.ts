@@ -15,8 +15,12 @@
  * @module
  */
 import { type Db, ident } from "../../data/db.ts";
-import { InputError, NotFoundError } from "../../errors.ts";
+import { InputError } from "../../errors.ts";
+import { requireBronze } from "../bronze.ts";
+import { describeGold, type GoldResult } from "../gold.ts";
 import { customerCategorySql, customerFeaturesSql } from "./customer_features.ts";
+
+export type { GoldResult };
 
 /** Bronze tables the offers features read. */
 export const OFFERS_BRONZE_TABLES = [
@@ -71,22 +75,6 @@ export interface OffersGoldOptions {
   readonly rebuildSilver?: boolean;
 }
 
-/** What a domain's `buildGold` produced. */
-export interface GoldResult {
-  /** The gold table. */
-  readonly table: string;
-  /** All feature columns (numeric then categorical). */
-  readonly features: readonly string[];
-  /** The string columns among `features` (use as categorical). */
-  readonly categorical: readonly string[];
-  /** The label column. */
-  readonly label: string;
-  /** Other columns worth knowing: ids, timestamps, treatment and the uplift outcome. */
-  readonly keys: readonly string[];
-  /** Number of rows. */
-  readonly rows: number;
-}
-
 /** Converts an ISO string or epoch ms to an SQL TIMESTAMP literal; throws InputError when invalid. */
 export function timestampLiteral(field: string, t: string | number): string {
   const ms = typeof t === "number" ? t : Date.parse(t);
@@ -97,15 +85,6 @@ export function timestampLiteral(field: string, t: string | number): string {
 }
 
 const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
-
-async function requireBronze(db: Db, domain: string, tables: readonly string[]): Promise<void> {
-  for (const t of tables) {
-    const name = `bronze_${domain}_${t}`;
-    if (!(await db.hasTable(name))) {
-      throw new NotFoundError(`table ${name}`, `run the ${domain} simulator and writeBronze first`);
-    }
-  }
-}
 
 /** Builds the silver offers tables (typed timestamps, order lines joined with orders and products). */
 export async function buildOffersSilver(db: Db): Promise<void> {
@@ -244,15 +223,14 @@ export async function buildOffersGold(db: Db, options: OffersGoldOptions): Promi
     order by r.impression_id;
     drop table _offers_as_of; drop table _offers_cust; drop table _offers_cust_cat;
   `);
-  const rows = await db.scalar(`select count(*) from ${ident(table)}`);
-  return {
+  return await describeGold(db, {
     table,
-    features: [...OFFERS_NUMERIC_FEATURES, ...OFFERS_CATEGORICAL_FEATURES],
-    categorical: [...OFFERS_CATEGORICAL_FEATURES],
+    numeric: OFFERS_NUMERIC_FEATURES,
+    categorical: OFFERS_CATEGORICAL_FEATURES,
     label: "redeemed",
+    // besides ids and times: the treatment and the uplift outcome
     keys: ["impression_id", "customer_id", "offer_id", "product_id", "shown_ts", "treatment", "purchased"],
-    rows,
-  };
+  });
 }
 
 /** Alias following the per-domain convention: `buildGold(db, options)`. */

@@ -32,35 +32,17 @@ import {
 import { EVENT_BUCKETS_SQL } from "./events.ts";
 import { RISK_CATEGORICAL_FEATURES, RISK_GOLD_SQL, RISK_KEYS, RISK_NUMERIC_FEATURES } from "./risk.ts";
 import { buildPricingSilver } from "./silver.ts";
+import { describeGold, type GoldColumns, type GoldResult } from "../gold.ts";
 
-/** What a gold builder returns (same shape in every domain). */
-export interface GoldResult {
-  /** The gold table. */
-  readonly table: string;
-  /** All feature columns (numeric then categorical). */
-  readonly features: readonly string[];
-  /** The string columns among `features`. */
-  readonly categorical: readonly string[];
-  /** The label column. */
-  readonly label: string;
-  /** Id and time columns (not features). */
-  readonly keys: readonly string[];
-  /** Number of rows. */
-  readonly rows: number;
-}
+export type { GoldResult };
 
 /** The pricing models, each with its own gold table. */
 export const PRICING_MODELS = ["risk", "demand", "conversion"] as const;
 /** One of {@link PRICING_MODELS}. */
 export type PricingModel = typeof PRICING_MODELS[number];
 
-interface GoldSpec {
-  readonly table: string;
+interface GoldSpec extends GoldColumns {
   readonly sql: readonly string[];
-  readonly numeric: readonly string[];
-  readonly categorical: readonly string[];
-  readonly label: string;
-  readonly keys: readonly string[];
   readonly needsEvents: boolean;
 }
 
@@ -105,14 +87,7 @@ function parseModel(model: string): PricingModel {
 async function buildOne(db: Db, model: PricingModel): Promise<GoldResult> {
   const spec = SPECS[model];
   for (const sql of spec.sql) await db.exec(sql);
-  return {
-    table: spec.table,
-    features: [...spec.numeric, ...spec.categorical],
-    categorical: [...spec.categorical],
-    label: spec.label,
-    keys: [...spec.keys],
-    rows: await db.scalar(`select count(*) from ${ident(spec.table)}`),
-  };
+  return await describeGold(db, spec);
 }
 
 const SHARED_TEMPS = new Set(["_pricing_bay_events", "_pricing_event_buckets"]);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Db } from "../../data/db.ts";
-import { NotFoundError } from "../../errors.ts";
+import { requireBronze } from "../bronze.ts";
 
 /** Bronze tables read (`bronze_pricing_<name>`). */
 export const PRICING_BRONZE_TABLES = [
@@ -71,16 +71,9 @@ export const PRICING_SILVER_SQL: readonly string[] = [
    from bronze_pricing_incidents qualify row_number() over (partition by incident_id order by occurred_at) = 1`,
 ];
 
-/** Throws {@link NotFoundError} naming the first missing bronze table. */
+/** Throws NotFoundError naming the first missing `bronze_pricing_*` table. */
 export async function requirePricingBronze(db: Db): Promise<void> {
-  for (const t of PRICING_BRONZE_TABLES) {
-    if (!(await db.hasTable(`bronze_pricing_${t}`))) {
-      throw new NotFoundError(
-        `bronze_pricing_${t}`,
-        "write the pricing simulator's output with writeBronze first",
-      );
-    }
-  }
+  await requireBronze(db, "pricing", PRICING_BRONZE_TABLES);
 }
 
 /** Builds the pricing silver tables from bronze. */
