@@ -1,6 +1,6 @@
 /**
  * The shared simulator framework: scales, the causal-graph declaration, the {@link Simulator} contract,
- * growable typed columns, simulated time, and landing a run in bronze.
+ * growable typed columns, simulated time, great-circle distance, and landing a run in bronze.
  * @module
  */
 export { parseScale, type PerScale, requirePositiveSize, type Scale, SCALES, sizeFor } from "./scale.ts";
@@ -31,3 +31,4 @@ export {
   type WriteBronzeOptions,
 } from "./bronze.ts";
 export { differingTables, framesEqual } from "./compare.ts";
+export { EARTH_RADIUS_KM, haversineKm, RAD } from "./geo.ts";

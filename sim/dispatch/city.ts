@@ -3,6 +3,10 @@
  * great-circle distance, and a uniform grid of cells that tracks moving drivers for nearest-driver search.
  * @module
  */
+import { RAD } from "../common/mod.ts";
+
+/** Great-circle distance in km (shared with the other simulated cities). */
+export { haversineKm } from "../common/mod.ts";
 
 /** Latitude/longitude bounds of the simulated city. */
 export const CITY_BOX = { minLat: 10.70, maxLat: 10.90, minLon: 106.60, maxLon: 106.80 } as const;
@@ -26,16 +30,6 @@ export const DISTRICTS: readonly { name: string; lat: number; lon: number; weigh
   { name: "Binh Tan", lat: 10.765, lon: 106.608, weight: 3 },
   { name: "Thu Duc", lat: 10.850, lon: 106.760, weight: 5 },
 ];
-
-const EARTH_RADIUS_KM = 6371.0088;
-const RAD = Math.PI / 180;
-
-/** Great-circle (haversine) distance in km. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD, dLon = (lon2 - lon1) * RAD;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 /** Index of the district whose centre is nearest (equirectangular, fine at city scale). */
 export function districtOf(lat: number, lon: number): number {

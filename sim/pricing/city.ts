@@ -7,15 +7,8 @@ import { lognormal, normal, type Rng } from "../../lib/random/mod.ts";
 import { bayAttributeFactor, ZONES } from "./mechanism.ts";
 import { PRICING_BOX } from "./params.ts";
 
-const EARTH_RADIUS_KM = 6371.0088;
-const RAD = Math.PI / 180;
-
-/** Great-circle (haversine) distance in km. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD, dLon = (lon2 - lon1) * RAD;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+/** Great-circle distance in km (shared with the other simulated cities). */
+export { haversineKm } from "../common/mod.ts";
 
 /** Parking bays as columns. `baseRate` is the latent requests per bucket before calendar and events. */
 export interface Bays {
