@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
-import { fitLogit } from "../pricing/_fit_logit.ts";
+import { fitLogit } from "../common/_fit_logit.ts";
 import { dispatchSimulator, EFFECTS, REF_PRICE_PER_KM } from "./mod.ts";
 
 const out = dispatchSimulator.generate({ seed: 21, scale: "tiny", orders: 20_000 });

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { getNumeric } from "../../lib/data/mod.ts";
-import { fitLogit, fitOls } from "../pricing/_fit_logit.ts";
+import { fitLogit, fitOls } from "../common/_fit_logit.ts";
 import { CLICK_MODEL, feedSimulator } from "./mod.ts";
 
 const out = feedSimulator.generate({ seed: 17, scale: "tiny", users: 3_000 });

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { type Frame, getNumeric, isStringColumn, type StringColumn } from "../../lib/data/mod.ts";
-import { fitLogit } from "./_logit_mle.ts";
+import { fitLogit } from "../common/_fit_logit.ts";
 import { CARRIERS, DISRUPTION, disruptionWindow, EFFECTS, fulfillmentSimulator, isMidWeight } from "./mod.ts";
 
 function str(frame: Frame, name: string): StringColumn {
@@ -38,7 +38,7 @@ const DESIGN: readonly [string, number][] = [
 Deno.test("every declared log-odds effect is recovered by maximum likelihood within 4 standard errors", () => {
   const out = fulfillmentSimulator.generate({ seed: 17, scale: "tiny", shipments: 40_000 });
   const k = out.tables.shipments!, o = out.tables.orders!;
-  const n = k.nRows, p = DESIGN.length;
+  const n = k.nRows;
   const wh = str(k, "Warehouse_block"), mode = str(k, "Mode_of_Shipment"), imp = str(k, "Product_importance");
   const gender = str(k, "Gender"), carrier = str(o, "carrier_name");
   const is = (c: StringColumn, i: number, v: string) => c.dictionary[c.codes[i]!] === v ? 1 : 0;
@@ -47,9 +47,9 @@ Deno.test("every declared log-odds effect is recovered by maximum likelihood wit
   const calls = getNumeric(k, "Customer_care_calls"), rating = getNumeric(k, "Customer_rating");
   const cong = getNumeric(out.truth.delay!, "congestion"), y = getNumeric(k, "Reached.on.Time_Y.N");
   const slowCarriers = CARRIERS.filter((c) => c.logOdds !== 0).map((c) => c.name);
-  const x = new Float64Array(n * p);
+  const x: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
-    const row = [
+    x.push(Float64Array.of(
       1,
       disc[i]!,
       w[i]! / 1000,
@@ -66,15 +66,15 @@ Deno.test("every declared log-odds effect is recovered by maximum likelihood wit
       calls[i]!,
       rating[i]!,
       is(gender, i, "M"),
-    ];
-    x.set(row, i * p);
+    ));
   }
-  const fit = fitLogit(x, n, p, y);
+  assert.equal(x[0]!.length, DESIGN.length);
+  const fit = fitLogit(x, y);
   const report = DESIGN.map(([name, declared], j) =>
-    `${name}: declared ${declared}, fitted ${fit.beta[j]!.toFixed(3)} ± ${fit.se[j]!.toFixed(3)}`
+    `${name}: declared ${declared}, fitted ${fit.coef[j]!.toFixed(3)} ± ${fit.se[j]!.toFixed(3)}`
   );
   DESIGN.forEach(([name, declared], j) => {
-    const z = (fit.beta[j]! - declared) / fit.se[j]!;
+    const z = (fit.coef[j]! - declared) / fit.se[j]!;
     assert.ok(Math.abs(z) < 4, `${name} off by ${z.toFixed(2)} se\n${report.join("\n")}`);
     // precise enough to tell a declared non-zero effect from zero
     if (declared !== 0) assert.ok(Math.abs(declared) > 3 * fit.se[j]!, `${name} too noisy: ${report[j]}`);
@@ -115,12 +115,12 @@ Deno.test("carrier disruption: same shipments, +1.6 log-odds for the disrupted c
   // Recover the declared shift from the disrupted run's outcomes: logit P(late) = offset + β·disrupted,
   // with the offset the true log-odds without the disruption.
   const yH = getNumeric(kh, "Reached.on.Time_Y.N"), yN = getNumeric(kn, "Reached.on.Time_Y.N");
-  const x = Float64Array.from(dis);
-  const fit = fitLogit(x, dis.length, 1, yH, logitN);
-  const z = (fit.beta[0]! - EFFECTS.disruption) / fit.se[0]!;
+  const x = Array.from(dis, (d) => Float64Array.of(d));
+  const fit = fitLogit(x, yH, { offset: logitN });
+  const z = (fit.coef[0]! - EFFECTS.disruption) / fit.se[0]!;
   assert.ok(
     Math.abs(z) < 4 && fit.se[0]! < 0.3,
-    `disruption ${fit.beta[0]} ± ${fit.se[0]} vs ${EFFECTS.disruption}`,
+    `disruption ${fit.coef[0]} ± ${fit.se[0]} vs ${EFFECTS.disruption}`,
   );
 
   // The delay rate rises by Σ(pH − pN)/n within sampling error (common random numbers: outcomes can only

@@ -11,7 +11,7 @@ import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { DAY_MS } from "../common/mod.ts";
 import { buildCalendar, OFFERS_START_MS, offersSimulator, SEGMENT_PROFILES, SEGMENTS } from "./mod.ts";
 import { CHANNEL_UPLIFT, REDEMPTION } from "./params.ts";
-import { fitLogit } from "../pricing/_fit_logit.ts";
+import { fitLogit } from "../common/_fit_logit.ts";
 import {
   CHRISTMAS_MULTIPLIER,
   PAYDAY_MULTIPLIER,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type Frame, getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { InputError } from "../../lib/errors.ts";
 import { differingTables, framesEqual, validateGraph } from "../common/mod.ts";
-import { fitLogit, fitOls } from "./_fit_logit.ts";
+import { fitLogit, fitOls } from "../common/_fit_logit.ts";
 import {
   calendarFactor,
   eventFactor,
