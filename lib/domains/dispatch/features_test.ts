@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { Db, type Frame, getNumeric } from "../../data/mod.ts";
+import { Db, getNumeric } from "../../data/mod.ts";
 import { NotFoundError } from "../../errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
 import { writeBronze } from "../../../sim/common/mod.ts";
 import { dispatchSimulator } from "../../../sim/dispatch/mod.ts";
 import { buildGold, DISPATCH_NUMERIC_FEATURES } from "./mod.ts";
 import { REFERENCE_DISPATCH_GOLD_SQL } from "./_reference_gold.ts";
+import { compareSnapshots, goldSnapshot } from "../_leakage.ts";
 import { sameValue } from "../_same_value.ts";
 
 async function setup(seed = 5) {
@@ -93,9 +94,8 @@ Deno.test("leakage: rewriting everything that happens after a cutoff leaves earl
     const gold = await buildGold(db);
     const cutoff = await db.scalar(`select quantile_disc(offered_at, 0.6) from bronze_dispatch_offers`);
     const features = [...DISPATCH_NUMERIC_FEATURES];
-    const before = await db.query(
-      `select offer_id, ${features.join(", ")} from ${gold.table} order by offer_id`,
-    );
+    const read = () => goldSnapshot(db, gold.table, "offer_id", "offered_at", features);
+    const before = await read();
     // Rewrite the future: flip every outcome known at/after the cutoff, add cancels, flip the weather,
     // move sessions, and append extra future offers.
     await db.exec(`
@@ -109,31 +109,11 @@ Deno.test("leakage: rewriting everything that happens after a cutoff leaves earl
       update bronze_dispatch_sessions set session_start = session_start - 1 where session_start >= ${cutoff};
     `);
     await buildGold(db);
-    const after = await db.query(
-      `select offer_id, ${features.join(", ")} from ${gold.table} order by offer_id`,
-    );
-    const t = await db.query(
-      `select offer_id, epoch_ms(offered_at) as t from ${gold.table} order by offer_id`,
-    );
-    const id = (f: Frame) => getNumeric(f, "offer_id");
-    const rowOf = new Map<number, number>();
-    for (let i = 0; i < after.nRows; i++) rowOf.set(id(after)[i]!, i);
-    const tOf = new Map<number, number>();
-    for (let i = 0; i < t.nRows; i++) tOf.set(id(t)[i]!, getNumeric(t, "t")[i]!);
-    let checked = 0, changedLater = 0;
-    for (let i = 0; i < before.nRows; i++) {
-      const offer = id(before)[i]!, j = rowOf.get(offer)!;
-      const early = tOf.get(offer)! < cutoff;
-      for (const c of features) {
-        const same = sameValue(getNumeric(before, c)[i]!, getNumeric(after, c)[j]!);
-        if (early) assert.ok(same, `offer ${offer} (before cutoff): ${c} changed`);
-        else if (!same) changedLater++;
-      }
-      if (early) checked++;
-    }
-    assert.ok(checked > 1000, `only ${checked} rows before the cutoff`);
+    const r = compareSnapshots(before, await read(), features, cutoff);
+    assert.deepEqual(r.leaked, [], `offer ${r.firstLeakKey} (before cutoff): ${r.leaked.join(", ")} changed`);
+    assert.ok(r.early > 1000, `only ${r.early} rows before the cutoff`);
     assert.ok(
-      changedLater > 100,
+      r.laterChanges > 100,
       "the rewrite should change features after the cutoff (else the test has no teeth)",
     );
   } finally {

@@ -6,6 +6,7 @@ import { writeBronze } from "../../../sim/common/mod.ts";
 import { fulfillmentSimulator, streamFulfillment } from "../../../sim/fulfillment/mod.ts";
 import { buildGold, FULFILLMENT_NUMERIC_FEATURES, RISK_SEGMENTS } from "./mod.ts";
 import { sameValue } from "../_same_value.ts";
+import { compareSnapshots, goldSnapshot } from "../_leakage.ts";
 
 const DAY = 86_400_000;
 
@@ -117,10 +118,7 @@ Deno.test("leakage: rewriting everything after a cutoff leaves the gold features
     const gold = await buildGold(db);
     const cutoff = await db.scalar(`select quantile_disc(order_date, 0.6) from bronze_fulfillment_orders`);
     const features = [...FULFILLMENT_NUMERIC_FEATURES];
-    const read = () =>
-      db.query(
-        `select order_id, epoch_ms(as_of) as t, ${features.join(", ")} from ${gold.table} order by order_id`,
-      );
+    const read = () => goldSnapshot(db, gold.table, "order_id", "as_of", features);
     const before = await read();
     // The moment each outcome becomes known, in bronze terms.
     const knownAt =
@@ -151,24 +149,16 @@ Deno.test("leakage: rewriting everything after a cutoff leaves the gold features
     await buildGold(db);
     const after = await read();
     assert.equal(after.nRows, before.nRows + 600);
-    const rowOf = new Map<number, number>();
-    const idAfter = getNumeric(after, "order_id");
-    for (let i = 0; i < after.nRows; i++) rowOf.set(idAfter[i]!, i);
-    let checked = 0, changedLater = 0;
-    for (let i = 0; i < before.nRows; i++) {
-      const id = getNumeric(before, "order_id")[i]!, j = rowOf.get(id)!;
-      const early = getNumeric(before, "t")[i]! < cutoff;
-      for (const c of features) {
-        const same = sameValue(getNumeric(before, c)[i]!, getNumeric(after, c)[j]!);
-        if (early) assert.ok(same, `order ${id} (before the cutoff): ${c} changed`);
-        else if (!same) changedLater++;
-      }
-      if (early) checked++;
-    }
-    assert.ok(checked > 1000, `only ${checked} orders before the cutoff`);
+    const r = compareSnapshots(before, after, features, cutoff);
+    assert.deepEqual(
+      r.leaked,
+      [],
+      `order ${r.firstLeakKey} (before the cutoff): ${r.leaked.join(", ")} changed`,
+    );
+    assert.ok(r.early > 1000, `only ${r.early} orders before the cutoff`);
     assert.ok(
-      changedLater > 500,
-      `the rewrite should change later features (else the test has no teeth): ${changedLater}`,
+      r.laterChanges > 500,
+      `the rewrite should change later features (else the test has no teeth): ${r.laterChanges}`,
     );
   } finally {
     db.close();

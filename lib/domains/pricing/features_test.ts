@@ -11,19 +11,12 @@ import {
   CONVERSION_NUMERIC_FEATURES,
 } from "./mod.ts";
 import { sameValue as same } from "../_same_value.ts";
+import { EVENT_NIGHT_CITY } from "./_event_night_city.ts";
 
 const DAY = 86_400_000, Q = 900_000;
 
-// A smaller-than-tiny city with an event every night keeps the brute-force loops fast and the event
-// features busy. Built once for all tests in this file.
-const out = pricingSimulator.generate({
-  seed: 3,
-  scale: "tiny",
-  scenario: "event_night",
-  bays: 4,
-  customers: 300,
-  days: 36,
-});
+// The small event-night city (see _event_night_city.ts), built once for all tests in this file.
+const out = pricingSimulator.generate({ seed: 3, ...EVENT_NIGHT_CITY });
 const db = await Db.open(":memory:");
 await writeBronze(db, "pricing", out);
 const gold = await buildPricingGold(db);
@@ -58,14 +51,7 @@ Deno.test("gold tables: declared columns, one row per key, labels 0/1 or counts"
 });
 
 Deno.test("same seed → identical gold tables (row order included)", async () => {
-  const again = pricingSimulator.generate({
-    seed: 3,
-    scale: "tiny",
-    scenario: "event_night",
-    bays: 4,
-    customers: 300,
-    days: 36,
-  });
+  const again = pricingSimulator.generate({ seed: 3, ...EVENT_NIGHT_CITY });
   const db2 = await Db.open(":memory:");
   try {
     await writeBronze(db2, "pricing", again);

@@ -1,52 +1,13 @@
 import assert from "node:assert/strict";
-import { Db, type Frame, getNumeric } from "../../data/mod.ts";
+import { Db } from "../../data/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
 import { writeBronze } from "../../../sim/common/mod.ts";
 import { pricingSimulator } from "../../../sim/pricing/mod.ts";
 import { buildPricingGold, buildPricingSilver, type GoldResult } from "./mod.ts";
-import { sameValue as same } from "../_same_value.ts";
+import { compareSnapshots, goldSnapshot } from "../_leakage.ts";
+import { EVENT_NIGHT_CITY } from "./_event_night_city.ts";
 
 const HOUR = 3_600_000, DAY = 86_400_000;
-
-/** Numeric features of a gold table keyed by its first key column, with the as-of time in ms. */
-async function snapshot(
-  db: Db,
-  table: string,
-  key: string,
-  time: string,
-  features: readonly string[],
-): Promise<Frame> {
-  return await db.query(
-    `select ${key} as k, epoch_ms(${time}) as t, ${
-      features.join(", ")
-    } from ${table} order by ${key}, ${time}`,
-  );
-}
-
-/**
- * Compares two snapshots row by row (matched on key and time): returns the features that changed on rows
- * whose as-of time is before `cutoff`, and how many feature values changed on later rows.
- */
-function compare(before: Frame, after: Frame, features: readonly string[], cutoff: number) {
-  const at = new Map<string, number>();
-  for (let i = 0; i < after.nRows; i++) {
-    at.set(`${getNumeric(after, "k")[i]}/${getNumeric(after, "t")[i]}`, i);
-  }
-  const leaked = new Set<string>();
-  let early = 0, laterChanges = 0;
-  for (let i = 0; i < before.nRows; i++) {
-    const j = at.get(`${getNumeric(before, "k")[i]}/${getNumeric(before, "t")[i]}`);
-    assert.ok(j !== undefined, "a row disappeared");
-    const isEarly = getNumeric(before, "t")[i]! < cutoff;
-    if (isEarly) early++;
-    for (const f of features) {
-      if (same(getNumeric(before, f)[i]!, getNumeric(after, f)[j]!)) continue;
-      if (isEarly) leaked.add(f);
-      else laterChanges++;
-    }
-  }
-  return { leaked: [...leaked], early, laterChanges };
-}
 
 /** Rewrites everything in bronze that happens at or after `cutoff` (and adds future rows). */
 async function rewriteFuture(db: Db, cutoff: number): Promise<void> {
@@ -77,14 +38,7 @@ async function rewriteFuture(db: Db, cutoff: number): Promise<void> {
 }
 
 async function leakage(seed: number) {
-  const out = pricingSimulator.generate({
-    seed,
-    scale: "tiny",
-    scenario: "event_night",
-    bays: 4,
-    customers: 300,
-    days: 36,
-  });
+  const out = pricingSimulator.generate({ seed, ...EVENT_NIGHT_CITY });
   const db = await Db.open(":memory:");
   try {
     await writeBronze(db, "pricing", out);
@@ -102,14 +56,14 @@ async function leakage(seed: number) {
       [gold.conversion, "quote_id", "quoted_at"],
     ];
     const numeric = (g: GoldResult) => g.features.filter((f) => !g.categorical.includes(f));
-    const before = await Promise.all(specs.map(([g, k, t]) => snapshot(db, g.table, k, t, numeric(g))));
+    const before = await Promise.all(specs.map(([g, k, t]) => goldSnapshot(db, g.table, k, t, numeric(g))));
     await rewriteFuture(db, cutoff);
     await buildPricingGold(db);
     const results = [];
     for (let s = 0; s < specs.length; s++) {
       const [g, k, t] = specs[s]!;
-      const after = await snapshot(db, g.table, k, t, numeric(g));
-      results.push({ table: g.table, ...compare(before[s]!, after, numeric(g), cutoff) });
+      const after = await goldSnapshot(db, g.table, k, t, numeric(g));
+      results.push({ table: g.table, ...compareSnapshots(before[s]!, after, numeric(g), cutoff) });
     }
     return results;
   } finally {
@@ -142,12 +96,12 @@ Deno.test("leakage check has teeth: a feature peeking one bucket ahead is caught
     await leaky();
     const features = ["honest_lag", "next_requests"];
     const cutoff = await db.scalar(`select quantile_disc(bucket_start, 0.5) from bronze_pricing_demand`);
-    const before = await snapshot(db, "leaky", "bay_id", "bucket_start", features);
+    const before = await goldSnapshot(db, "leaky", "bay_id", "bucket_start", features);
     await rewriteFuture(db, cutoff);
     await leaky();
-    const r = compare(
+    const r = compareSnapshots(
       before,
-      await snapshot(db, "leaky", "bay_id", "bucket_start", features),
+      await goldSnapshot(db, "leaky", "bay_id", "bucket_start", features),
       features,
       cutoff,
     );
