@@ -71,6 +71,16 @@ Deno.test("out-of-range parameters name the field and the range", () => {
     "monotoneConstraints",
     'Cannot fit GBDT: "monotoneConstraints" feature 1 is categorical and cannot be monotone-constrained',
   );
+  rejects(
+    { binning: "exact" as GbdtParams["binning"] },
+    "binning",
+    'Cannot fit GBDT: "binning" must be "lightgbm" or "quantile", got "exact"',
+  );
+  rejects(
+    { binning: "lightgbm", minDataInBin: 0 },
+    "minDataInBin",
+    'Cannot fit GBDT: "minDataInBin" must be an integer in [1, 2147483647], got 0',
+  );
   assert.throws(
     () => resolveParams({ numTrees: 3 } as Partial<GbdtParams>),
     /"numTrees" is not a GBDT parameter/,
