@@ -92,27 +92,23 @@ Deno.test("historical retrieval at each row's time returns the pricing gold valu
     bayNames,
   );
   // Customers: rows whose (customer, time) is unique, so "the latest row at or before" is that row.
-  const quoteNames = ["customer_quotes_30d", "customer_booking_rate_30d"];
-  const quotes = `select quote_id as row_id, customer_id, quoted_at as event_timestamp, ${
-    quoteNames.join(", ")
-  }
-     from gold_pricing_conversion qualify count(*) over (partition by customer_id, quoted_at) = 1`;
-  await assertHistoricalEqualsGold(
-    `select row_id, customer_id, event_timestamp from (${quotes})`,
-    `select * from (${quotes}) order by row_id`,
-    quoteNames,
-  );
+  const customerRows = async (table: string, id: string, time: string, names: readonly string[]) => {
+    const rows = `select ${id} as row_id, customer_id, ${time} as event_timestamp, ${
+      names.map((n) => reg.get(n).value).join(", ")
+    }
+     from ${table} qualify count(*) over (partition by customer_id, ${time}) = 1`;
+    await assertHistoricalEqualsGold(
+      `select row_id, customer_id, event_timestamp from (${rows})`,
+      `select * from (${rows}) order by row_id`,
+      names,
+    );
+  };
+  await customerRows("gold_pricing_conversion", "quote_id", "quoted_at", [
+    "customer_quotes_30d",
+    "customer_booking_rate_30d",
+  ]);
   const riskNames = PRICING_FEATURE_DEFS.filter((d) => d.source === "gold_pricing_risk").map((d) => d.name);
-  const riskCols = riskNames.map((n) => reg.get(n).value);
-  const bookings = `select booking_id as row_id, customer_id, booked_at as event_timestamp, ${
-    riskCols.join(", ")
-  }
-     from gold_pricing_risk qualify count(*) over (partition by customer_id, booked_at) = 1`;
-  await assertHistoricalEqualsGold(
-    `select row_id, customer_id, event_timestamp from (${bookings})`,
-    `select * from (${bookings}) order by row_id`,
-    riskNames,
-  );
+  await customerRows("gold_pricing_risk", "booking_id", "booked_at", riskNames);
 });
 
 Deno.test("demand features expire 15 minutes after their bucket starts, in training and online", async () => {
