@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { fitLogit } from "../common/_fit_logit.ts";
+import { assertRecovered } from "../common/_assert_recovered.ts";
 import { dispatchSimulator, EFFECTS, REF_PRICE_PER_KM } from "./mod.ts";
 
 const out = dispatchSimulator.generate({ seed: 21, scale: "tiny", orders: 20_000 });
@@ -17,14 +18,6 @@ function firstRows(): Int32Array {
   const row = new Int32Array(out.truth.offer_truth!.nRows).fill(-1);
   for (let r = 0; r < offerId.length; r++) if (row[offerId[r]!]! < 0) row[offerId[r]!] = r;
   return row;
-}
-
-function within(name: string, est: number, se: number, declared: number, maxSe: number): void {
-  assert.ok(se < maxSe, `${name}: too noisy to test (se ${se.toFixed(4)})`);
-  assert.ok(
-    Math.abs(est - declared) < 4 * se,
-    `${name}: estimate ${est.toFixed(4)} ± ${se.toFixed(4)}, declared ${declared}`,
-  );
 }
 
 Deno.test("logistic part: a fit on friction-free offers recovers distance, price, home district, propensity", () => {
@@ -61,7 +54,7 @@ Deno.test("logistic part: a fit on friction-free offers recovers distance, price
   const names = ["intercept", "propensity", "distance per km", "ln price per km", "home district"];
   const declared = [EFFECTS.intercept, 1, EFFECTS.distancePerKm, EFFECTS.logPricePerKm, EFFECTS.homeDistrict];
   const maxSe = [0.2, 0.1, 0.1, 0.3, 0.15];
-  names.forEach((n, j) => within(n, fit.coef[j]!, fit.se[j]!, declared[j]!, maxSe[j]!));
+  names.forEach((n, j) => assertRecovered(n, fit.coef[j]!, fit.se[j]!, declared[j]!, maxSe[j]!));
   // Teeth: the distance and home-district effects are clearly nonzero.
   assert.ok(fit.coef[2]! + 4 * fit.se[2]! < 0 && fit.coef[4]! - 4 * fit.se[4]! > 0);
 });
@@ -91,10 +84,10 @@ Deno.test("fatigue: −0.001 per minute online beyond 120 (observed outcomes, no
   }
   const slope = sxy / sxx, se = Math.sqrt(variance) / sxx;
   assert.ok(n > 2_000, `only ${n} fatigued offers`);
-  within("fatigue slope per minute", slope, se, -EFFECTS.fatiguePerMinute, 4e-4);
+  assertRecovered("fatigue slope per minute", slope, se, -EFFECTS.fatiguePerMinute, 4e-4);
   assert.ok(slope + 2 * se < 0, `fatigue not detectable: ${slope} ± ${se}`);
   // Before 120 minutes there is no friction: observed accepts / Σ p_w ≈ 1.
-  within("fresh-driver ratio", freshSum / fresh, Math.sqrt(freshVar) / fresh, 1, 0.05);
+  assertRecovered("fresh-driver ratio", freshSum / fresh, Math.sqrt(freshVar) / fresh, 1, 0.05);
 });
 
 Deno.test("rain surges prices ×1.3: geometric-mean price per km, rain ÷ dry, within each service", () => {
@@ -126,5 +119,5 @@ Deno.test("rain surges prices ×1.3: geometric-mean price per km, rain ÷ dry, w
     wsum += 1 / v;
   }
   assert.ok(wsum > 0, "no service with both rain and dry orders");
-  within("ln(rain surge)", num / wsum, Math.sqrt(1 / wsum), Math.log(1.3), 0.05);
+  assertRecovered("ln(rain surge)", num / wsum, Math.sqrt(1 / wsum), Math.log(1.3), 0.05);
 });

@@ -7,17 +7,10 @@
 import assert from "node:assert/strict";
 import { getNumeric } from "../../lib/data/mod.ts";
 import { fitLogit, fitOls } from "../common/_fit_logit.ts";
+import { assertRecovered } from "../common/_assert_recovered.ts";
 import { CLICK_MODEL, feedSimulator } from "./mod.ts";
 
 const out = feedSimulator.generate({ seed: 17, scale: "tiny", users: 3_000 });
-
-function within(name: string, est: number, se: number, declared: number, maxSe: number): void {
-  assert.ok(se < maxSe, `${name}: too noisy to test (se ${se.toFixed(4)})`);
-  assert.ok(
-    Math.abs(est - declared) < 4 * se,
-    `${name}: estimate ${est.toFixed(4)} ± ${se.toFixed(4)}, declared ${declared}`,
-  );
-}
 
 Deno.test("feed: logistic fit on observed clicks recovers base, affinity, freshness, quality and position", () => {
   const imp = out.tables.impressions!, t = out.truth.impressions!;
@@ -40,7 +33,7 @@ Deno.test("feed: logistic fit on observed clicks recovers base, affinity, freshn
   const names = ["base", "affinity", "freshness", "quality", "position"];
   const declared = [CLICK_MODEL.base, 1, CLICK_MODEL.freshness, CLICK_MODEL.quality, -CLICK_MODEL.position];
   const maxSe = [0.2, 0.1, 0.25, 0.1, 0.03];
-  names.forEach((n, j) => within(n, fit.coef[j]!, fit.se[j]!, declared[j]!, maxSe[j]!));
+  names.forEach((n, j) => assertRecovered(n, fit.coef[j]!, fit.se[j]!, declared[j]!, maxSe[j]!));
 });
 
 Deno.test("feed: ln(dwell) rises by the declared 0.3 per unit of affinity (OLS on observed clicks)", () => {
@@ -52,7 +45,7 @@ Deno.test("feed: ln(dwell) rises by the declared 0.3 per unit of affinity (OLS o
     y[c] = Math.log(dwell[c]!);
   }
   const fit = fitOls(x, y);
-  within("dwell affinity", fit.coef[1]!, fit.se[1]!, CLICK_MODEL.dwellAffinity, 0.06);
+  assertRecovered("dwell affinity", fit.coef[1]!, fit.se[1]!, CLICK_MODEL.dwellAffinity, 0.06);
   // Dwell is reported in whole seconds or finer; the median at affinity 0 is the declared 30 s (loosely:
   // rounding and the lognormal noise move the intercept a little).
   assert.ok(

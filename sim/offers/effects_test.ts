@@ -12,6 +12,7 @@ import { DAY_MS } from "../common/mod.ts";
 import { buildCalendar, OFFERS_START_MS, offersSimulator, SEGMENT_PROFILES, SEGMENTS } from "./mod.ts";
 import { CHANNEL_UPLIFT, REDEMPTION } from "./params.ts";
 import { fitLogit } from "../common/_fit_logit.ts";
+import { assertRecovered } from "../common/_assert_recovered.ts";
 import {
   CHRISTMAS_MULTIPLIER,
   PAYDAY_MULTIPLIER,
@@ -56,10 +57,7 @@ function factor(inSet: (d: number) => boolean, declared: number): { est: number;
 }
 
 function within(name: string, f: { est: number; se: number }, declared: number): void {
-  assert.ok(
-    Math.abs(f.est - declared) < 4 * f.se,
-    `${name}: ${f.est.toFixed(3)} ± ${f.se.toFixed(3)}, declared ${declared}`,
-  );
+  assertRecovered(name, f.est, f.se, declared);
   // Teeth: the estimate is precise enough to tell the declared factor from "no effect".
   assert.ok(Math.abs(declared - 1) > 3 * f.se, `${name}: se ${f.se.toFixed(3)} too large to test`);
 }
@@ -175,12 +173,6 @@ Deno.test("offers: outcomes of shown offers recover uplift 7·s·depth and the c
   const fit = fitLogit(x, ys);
   const names = ["intercept", "control log-odds", "uplift per s·depth", "app", "in-store"];
   const declared = [0, 1, REDEMPTION.uplift, CHANNEL_UPLIFT[1], CHANNEL_UPLIFT[2]];
-  names.forEach((n, j) => {
-    const est = fit.coef[j]!, se = fit.se[j]!;
-    assert.ok(
-      Math.abs(est - declared[j]!) < 4 * se,
-      `${n}: ${est.toFixed(3)} ± ${se.toFixed(3)}, declared ${declared[j]}`,
-    );
-  });
+  names.forEach((n, j) => assertRecovered(n, fit.coef[j]!, fit.se[j]!, declared[j]!));
   assert.ok(fit.coef[2]! - 4 * fit.se[2]! > 0, "the uplift is clearly detected");
 });

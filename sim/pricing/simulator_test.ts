@@ -3,6 +3,7 @@ import { type Frame, getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { InputError } from "../../lib/errors.ts";
 import { differingTables, framesEqual, validateGraph } from "../common/mod.ts";
 import { fitLogit, fitOls } from "../common/_fit_logit.ts";
+import { assertRecovered } from "../common/_assert_recovered.ts";
 import {
   calendarFactor,
   eventFactor,
@@ -27,10 +28,7 @@ function near(estimate: number, declared: number, se: number, what: string): voi
   if (Deno.env.get("PRICING_SHOW")) {
     console.log(`${what}: ${estimate.toFixed(3)} ± ${se.toFixed(3)} (declared ${declared.toFixed(3)})`);
   }
-  assert.ok(
-    Math.abs(estimate - declared) < 4 * se,
-    `${what}: ${estimate.toFixed(3)} ± ${se.toFixed(3)}, declared ${declared}`,
-  );
+  assertRecovered(what, estimate, se, declared);
 }
 
 Deno.test("same seed → identical tables and truth; different seed → different", () => {
