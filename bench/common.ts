@@ -52,7 +52,10 @@ export async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; s
 }
 
 /** Formats a markdown table from a header row and data rows. */
-export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
   const fmt = (v: string | number) => typeof v === "number" ? formatNumber(v) : v;
   const lines = [
     `| ${header.join(" | ")} |`,
@@ -75,7 +78,11 @@ export function formatNumber(v: number): string {
 /** Runs a Python reference script with /usr/bin/python3 if present; returns parsed JSON stdout or null. */
 export async function runPythonReference(script: string, args: string[] = []): Promise<unknown | null> {
   try {
-    const out = await new Deno.Command("/usr/bin/python3", { args: ["-c", script, ...args], stdout: "piped", stderr: "piped" }).output();
+    const out = await new Deno.Command("/usr/bin/python3", {
+      args: ["-c", script, ...args],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
     if (!out.success) {
       console.error(`[bench] python reference failed: ${new TextDecoder().decode(out.stderr).slice(-500)}`);
       return null;
@@ -87,24 +94,40 @@ export async function runPythonReference(script: string, args: string[] = []): P
 }
 
 /**
- * Writes `bench/results/<name>.json` (results + machine) and replaces the README block for `name` with
- * `markdown` prefixed by the machine line. Appends the block under "## Benchmarks" when it is not there yet.
+ * `readme` with the benchmark block for `name` (`block` holds its start and end markers) in place: an
+ * existing block is replaced; a new one goes at the end of the "## Benchmarks" section, under a
+ * `### name` heading (the section is created at the end of the README when missing).
+ */
+export function withBenchBlock(readme: string, name: string, block: string): string {
+  const start = `<!-- bench:${name}:start -->`, end = `<!-- bench:${name}:end -->`;
+  const i = readme.indexOf(start), j = readme.indexOf(end);
+  if (i >= 0 && j > i) return readme.slice(0, i) + block + readme.slice(j + end.length);
+  const heading = "\n## Benchmarks\n";
+  if (!`\n${readme}`.includes(heading)) {
+    const head = readme === "" ? "" : `${readme.replace(/\n*$/, "\n")}\n`;
+    return `${head}## Benchmarks\n\n### ${name}\n\n${block}\n`;
+  }
+  const section = `\n${readme}`.indexOf(heading); // index in readme of the heading line
+  const next = readme.indexOf("\n## ", section + 1);
+  const at = next < 0 ? readme.length : next + 1;
+  const before = readme.slice(0, at).replace(/\n*$/, "\n\n");
+  return `${before}### ${name}\n\n${block}\n${next < 0 ? "" : "\n"}${readme.slice(at)}`;
+}
+
+/**
+ * Writes `bench/results/<name>.json` (results + machine) and puts `markdown`, prefixed by the machine
+ * line, into the README block for `name` ({@link withBenchBlock}).
  */
 export async function publish(name: string, results: unknown, markdown: string): Promise<void> {
   const machine = machineInfo();
   await writeJsonAtomic(`bench/results/${name}.json`, { name, machine, results });
-  const start = `<!-- bench:${name}:start -->`, end = `<!-- bench:${name}:end -->`;
-  const block = `${start}\n_Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Deno ${machine.deno}._\n\n${markdown}\n${end}`;
+  const block =
+    `<!-- bench:${name}:start -->\n_Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Deno ${machine.deno}._\n\n${markdown}\n<!-- bench:${name}:end -->`;
   let readme = "";
   try {
     readme = await Deno.readTextFile("README.md");
   } catch { /* no README yet */ }
-  const i = readme.indexOf(start), j = readme.indexOf(end);
-  if (i >= 0 && j > i) readme = readme.slice(0, i) + block + readme.slice(j + end.length);
-  else if (readme.includes("## Benchmarks")) {
-    readme = readme.replace("## Benchmarks", `## Benchmarks\n\n### ${name}\n\n${block}`);
-  } else readme += `\n## Benchmarks\n\n### ${name}\n\n${block}\n`;
-  await writeTextAtomic("README.md", readme);
+  await writeTextAtomic("README.md", withBenchBlock(readme, name, block));
   console.log(`\n${markdown}\n\n[bench] wrote bench/results/${name}.json and the README table`);
 }
 
