@@ -13,6 +13,7 @@ import {
   requirePositiveSize,
   SIM_EPOCH_MS,
   sizeFor,
+  sizesWithOverrides,
   StringBuilder,
   toMermaid,
   validateGraph,
@@ -32,6 +33,32 @@ Deno.test("parseScale accepts the three scales and lists them on error", () => {
 Deno.test("requirePositiveSize rejects zero, negatives and fractions", () => {
   requirePositiveSize("n", 1);
   for (const bad of [0, -5, 1.5, NaN]) assert.throws(() => requirePositiveSize("n", bad), InputError);
+});
+
+Deno.test("sizesWithOverrides picks the scale's sizes, applies given overrides and checks every size", () => {
+  const table = {
+    tiny: { users: 10, days: 2 },
+    default: { users: 100, days: 7 },
+    seed: { users: 1000, days: 30 },
+  };
+  assert.deepEqual(sizesWithOverrides("default", table), { users: 100, days: 7 });
+  assert.deepEqual(sizesWithOverrides("tiny", table, { days: 5 }), { users: 10, days: 5 });
+  assert.deepEqual(sizesWithOverrides("tiny", table, { users: undefined, days: 3 }), { users: 10, days: 3 });
+  assert.deepEqual(
+    sizesWithOverrides("seed", table, { seed: 4 } as { users?: number }),
+    { users: 1000, days: 30 },
+    "keys the table does not have are ignored",
+  );
+  assert.notEqual(sizesWithOverrides("tiny", table), table.tiny);
+  assert.throws(
+    () => sizesWithOverrides("tiny", table, { users: 0 }),
+    (e: unknown) => e instanceof InputError && e.field === "users",
+  );
+  assert.throws(
+    () => sizesWithOverrides("tiny", table, { days: 1.5 }),
+    (e: unknown) => e instanceof InputError && e.field === "days",
+  );
+  assert.throws(() => sizesWithOverrides("huge" as "tiny", table), InputError);
 });
 
 Deno.test("validateGraph rejects unknown endpoints and duplicates; toMermaid lists every edge", () => {

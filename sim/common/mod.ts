@@ -3,7 +3,15 @@
  * growable typed columns, simulated time, great-circle distance, and landing a run in bronze.
  * @module
  */
-export { parseScale, type PerScale, requirePositiveSize, type Scale, SCALES, sizeFor } from "./scale.ts";
+export {
+  parseScale,
+  type PerScale,
+  requirePositiveSize,
+  type Scale,
+  SCALES,
+  sizeFor,
+  sizesWithOverrides,
+} from "./scale.ts";
 export {
   type CausalEdge,
   type CausalGraph,

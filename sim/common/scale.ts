@@ -42,3 +42,23 @@ export function requirePositiveSize(field: string, value: number): void {
     throw new InputError(field, `must be a positive integer, got ${value}`);
   }
 }
+
+/**
+ * The sizes for `scale` from a per-scale table of named sizes, each replaced by the caller's override
+ * where one is given (not undefined), and each checked with {@link requirePositiveSize}. Keys that the
+ * table does not have are ignored (simulator options also carry seed, scale, scenario and the like).
+ */
+export function sizesWithOverrides<T extends { readonly [K in keyof T]: number }>(
+  scale: Scale,
+  table: PerScale<T>,
+  overrides: { readonly [K in keyof T]?: number | undefined } = {},
+): T {
+  const base = sizeFor(scale, table);
+  const out = { ...base };
+  for (const key of Object.keys(base) as (keyof T & string)[]) {
+    const value = overrides[key] ?? base[key];
+    requirePositiveSize(key, value);
+    out[key] = value as T[keyof T & string];
+  }
+  return out;
+}

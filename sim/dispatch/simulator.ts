@@ -32,7 +32,7 @@ import {
   SIM_EPOCH_MS,
   type SimOutput,
   type Simulator,
-  sizeFor,
+  sizesWithOverrides,
   StringBuilder,
 } from "../common/mod.ts";
 import {
@@ -105,14 +105,8 @@ const HOURLY_DEMAND = [
 
 function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
   const { seed, scale, scenario } = checkGenerateOptions("dispatch", DISPATCH_SCENARIOS, opts);
-  const base = sizeFor(scale, DISPATCH_SIZES);
-  const nDrivers = opts.drivers ?? base.drivers;
-  const nOrders = opts.orders ?? base.orders;
-  const nDays = opts.days ?? base.days;
+  const { drivers: nDrivers, orders: nOrders, days: nDays } = sizesWithOverrides(scale, DISPATCH_SIZES, opts);
   const maxOffers = opts.maxOffersPerOrder ?? 10;
-  requirePositiveSize("drivers", nDrivers);
-  requirePositiveSize("orders", nOrders);
-  requirePositiveSize("days", nDays);
   requirePositiveSize("maxOffersPerOrder", maxOffers);
   const rng = new Rng(seed);
   const start = SIM_EPOCH_MS, end = start + nDays * DAY_MS;

@@ -3,7 +3,7 @@
  * @module
  */
 import { InputError } from "../../lib/errors.ts";
-import { type PerScale, requirePositiveSize, type Scale, sizeFor } from "../common/mod.ts";
+import { type PerScale, type Scale, sizesWithOverrides } from "../common/mod.ts";
 
 /** Entity counts for one run. */
 export interface FeedSizes {
@@ -26,8 +26,7 @@ export const FEED_SIZES: PerScale<FeedSizes> = {
 
 /** Resolves sizes for a scale with optional overrides (positive integers; at least 2 topics and 7 days). */
 export function resolveFeedSizes(scale: Scale, overrides: Partial<FeedSizes> = {}): FeedSizes {
-  const out = { ...sizeFor(scale, FEED_SIZES), ...overrides };
-  for (const [k, v] of Object.entries(out)) requirePositiveSize(k, v as number);
+  const out = sizesWithOverrides(scale, FEED_SIZES, overrides);
   if (out.topics < 2) throw new InputError("topics", `must be at least 2, got ${out.topics}`);
   if (out.days < 7) throw new InputError("days", `must be at least 7, got ${out.days}`);
   if (out.creators > out.items) {

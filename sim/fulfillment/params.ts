@@ -12,7 +12,7 @@
  * @module
  */
 import { InputError } from "../../lib/errors.ts";
-import { type PerScale, requirePositiveSize, type Scale, sizeFor } from "../common/mod.ts";
+import { type PerScale, type Scale, sizesWithOverrides } from "../common/mod.ts";
 
 /** Sizes of one run. */
 export interface FulfillmentSizes {
@@ -31,13 +31,7 @@ export const FULFILLMENT_SIZES: PerScale<FulfillmentSizes> = {
 
 /** Resolves the sizes for a scale with optional overrides, each checked to be a positive integer. */
 export function resolveSizes(scale: Scale, overrides: Partial<FulfillmentSizes> = {}): FulfillmentSizes {
-  const base = sizeFor(scale, FULFILLMENT_SIZES);
-  const out: FulfillmentSizes = {
-    shipments: overrides.shipments ?? base.shipments,
-    days: overrides.days ?? base.days,
-  };
-  requirePositiveSize("shipments", out.shipments);
-  requirePositiveSize("days", out.days);
+  const out = sizesWithOverrides(scale, FULFILLMENT_SIZES, overrides);
   if (out.shipments > 5_000_000) {
     throw new InputError("shipments", `must be at most 5,000,000, got ${out.shipments}`);
   }

@@ -5,7 +5,7 @@
  * @module
  */
 import { InputError } from "../../lib/errors.ts";
-import { type PerScale, requirePositiveSize, type Scale, sizeFor } from "../common/mod.ts";
+import { type PerScale, type Scale, sizesWithOverrides } from "../common/mod.ts";
 
 /** Entity counts for one run. */
 export interface OffersSizes {
@@ -42,9 +42,7 @@ export const OFFERS_SIZES: PerScale<OffersSizes> = {
 
 /** Resolves the sizes for a scale with optional overrides, each checked to be a positive integer. */
 export function resolveSizes(scale: Scale, overrides: Partial<OffersSizes> = {}): OffersSizes {
-  const base = sizeFor(scale, OFFERS_SIZES);
-  const out = { ...base, ...overrides };
-  for (const [k, v] of Object.entries(out)) requirePositiveSize(k, v as number);
+  const out = sizesWithOverrides(scale, OFFERS_SIZES, overrides);
   if (out.days < 28) {
     throw new InputError("days", `must be at least 28 (offers run 14–42 days), got ${out.days}`);
   }

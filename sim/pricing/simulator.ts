@@ -24,11 +24,10 @@ import {
   codesColumn,
   DAY_MS,
   type GenerateOptions,
-  requirePositiveSize,
   SIM_EPOCH_MS,
   type SimOutput,
   type Simulator,
-  sizeFor,
+  sizesWithOverrides,
 } from "../common/mod.ts";
 import { makeBays } from "./city.ts";
 import { makeEvents, makeHolidays, makeWeather } from "./context.ts";
@@ -50,13 +49,11 @@ import { incidentWithinProbability } from "./truth.ts";
 
 function generate(opts: GenerateOptions & PricingOptions): SimOutput {
   const { seed, scale, scenario } = checkGenerateOptions("pricing", PRICING_SCENARIOS, opts);
-  const base = sizeFor(scale, PRICING_SIZES);
-  const nCustomers = opts.customers ?? base.customers, nBays = opts.bays ?? base.bays;
-  const nVehicles = opts.vehicles ?? base.vehicles, nDays = opts.days ?? base.days;
-  requirePositiveSize("customers", nCustomers);
-  requirePositiveSize("bays", nBays);
-  requirePositiveSize("vehicles", nVehicles);
-  requirePositiveSize("days", nDays);
+  const { customers: nCustomers, bays: nBays, vehicles: nVehicles, days: nDays } = sizesWithOverrides(
+    scale,
+    PRICING_SIZES,
+    opts,
+  );
   const rng = new Rng(seed);
   const start = SIM_EPOCH_MS, end = start + nDays * DAY_MS;
 
