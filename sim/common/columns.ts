@@ -98,3 +98,10 @@ export class StringBuilder {
 export function codesColumn(codes: Int32Array, dictionary: readonly string[]): StringColumn {
   return { kind: "string", codes, dictionary };
 }
+
+/** An id column `first, first + 1, …, first + n − 1` (the simulators' 0-based row ids by default). */
+export function idColumn(n: number, first = 0): Int32Array {
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = first + i;
+  return ids;
+}

@@ -8,6 +8,7 @@ import {
   dayOfWeek,
   Float64Builder,
   hourOfDay,
+  idColumn,
   Int32Builder,
   parseScale,
   requirePositiveSize,
@@ -92,6 +93,9 @@ Deno.test("builders grow and finish to exactly the pushed values", () => {
   s.set(1, 0);
   assert.deepEqual(Array.from(s.finish().codes), [1, 0]);
   assert.equal(codesColumn(new Int32Array([0]), ["x"]).kind, "string");
+  assert.deepEqual(idColumn(4), Int32Array.of(0, 1, 2, 3));
+  assert.deepEqual(idColumn(3, 100_000), Int32Array.of(100_000, 100_001, 100_002));
+  assert.equal(idColumn(0).length, 0);
 });
 
 Deno.test("simulated epoch is a Monday at midnight", () => {

@@ -29,7 +29,7 @@ export {
   type SimOutput,
   type Simulator,
 } from "./simulator.ts";
-export { codesColumn, Float64Builder, Int32Builder, StringBuilder } from "./columns.ts";
+export { codesColumn, Float64Builder, idColumn, Int32Builder, StringBuilder } from "./columns.ts";
 export { DAY_MS, dayOfWeek, HOUR_MS, hourOfDay, MINUTE_MS, SIM_EPOCH_MS } from "./time.ts";
 export {
   type BronzeResult,

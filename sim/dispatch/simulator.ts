@@ -25,6 +25,7 @@ import {
   Float64Builder,
   type GenerateOptions,
   HOUR_MS,
+  idColumn,
   Int32Builder,
   MINUTE_MS,
   type PerScale,
@@ -442,8 +443,7 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
     }
   }
 
-  const ids = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
-  const driverIds = ids(nDrivers);
+  const driverIds = idColumn(nDrivers);
   const levels = Int32Array.from(vehicle, (v) => (v === PREMIUM ? 1 : 0));
   const districtNames = DISTRICTS.map((d) => d.name);
   const tables = {
@@ -467,7 +467,7 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
     }),
     weather: makeFrame({ hour_start: hourStart, rain, rain_mm: rainMm }),
     orders: makeFrame({
-      order_id: ids(nOrders),
+      order_id: idColumn(nOrders),
       created_at: orderAt,
       service_type: codesColumn(service, SERVICES),
       pickup_lat: pLat,
@@ -502,7 +502,7 @@ function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
   };
   const truth = {
     offer_truth: makeFrame({
-      offer_id: ids(nOffers),
+      offer_id: idColumn(nOffers),
       p_accept: tP.finish(),
       p_base: tBase.finish(),
       rain_factor: tRain.finish(),

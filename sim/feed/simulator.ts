@@ -22,6 +22,7 @@ import {
   codesColumn,
   DAY_MS,
   type GenerateOptions,
+  idColumn,
   SIM_EPOCH_MS,
   type SimOutput,
   type Simulator,
@@ -36,12 +37,6 @@ export const FEED_SCENARIOS = ["normal", "cold_start_items"] as const;
 
 /** Size overrides accepted by the feed simulator (each a positive integer). */
 export type FeedOptions = Partial<FeedSizes>;
-
-const iota = (n: number) => {
-  const a = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
-};
 
 function generate(opts: GenerateOptions & FeedOptions): SimOutput {
   const { seed, scale, scenario } = checkGenerateOptions("feed", FEED_SCENARIOS, opts);
@@ -64,21 +59,21 @@ function generate(opts: GenerateOptions & FeedOptions): SimOutput {
   return {
     tables: {
       users: makeFrame({
-        user_id: iota(users.n),
+        user_id: idColumn(users.n),
         country: codesColumn(users.country, COUNTRIES),
         platform: codesColumn(users.platform, PLATFORMS),
         age_band: codesColumn(users.ageBand, AGE_BANDS),
         signup_ts: users.signupMs,
       }),
       items: makeFrame({
-        item_id: iota(items.n),
+        item_id: idColumn(items.n),
         topic: codesColumn(items.topic, topicNames),
         creator_id: items.creator,
         format: codesColumn(items.format, FORMATS),
         publish_ts: items.publishMs,
       }),
       impressions: makeFrame({
-        impression_id: iota(nImp),
+        impression_id: idColumn(nImp),
         user_id: x.user,
         item_id: x.item,
         shown_ts: x.shownMs,
@@ -86,7 +81,7 @@ function generate(opts: GenerateOptions & FeedOptions): SimOutput {
         session_id: x.session,
       }),
       clicks: makeFrame({
-        click_id: iota(nClicks),
+        click_id: idColumn(nClicks),
         impression_id: x.clickImpression,
         user_id: clickUser,
         item_id: clickItem,
@@ -96,14 +91,14 @@ function generate(opts: GenerateOptions & FeedOptions): SimOutput {
     },
     truth: {
       impressions: makeFrame({
-        impression_id: iota(nImp),
+        impression_id: idColumn(nImp),
         p_click: x.pClick,
         affinity: x.affinity,
         freshness: x.freshness,
         clicked: x.clicked,
       }),
-      items: makeFrame({ item_id: iota(items.n), quality: items.quality, cold_start: items.coldStart }),
-      users: makeFrame({ user_id: iota(users.n), activity: users.activity }),
+      items: makeFrame({ item_id: idColumn(items.n), quality: items.quality, cold_start: items.coldStart }),
+      users: makeFrame({ user_id: idColumn(users.n), activity: users.activity }),
     },
     meta: {
       simulator: "feed",

@@ -32,6 +32,7 @@ import {
   codesColumn,
   DAY_MS,
   type GenerateOptions,
+  idColumn,
   SIM_EPOCH_MS,
   type SimOutput,
   type Simulator,
@@ -114,7 +115,7 @@ function generate(opts: GenerateOptions & FulfillmentOptions): SimOutput {
   const orderAt = drawOrderTimes(root.fork(2), n, startMs, days);
   const congestionByDay = drawCongestion(root.fork(3), WAREHOUSES.length, days);
   const handling = root.fork(4), outcome = root.fork(5), delivery = root.fork(6), payment = root.fork(7);
-  const customerIds = root.fork(8).shuffle(Int32Array.from({ length: n }, (_, i) => 100_000 + i));
+  const customerIds = root.fork(8).shuffle(idColumn(n, 100_000));
 
   const disruptedCarrier = CARRIERS.findIndex((c) => c.name === DISRUPTION.carrier);
   const window = disruptionWindow(days);
@@ -189,7 +190,7 @@ function generate(opts: GenerateOptions & FulfillmentOptions): SimOutput {
     warehouse_block: codesColumn(cov.warehouse.slice(), WAREHOUSES),
     mode_of_shipment: codesColumn(cov.mode.slice(), MODES),
     carrier_name: codesColumn(cov.carrier, carrierNames),
-    tracking_id: codesColumn(Int32Array.from({ length: n }, (_, i) => i), tracking),
+    tracking_id: codesColumn(idColumn(n), tracking),
     customer_care_calls: cov.calls.slice(),
     customer_rating: cov.rating.slice(),
     prior_purchases: cov.priorPurchases.slice(),

@@ -24,6 +24,7 @@ import {
   codesColumn,
   DAY_MS,
   type GenerateOptions,
+  idColumn,
   type SimOutput,
   type Simulator,
 } from "../common/mod.ts";
@@ -39,12 +40,6 @@ export const OFFERS_SCENARIOS = ["normal", "black_friday"] as const;
 
 /** Size overrides accepted by the offers simulator (each a positive integer). */
 export type OffersOptions = Partial<OffersSizes>;
-
-const iota = (n: number) => {
-  const a = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
-};
 
 function generate(opts: GenerateOptions & OffersOptions): SimOutput {
   const { seed, scale, scenario } = checkGenerateOptions("offers", OFFERS_SCENARIOS, opts);
@@ -82,7 +77,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
   const offerEnd = Float64Array.from(offers.endDay, (d) => OFFERS_START_MS + (d - 1) * DAY_MS);
 
   const orders = {
-    order_id: iota(book.orders),
+    order_id: idColumn(book.orders),
     customer_id: book.orderCustomer.finish(),
     store_id: book.orderStore.finish(),
     order_timestamp: book.orderTs.finish(),
@@ -98,7 +93,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
   return {
     tables: {
       customers: makeFrame({
-        customer_id: iota(customers.n),
+        customer_id: idColumn(customers.n),
         segment: codesColumn(customers.segment, SEGMENTS),
         home_store_id: customers.homeStore,
         join_date: customers.joinMs,
@@ -106,7 +101,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
         email_consent: customers.emailConsent,
       }),
       products: makeFrame({
-        product_id: iota(products.n),
+        product_id: idColumn(products.n),
         category: codesColumn(products.category, CATEGORIES),
         subcategory: codesColumn(products.subcategory, subcats),
         brand: codesColumn(products.brand, brands),
@@ -116,7 +111,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
       }),
       orders: makeFrame(orders),
       order_items: makeFrame({
-        order_item_id: iota(nItems),
+        order_item_id: idColumn(nItems),
         order_id: book.itemOrder.finish(),
         product_id: book.itemProduct.finish(),
         quantity: book.itemQuantity.finish(),
@@ -125,7 +120,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
         discount_amount: book.itemDiscount.finish(),
       }),
       offers: makeFrame({
-        offer_id: iota(offers.n),
+        offer_id: idColumn(offers.n),
         product_id: offers.product,
         discount_type: codesColumn(offers.discountType, DISCOUNT_TYPES),
         discount_value: offers.discountValue,
@@ -136,7 +131,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
         max_redemptions: offers.maxRedemptions,
       }),
       impressions: makeFrame({
-        impression_id: iota(nImp),
+        impression_id: idColumn(nImp),
         customer_id: asg.impressionCustomer,
         offer_id: asg.impressionOffer,
         shown_timestamp: asg.impressionTs,
@@ -144,7 +139,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
         treatment: asg.impressionTreatment,
       }),
       redemptions: makeFrame({
-        redemption_id: iota(asg.redemptionTs.length),
+        redemption_id: idColumn(asg.redemptionTs.length),
         customer_id: asg.redemptionCustomer,
         offer_id: asg.redemptionOffer,
         order_id: asg.redemptionOrder,
@@ -153,7 +148,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
     },
     truth: {
       uplift: makeFrame({
-        impression_id: iota(nImp),
+        impression_id: idColumn(nImp),
         customer_id: asg.impressionCustomer,
         offer_id: asg.impressionOffer,
         treatment: asg.impressionTreatment,
@@ -164,7 +159,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
         y_treated: asg.yTreated,
       }),
       customers: makeFrame({
-        customer_id: iota(customers.n),
+        customer_id: idColumn(customers.n),
         segment: codesColumn(customers.segment, SEGMENTS),
         promo_sensitivity: customers.promoSensitivity,
         order_rate_per_day: customers.orderRate,
