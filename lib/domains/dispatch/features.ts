@@ -22,7 +22,7 @@
  * @module
  */
 import type { Db } from "../../data/db.ts";
-import { requireBronze } from "../bronze.ts";
+import { msToTimestamp as ts, requireBronze } from "../bronze.ts";
 import { describeGold, type GoldResult } from "../gold.ts";
 
 export type { GoldResult };
@@ -51,8 +51,6 @@ export const DISPATCH_NUMERIC_FEATURES = [
 
 /** Categorical (string) gold features. */
 export const DISPATCH_CATEGORICAL_FEATURES = ["vehicle_type", "service_type"] as const;
-
-const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 
 /** Silver statements, in order. */
 export const DISPATCH_SILVER_SQL: readonly string[] = [

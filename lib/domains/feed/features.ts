@@ -15,7 +15,7 @@
  */
 import { type Db, ident } from "../../data/db.ts";
 import { InputError } from "../../errors.ts";
-import { requireBronze } from "../bronze.ts";
+import { msToTimestamp as ts, requireBronze } from "../bronze.ts";
 import { describeGold, type GoldResult } from "../gold.ts";
 import { timestampLiteral } from "../offers/features.ts";
 
@@ -52,8 +52,6 @@ export interface FeedGoldOptions {
   /** Rebuild silver from bronze first (default true). */
   readonly rebuildSilver?: boolean;
 }
-
-const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 
 /** Builds the silver feed tables from `bronze_feed_*`. */
 export async function buildFeedSilver(db: Db): Promise<void> {

@@ -29,7 +29,7 @@
  * @module
  */
 import type { Db } from "../../data/db.ts";
-import { requireBronze } from "../bronze.ts";
+import { msToTimestamp as ts, requireBronze } from "../bronze.ts";
 import { describeGold, type GoldResult } from "../gold.ts";
 
 export type { GoldResult };
@@ -80,8 +80,6 @@ export const FULFILLMENT_CATEGORICAL_FEATURES = [
 
 /** Id and time columns of the gold table (not features). */
 export const FULFILLMENT_KEYS = ["order_id", "as_of", "label_known_at"] as const;
-
-const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 
 /** Silver statements, in order. */
 export const FULFILLMENT_SILVER_SQL: readonly string[] = [

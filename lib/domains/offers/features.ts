@@ -16,7 +16,7 @@
  */
 import { type Db, ident } from "../../data/db.ts";
 import { InputError } from "../../errors.ts";
-import { requireBronze } from "../bronze.ts";
+import { msToTimestamp as ts, requireBronze } from "../bronze.ts";
 import { describeGold, type GoldResult } from "../gold.ts";
 import { customerCategorySql, customerFeaturesSql } from "./customer_features.ts";
 
@@ -83,8 +83,6 @@ export function timestampLiteral(field: string, t: string | number): string {
   }
   return `TIMESTAMP '${new Date(ms).toISOString().replace("T", " ").replace("Z", "")}'`;
 }
-
-const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 
 /** Builds the silver offers tables (typed timestamps, order lines joined with orders and products). */
 export async function buildOffersSilver(db: Db): Promise<void> {

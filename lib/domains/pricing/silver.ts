@@ -4,7 +4,7 @@
  * @module
  */
 import type { Db } from "../../data/db.ts";
-import { requireBronze } from "../bronze.ts";
+import { msToTimestamp as ts, requireBronze } from "../bronze.ts";
 
 /** Bronze tables read (`bronze_pricing_<name>`). */
 export const PRICING_BRONZE_TABLES = [
@@ -20,7 +20,6 @@ export const PRICING_BRONZE_TABLES = [
   "incidents",
 ] as const;
 
-const ts = (col: string) => `epoch_ms(CAST(${col} AS BIGINT))`;
 const int = (col: string) => `CAST(${col} AS INTEGER) as ${col}`;
 
 /** Silver statements, in order. */
