@@ -13,6 +13,7 @@ export const OFFERS_GRAPH: CausalGraph = {
     { id: "promo_sensitivity", label: "Latent promo sensitivity s", kind: "cause" },
     { id: "category_affinity", label: "Category affinity", kind: "confounder" },
     { id: "order_rate", label: "Shopping frequency", kind: "cause" },
+    { id: "brand_loyalty", label: "Favourite product per category", kind: "cause" },
     { id: "calendar", label: "Weekday, payday, holidays", kind: "context" },
     { id: "black_friday", label: "Black week (scenario)", kind: "context" },
     { id: "targeting", label: "Legacy targeting policy", kind: "mediator" },
@@ -73,6 +74,12 @@ export const OFFERS_GRAPH: CausalGraph = {
       to: "redeemed",
       effect: `+${REDEMPTION.affinity}·ln(20·affinity) log-odds`,
       size: REDEMPTION.affinity,
+    },
+    {
+      from: "brand_loyalty",
+      to: "redeemed",
+      effect: `+${REDEMPTION.loyal} log-odds when the offer's product is the customer's favourite`,
+      size: REDEMPTION.loyal,
     },
     {
       from: "order_rate",

@@ -7,7 +7,9 @@
  * Observed tables follow the spec's schema (ids are 0-based; timestamps epoch ms, listed in
  * `meta.timestampColumns`); `impressions` also holds the randomised holdout (treatment = 0, not shown).
  * Truth tables: `uplift` (per assignment: p_control, p_treated, uplift, both potential outcomes),
- * `customers` (latent promo sensitivity, order rate, basket size), `calendar` (day multipliers).
+ * `customers` (latent promo sensitivity, order rate, basket size), `category_affinity` (per customer ×
+ * category: the affinity that draws order lines and targets offers, and the customer's favourite product of
+ * the category), `calendar` (day multipliers).
  *
  * @example
  * ```ts
@@ -89,6 +91,12 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
   const pC = asg.pControl, pT = asg.pTreated;
   const uplift = new Float64Array(nImp);
   for (let i = 0; i < nImp; i++) uplift[i] = pT[i]! - pC[i]!;
+  // Long form of the customer × category truth (row c·20 + k), read from the drawn entities: no extra draws.
+  const nCat = CATEGORIES.length;
+  const affCustomer = new Int32Array(customers.n * nCat), affCategory = new Int32Array(customers.n * nCat);
+  for (let c = 0; c < customers.n; c++) {
+    for (let k = 0; k < nCat; k++) (affCustomer[c * nCat + k] = c, affCategory[c * nCat + k] = k);
+  }
 
   return {
     tables: {
@@ -164,6 +172,12 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
         promo_sensitivity: customers.promoSensitivity,
         order_rate_per_day: customers.orderRate,
         basket_lines: customers.basketLines,
+      }),
+      category_affinity: makeFrame({
+        customer_id: affCustomer,
+        category: codesColumn(affCategory, CATEGORIES),
+        affinity: customers.affinity,
+        favourite_product_id: customers.favourite,
       }),
       calendar: makeFrame({
         day_start: cal.dayStartMs,

@@ -87,7 +87,7 @@ Deno.test("offers: tables and columns match the declared schema", () => {
     assert.deepEqual([...f.names], Object.keys(cols), table);
     for (const [c, k] of Object.entries(cols)) assert.equal(kind(f, c), k, `${table}.${c}`);
   }
-  assert.deepEqual(Object.keys(tiny.truth).sort(), ["calendar", "customers", "uplift"]);
+  assert.deepEqual(Object.keys(tiny.truth).sort(), ["calendar", "category_affinity", "customers", "uplift"]);
   assert.equal(tiny.tables.customers!.nRows, 600);
   assert.equal(tiny.tables.products!.nRows, 400);
   assert.equal(tiny.tables.offers!.nRows, 30);
