@@ -32,6 +32,8 @@ export interface Interactions {
   readonly session: Int32Array;
   readonly pClick: Float64Array;
   readonly affinity: Float64Array;
+  /** The u·v part of `affinity` (the rest is the topic-preference term). */
+  readonly factorAffinity: Float64Array;
   readonly freshness: Float64Array;
   readonly clicked: Int32Array;
   /** Click rows: index of the impression, click time, dwell seconds. */
@@ -40,10 +42,16 @@ export interface Interactions {
   readonly dwellSeconds: Float64Array;
 }
 
-/** The true affinity of user u for item i: u·v + topic term (see `CLICK_MODEL`). */
-export function trueAffinity(users: Users, items: Items, topics: number, u: number, i: number): number {
+/** The latent-factor part of the affinity of user u for item i: u·v. */
+export function factorAffinity(users: Users, items: Items, u: number, i: number): number {
   let dot = 0;
   for (let j = 0; j < D; j++) dot += users.factors[u * D + j]! * items.factors[i * D + j]!;
+  return dot;
+}
+
+/** The true affinity of user u for item i: u·v + topic term (see `CLICK_MODEL`). */
+export function trueAffinity(users: Users, items: Items, topics: number, u: number, i: number): number {
+  const dot = factorAffinity(users, items, u, i);
   const pref = users.topicPref[u * topics + items.topic[i]!]!;
   const topicTerm = Math.max(-3, Math.min(3, Math.log(topics * pref)));
   return dot + CLICK_MODEL.topic * topicTerm;
@@ -69,6 +77,7 @@ export function simulateInteractions(
   const user = new Int32Array(nImp), item = new Int32Array(nImp), shownMs = new Float64Array(nImp);
   const position = new Int32Array(nImp), sessionCol = new Int32Array(nImp), pClick = new Float64Array(nImp);
   const affinityCol = new Float64Array(nImp),
+    factorCol = new Float64Array(nImp),
     freshnessCol = new Float64Array(nImp),
     clickedCol = new Int32Array(nImp);
   const cImp = new Int32Array(nImp), cMs = new Float64Array(nImp), cDwell = new Float64Array(nImp);
@@ -110,6 +119,7 @@ export function simulateInteractions(
         sessionCol[n] = session;
         pClick[n] = p;
         affinityCol[n] = affinity;
+        factorCol[n] = factorAffinity(users, items, u, it);
         freshnessCol[n] = freshness;
         clickedCol[n++] = clicked;
       }
@@ -124,6 +134,7 @@ export function simulateInteractions(
     session: sessionCol.slice(0, n),
     pClick: pClick.slice(0, n),
     affinity: affinityCol.slice(0, n),
+    factorAffinity: factorCol.slice(0, n),
     freshness: freshnessCol.slice(0, n),
     clicked: clickedCol.slice(0, n),
     clickImpression: cImp.slice(0, nClicks),

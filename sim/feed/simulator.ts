@@ -4,8 +4,9 @@
  * `normal` and `cold_start_items` (a burst of new items, with no history, in the last 20 % of the period).
  *
  * Observed tables: `users`, `items`, `impressions`, `clicks` (ids 0-based, timestamps epoch ms).
- * Truth tables: `impressions` (true P(click), affinity, freshness term, clicked), `items` (quality,
- * cold-start flag), `users` (activity).
+ * Truth tables: `impressions` (true P(click), affinity and its u·v part, freshness term, clicked), `items`
+ * (quality, cold-start flag), `users` (activity), `user_topics` (each user's topic preference shares, the
+ * ones that drive the serving policy and the topic term of the affinity).
  *
  * @example
  * ```ts
@@ -55,6 +56,13 @@ function generate(opts: GenerateOptions & FeedOptions): SimOutput {
     clickUser[c] = x.user[i]!;
     clickItem[c] = x.item[i]!;
   }
+  // Long form of the user × topic preferences (row u·topics + k), read from the drawn users: no extra draws.
+  const prefUser = new Int32Array(users.n * sizes.topics), prefTopic = new Int32Array(users.n * sizes.topics);
+  for (let u = 0; u < users.n; u++) {
+    for (let k = 0; k < sizes.topics; k++) {
+      (prefUser[u * sizes.topics + k] = u, prefTopic[u * sizes.topics + k] = k);
+    }
+  }
   const topicNames = Array.from({ length: sizes.topics }, (_, k) => `topic_${String(k).padStart(2, "0")}`);
   return {
     tables: {
@@ -94,11 +102,17 @@ function generate(opts: GenerateOptions & FeedOptions): SimOutput {
         impression_id: idColumn(nImp),
         p_click: x.pClick,
         affinity: x.affinity,
+        factor_affinity: x.factorAffinity,
         freshness: x.freshness,
         clicked: x.clicked,
       }),
       items: makeFrame({ item_id: idColumn(items.n), quality: items.quality, cold_start: items.coldStart }),
       users: makeFrame({ user_id: idColumn(users.n), activity: users.activity }),
+      user_topics: makeFrame({
+        user_id: prefUser,
+        topic: codesColumn(prefTopic, topicNames),
+        preference: Float64Array.from(users.topicPref),
+      }),
     },
     meta: {
       simulator: "feed",
