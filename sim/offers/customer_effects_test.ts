@@ -5,7 +5,12 @@
  * - segment → category affinity (×4 prior weight on the segment's 4 favourite categories): the share of
  *   observed order lines in the favourite categories, S = 16/32 = ½, gives the ratio 4S / (1 − S);
  * - category affinity → orders: each customer's observed lines per category match the truth affinities
- *   (chi-square; a shuffled truth fails it);
+ *   (chi-square; another customer's truth fails it);
+ * - category affinity → targeting (60 % of assignments weighted by affinity): maximum likelihood of τ in
+ *   P(offer | eligible set) = τ·affinity share + (1 − τ)/#eligible, the set rebuilt from the observed offers'
+ *   dates and segment and store scopes;
+ * - segment → promo sensitivity (Beta means .6/.1/.35/.2) and promo sensitivity → is_promo (P = 0.5·s):
+ *   observed promo shares of order lines per segment and against the true s;
  * - segment → order rate (6/10/7.5/8 orders per 180 d) and order rate → orders (Bernoulli(rate × calendar)
  *   per day): regular orders per customer, per segment and against the true rate (weighted least squares);
  * - category affinity, brand loyalty and order rate → redeemed: a logistic fit of the observed outcome of
@@ -242,4 +247,120 @@ Deno.test("offers: affinity +0.8·ln(20·a), favourite product +0.9 and order ra
   assertRecovered("order rate", fit.coef[3]!, fit.se[3]!, declared("order_rate", "redeemed"), 0.12);
   // The remaining terms are the ones `effects_test.ts` checks; here they only have to be in place.
   assertRecovered("uplift per s·depth", fit.coef[4]!, fit.se[4]!, declared("offer_shown", "redeemed"));
+});
+
+Deno.test("offers: category affinity → targeting: 60 % of assignments weighted by affinity, the rest uniform (MLE)", () => {
+  const imp = out.tables.impressions!, offers = out.tables.offers!;
+  const cust = getNumeric(imp, "customer_id"), offer = getNumeric(imp, "offer_id");
+  const shown = getNumeric(imp, "shown_timestamp");
+  const home = getNumeric(out.tables.customers!, "home_store_id");
+  const start = getNumeric(offers, "start_date"), end = getNumeric(offers, "end_date");
+  const offerProduct = getNumeric(offers, "product_id");
+  const segScope = strings(offers, "segment_scope"), storeScope = strings(offers, "store_scope");
+  // Observed scopes: a missing scope (code −1) means every segment or store.
+  const segOk = Array.from(segScope.codes, (code) => {
+    const names = code < 0 ? SEGMENTS : segScope.dictionary[code]!.split(",");
+    return SEGMENTS.map((s) => names.includes(s));
+  });
+  const storeOk = Array.from(
+    storeScope.codes,
+    (code) => (code < 0 ? null : new Set(storeScope.dictionary[code]!.split(",").map(Number))),
+  );
+  // Per assignment: the chosen offer's affinity share among the eligible offers, and 1 / #eligible.
+  const share: number[] = [], uniform: number[] = [];
+  for (let i = 0; i < imp.nRows; i++) {
+    const c = cust[i]!,
+      dayStart = OFFERS_START_MS + Math.floor((shown[i]! - OFFERS_START_MS) / DAY_MS) * DAY_MS;
+    let total = 0, m = 0;
+    let chosenEligible = false;
+    for (let o = 0; o < offers.nRows; o++) {
+      if (dayStart < start[o]! || dayStart > end[o]!) continue; // end_date is the last valid day
+      if (!segOk[o]![segment[c]!]) continue;
+      const st = storeOk[o];
+      if (st && !st.has(home[c]!)) continue;
+      total += affinity[c * K + productCategory[offerProduct[o]!]!]!;
+      m++;
+      if (o === offer[i]) chosenEligible = true;
+    }
+    assert.ok(chosenEligible, `assignment ${i}: offer ${offer[i]} not eligible by the observed tables`);
+    share.push(affinity[c * K + productCategory[offerProduct[offer[i]!]!]!]! / total);
+    uniform.push(1 / m);
+  }
+  // Newton on Σ ln(τ·share + (1 − τ)/m), concave in τ.
+  let tau = 0.3, info = 0;
+  for (let it = 0; it < 30; it++) {
+    let g = 0;
+    info = 0;
+    for (let i = 0; i < share.length; i++) {
+      const d = share[i]! - uniform[i]!, f = tau * share[i]! + (1 - tau) * uniform[i]!;
+      g += d / f;
+      info += (d / f) ** 2;
+    }
+    const step = g / info;
+    tau += step;
+    if (Math.abs(step) < 1e-12) break;
+  }
+  assertRecovered(
+    "targeted share",
+    tau,
+    1 / Math.sqrt(info),
+    declared("category_affinity", "targeting"),
+    0.05,
+  );
+});
+
+/** Observed promo flags of regular order lines, per customer: [promo lines, lines]. */
+const promoLines = (() => {
+  const orderCust = getNumeric(out.tables.orders!, "customer_id");
+  const items = out.tables.order_items!;
+  const io = getNumeric(items, "order_id"), promo = getNumeric(items, "is_promo");
+  const k = new Float64Array(N), n = new Float64Array(N);
+  for (let i = 0; i < items.nRows; i++) {
+    const o = io[i]!;
+    if (redemptionOrders.has(o) && (i === 0 || io[i - 1] !== o)) continue;
+    k[orderCust[o]!]! += promo[i]!;
+    n[orderCust[o]!]!++;
+  }
+  return { k, n };
+})();
+
+Deno.test("offers: promo sensitivity → is_promo: P(promo line) = 0.5·s (WLS of each customer's promo share on s)", () => {
+  const s = getNumeric(out.truth.customers!, "promo_sensitivity");
+  // Lines are Bernoulli(0.5·s) given s: regress each customer's share on s, weighted by the line count.
+  const x: Float64Array[] = [], y: number[] = [];
+  for (let c = 0; c < N; c++) {
+    const n = promoLines.n[c]!;
+    if (n === 0) continue;
+    const w = Math.sqrt(n);
+    x.push(Float64Array.of(w, w * s[c]!));
+    y.push(w * promoLines.k[c]! / n);
+  }
+  const fit = fitOls(x, y);
+  assertRecovered("promo share at s = 0", fit.coef[0]!, fit.se[0]!, 0, 0.02);
+  assertRecovered(
+    "promo share per unit s",
+    fit.coef[1]!,
+    fit.se[1]!,
+    declared("promo_sensitivity", "is_promo"),
+    0.05,
+  );
+});
+
+Deno.test("offers: segment → promo sensitivity, mean s .6/.1/.35/.2 (observed promo share ÷ 0.5, per segment)", () => {
+  const perS = declared("promo_sensitivity", "is_promo");
+  for (let g = 0; g < SEGMENTS.length; g++) {
+    let k = 0, n = 0;
+    for (let c = 0; c < N; c++) if (segment[c] === g) (k += promoLines.k[c]!, n += promoLines.n[c]!);
+    const share = k / n;
+    let v = 0;
+    for (let c = 0; c < N; c++) if (segment[c] === g) v += (promoLines.k[c]! - share * promoLines.n[c]!) ** 2;
+    const seg = SEGMENTS[g]!;
+    assertRecovered(
+      `${seg} mean s`,
+      share / perS,
+      Math.sqrt(v) / n / perS,
+      SEGMENT_PROFILES[seg].promoSensitivity,
+      0.03,
+    );
+  }
 });
