@@ -15,7 +15,8 @@
  *   per day): regular orders per customer, per segment and against the true rate (weighted least squares);
  * - category affinity, brand loyalty and order rate → redeemed: a logistic fit of the observed outcome of
  *   every assignment (shown: redeemed; holdout: bought anyway) recovers +0.8·ln(20·affinity), +0.9 for the
- *   favourite product and +0.5·ln(rate / mean), with the calendar as a known offset.
+ *   favourite product and +0.5·ln(rate / mean), with the calendar as a known offset; promo sensitivity and
+ *   discount depth modify the uplift only through their product (no separate s or depth slope when shown).
  *
  * Declared values are read from `OFFERS_GRAPH` (the edge sizes) or `SEGMENT_PROFILES`, so a change to the
  * declaration that the mechanism does not follow, or the reverse, fails here.
@@ -238,6 +239,8 @@ Deno.test("offers: affinity +0.8·ln(20·a), favourite product +0.9 and order ra
       t * s[c]! * depth[o]! * boost[day]!,
       t * (ch === "app" ? 1 : 0),
       t * (ch === "in_store" ? 1 : 0),
+      t * s[c]!,
+      t * depth[o]!,
     ));
   }
   assert.ok(nFav > 1000, `${nFav} assignments of a favourite product`);
@@ -245,8 +248,11 @@ Deno.test("offers: affinity +0.8·ln(20·a), favourite product +0.9 and order ra
   assertRecovered("affinity", fit.coef[1]!, fit.se[1]!, declared("category_affinity", "redeemed"), 0.06);
   assertRecovered("favourite product", fit.coef[2]!, fit.se[2]!, declared("brand_loyalty", "redeemed"), 0.12);
   assertRecovered("order rate", fit.coef[3]!, fit.se[3]!, declared("order_rate", "redeemed"), 0.12);
-  // The remaining terms are the ones `effects_test.ts` checks; here they only have to be in place.
+  // The uplift terms are the ones `effects_test.ts` checks; here they only have to be in place.
   assertRecovered("uplift per s·depth", fit.coef[4]!, fit.se[4]!, declared("offer_shown", "redeemed"));
+  // s and depth modify the uplift only through their product: no separate s or depth slope when shown.
+  assertRecovered("uplift per s alone", fit.coef[7]!, fit.se[7]!, 0, 0.4);
+  assertRecovered("uplift per depth alone", fit.coef[8]!, fit.se[8]!, 0, 0.4);
 });
 
 Deno.test("offers: category affinity → targeting: 60 % of assignments weighted by affinity, the rest uniform (MLE)", () => {
