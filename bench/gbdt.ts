@@ -45,6 +45,20 @@ export const BENCH_CONFIG = {
   threads: 2,
 } as const;
 
+/** Our GBDT parameters for one LightGBM example task under {@link BENCH_CONFIG}. */
+export function examplesParams(objective: GbdtParams["objective"], learningRate: number): Partial<GbdtParams> {
+  const C = BENCH_CONFIG;
+  return {
+    objective,
+    nEstimators: C.trees,
+    learningRate,
+    numLeaves: C.numLeaves,
+    maxDepth: C.maxDepth,
+    maxBins: C.maxBins,
+    nThreads: C.threads,
+  };
+}
+
 /** Bump when {@link generateSynthetic} changes so cached files are not reused. */
 export const SYNTHETIC_VERSION = 1;
 /** Synthetic width: 28 features, like the Higgs subset in the LightGBM examples. */
@@ -248,15 +262,7 @@ export async function main(args: string[]): Promise<void> {
       dir: dataDir,
     });
     if (core) {
-      const params: Partial<GbdtParams> = {
-        objective: t.objective,
-        nEstimators: C.trees,
-        learningRate: t.lr,
-        numLeaves: C.numLeaves,
-        maxDepth: C.maxDepth,
-        maxBins: C.maxBins,
-        nThreads: C.threads,
-      };
+      const params = examplesParams(t.objective, t.lr);
       const { result: model, seconds } = await timed(() => core.fitGbdt(train, { params, seed: 0 }));
       ours[t.task] = { trainSeconds: seconds, ...quality(t.task, test, model.predict(test.matrix)) };
       console.log(`[bench] ours ${t.task}: ${JSON.stringify(ours[t.task])}`);

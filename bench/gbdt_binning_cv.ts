@@ -21,7 +21,7 @@ import { ndcgAtK } from "../lib/metrics/ndcg.ts";
 import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
 import { fitGbdt, type GbdtParams } from "../lib/models/gbdt/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
-import { BENCH_CONFIG } from "./gbdt.ts";
+import { BENCH_CONFIG, examplesParams } from "./gbdt.ts";
 import { markdownTable, publish } from "./common.ts";
 
 type Task = "binary" | "regression" | "rank";
@@ -142,16 +142,7 @@ export async function main(args: string[]): Promise<void> {
         for (let k = 0; k < K; k++) {
           const train = subset(data, folds[r]!, k, false), test = subset(data, folds[r]!, k, true);
           const model = fitGbdt(train, {
-            params: {
-              objective: t.objective,
-              nEstimators: C.trees,
-              learningRate: t.lr,
-              numLeaves: C.numLeaves,
-              maxDepth: C.maxDepth,
-              maxBins: C.maxBins,
-              nThreads: C.threads,
-              ...c.params,
-            },
+            params: { ...examplesParams(t.objective, t.lr), ...c.params },
             seed: 0,
           });
           const pred = model.predict(test.matrix);

@@ -24,6 +24,17 @@ import { assertRecovered } from "../common/_assert_recovered.ts";
 import { FEED_GRAPH, feedSimulator } from "./mod.ts";
 import { RECENT_MEAN_DAYS, RECENT_SHARE } from "./params.ts";
 
+/** Number of entries of the ascending `ms` that are ≤ `t` (binary search). */
+function countUpTo(ms: readonly number[], t: number): number {
+  let lo = 0, hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ms[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Many items per topic, so a "recent" pick's age is its drawn age to within minutes. */
 const out = feedSimulator.generate({ seed: 29, scale: "tiny", users: 3_000, items: 60_000 });
 
@@ -126,15 +137,6 @@ Deno.test("feed: serving policy → item age: 60 % recent items with age ~ Exp(2
     ms.forEach((m, j) => (s[j + 1] = s[j]! + m));
     return s;
   });
-  const upper = (ms: number[], t: number) => {
-    let lo = 0, hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ms[mid]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const cut = 16 * DAY_MS; // e^(−16/2) ≈ 3e−4 of recent picks are older: negligible
   const n = imp.nRows;
   // Uniform branch: a published item of the topic at random. Its P(age > cut) and E[age · 1{age ≤ cut}]
@@ -143,7 +145,7 @@ Deno.test("feed: serving policy → item age: 60 % recent items with age ~ Exp(2
   const qOld = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const ms = byTopic[topic[item[i]!]!]!, s = prefix[topic[item[i]!]!]!, ts = shown[i]!;
-    const all = upper(ms, ts), older = upper(ms, ts - cut);
+    const all = countUpTo(ms, ts), older = countUpTo(ms, ts - cut);
     assert.ok(all > 0);
     qOld[i] = older / all;
     expOld += qOld[i]!;
@@ -185,15 +187,6 @@ Deno.test("feed: cold-start burst → serving policy: 40 % of late impressions s
   for (let j = 0; j < pub.length; j++) {
     if (isCold[j] === 1) (coldMs[topic[j]!]!.push(pub[j]!), firstCold = Math.min(firstCold, pub[j]!));
   }
-  const countUpTo = (ms: number[], t: number) => {
-    let lo = 0, hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ms[mid]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const pi = declared("topic_preference", "serving_policy"); // recovered in the test above
   // y = pref[u, topic shown]. Burst branch: topic ~ the topics of burst items published so far (a);
   // regular branch: topic ~ π·pref + (1 − π)/T (b). E[y] = e·a + (1 − e)·b.
