@@ -46,7 +46,10 @@ export const BENCH_CONFIG = {
 } as const;
 
 /** Our GBDT parameters for one LightGBM example task under {@link BENCH_CONFIG}. */
-export function examplesParams(objective: GbdtParams["objective"], learningRate: number): Partial<GbdtParams> {
+export function examplesParams(
+  objective: GbdtParams["objective"],
+  learningRate: number,
+): Partial<GbdtParams> {
   const C = BENCH_CONFIG;
   return {
     objective,
