@@ -17,7 +17,10 @@ Deno.test("retrieval bench: a tiny run returns the shape bench/neural.ts reads, 
   assert.equal(r.config.n, 2000);
   const multi = r.exact.find((e) => e.method === "exact, 1 workers");
   assert.equal(multi?.identicalToSingleThread, true);
-  assert.match(r.exact.find((e) => e.method === "naive JS brute force")?.note ?? "", /same ids as exact: true/);
+  assert.match(
+    r.exact.find((e) => e.method === "naive JS brute force")?.note ?? "",
+    /same ids as exact: true/,
+  );
   // The sweep ends at nProbe = nList (45 = round(√2000)), where IVF is exact.
   const flat = r.ann.filter((a) => a.method === "ivf-flat");
   assert.equal(flat[flat.length - 1]!.recallAt10, 1);

@@ -6,13 +6,20 @@ import { formatError } from "../lib/errors.ts";
 
 const dir = new URL(".", import.meta.url);
 const available = [...Deno.readDirSync(dir)]
-  .filter((e) => e.isFile && e.name.endsWith(".ts") && !["run.ts", "common.ts"].includes(e.name) && !e.name.endsWith("_test.ts"))
+  .filter((e) =>
+    e.isFile && e.name.endsWith(".ts") && !["run.ts", "common.ts"].includes(e.name) &&
+    !e.name.endsWith("_test.ts")
+  )
   .map((e) => e.name.replace(/\.ts$/, ""))
   .sort();
 
 const [name, ...rest] = Deno.args;
 if (!name || !available.includes(name)) {
-  console.error(`${name ? `Unknown benchmark "${name}". ` : ""}Usage: deno task bench <name> [options]\nAvailable: ${available.join(", ") || "(none yet)"}`);
+  console.error(
+    `${name ? `Unknown benchmark "${name}". ` : ""}Usage: deno task bench <name> [options]\nAvailable: ${
+      available.join(", ") || "(none yet)"
+    }`,
+  );
   Deno.exit(2);
 }
 try {

@@ -12,13 +12,13 @@ import { fitGbdt } from "../lib/models/gbdt/mod.ts";
 import { fitLogistic } from "../lib/models/linear/mod.ts";
 import { CALIBRATOR_KINDS, crossFitCalibration } from "../lib/calibration/mod.ts";
 import { meanAbsShap, treeShap } from "../lib/explain/mod.ts";
-import { getMetric, logLoss, psiByFeature, PSI_THRESHOLDS } from "../lib/metrics/mod.ts";
+import { getMetric, logLoss, PSI_THRESHOLDS, psiByFeature } from "../lib/metrics/mod.ts";
 import { barChart, causalGraphChart, psiChart, shapBeeswarm, shapDependence } from "../lib/report/mod.ts";
-import { roundMetrics, reportBinaryComparison, scoreBinary } from "../lib/pipeline/binary_eval.ts";
+import { reportBinaryComparison, roundMetrics, scoreBinary } from "../lib/pipeline/binary_eval.ts";
 import { timeQuantileSplit } from "../lib/pipeline/split.ts";
 import { takeMatrixRows } from "../lib/pipeline/rows.ts";
 import { InputError } from "../lib/errors.ts";
-import { dispatchSimulator, DISPATCH_GRAPH } from "../sim/dispatch/mod.ts";
+import { DISPATCH_GRAPH, dispatchSimulator } from "../sim/dispatch/mod.ts";
 import { writeBronze } from "../sim/common/mod.ts";
 import { buildGold } from "../lib/domains/dispatch/mod.ts";
 
@@ -79,7 +79,12 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
     seed,
     evalMetric: getMetric("auc"),
     valid: { matrix: valid.matrix, labels: valid.labels },
-    onProgress: (p) => progress.tick(p.iteration, p.nIterations, p.validScore !== undefined ? `valid ${p.metricName}=${p.validScore.toFixed(4)}` : ""),
+    onProgress: (p) =>
+      progress.tick(
+        p.iteration,
+        p.nIterations,
+        p.validScore !== undefined ? `valid ${p.metricName}=${p.validScore.toFixed(4)}` : "",
+      ),
   });
   done();
 
@@ -114,7 +119,10 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
   // 8. Explain: TreeSHAP on a sample of test rows.
   done = progress.step("TreeSHAP on test rows");
   const nExplain = Math.min(2000, test.matrix.nRows);
-  const explainRows = Int32Array.from({ length: nExplain }, (_, i) => Math.floor((i * test.matrix.nRows) / nExplain));
+  const explainRows = Int32Array.from(
+    { length: nExplain },
+    (_, i) => Math.floor((i * test.matrix.nRows) / nExplain),
+  );
   const explainMatrix = takeMatrixRows(test.matrix, explainRows);
   const shap = treeShap(gbdt.ensemble, explainMatrix);
   const importance = meanAbsShap(shap.values, shap.nRows, shap.nFeatures);
@@ -156,10 +164,19 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
   reportBinaryComparison(report, test.labels, predictions, scores);
   const order = Array.from(importance.keys()).sort((a, b) => importance[b]! - importance[a]!);
   report.section("Explanations (TreeSHAP, GBDT margin)").chart(
-    shapBeeswarm({ shapValues: shap.values, featureValues: explainMatrix.values, featureNames: gold.features, seed }),
+    shapBeeswarm({
+      shapValues: shap.values,
+      featureValues: explainMatrix.values,
+      featureNames: gold.features,
+      seed,
+    }),
   ).chart(
     barChart(
-      { name: "mean |SHAP|", labels: order.map((j) => gold.features[j]!), values: order.map((j) => importance[j]!) },
+      {
+        name: "mean |SHAP|",
+        labels: order.map((j) => gold.features[j]!),
+        values: order.map((j) => importance[j]!),
+      },
       { title: "Feature importance (mean |SHAP|)", horizontal: true },
     ),
   );
@@ -167,7 +184,10 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
   if (cod >= 0) {
     report.chart(shapDependence({
       feature: "cod_amount_vnd",
-      featureValues: Float64Array.from({ length: nExplain }, (_, i) => explainMatrix.values[i * explainMatrix.nCols + cod]!),
+      featureValues: Float64Array.from(
+        { length: nExplain },
+        (_, i) => explainMatrix.values[i * explainMatrix.nCols + cod]!,
+      ),
       shapValues: Float64Array.from({ length: nExplain }, (_, i) => shap.values[i * shap.nFeatures + cod]!),
     }));
   }
@@ -178,7 +198,10 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
   );
 
   // Artifacts.
-  const gbdtPath = await ctx.saveArtifact("gbdt.json", { model: gbdt.toJSON(), calibrator: calibrator.toJSON() });
+  const gbdtPath = await ctx.saveArtifact("gbdt.json", {
+    model: gbdt.toJSON(),
+    calibrator: calibrator.toJSON(),
+  });
   const logisticPath = await ctx.saveArtifact("logistic.json", logistic.toJSON());
 
   const metrics = {
@@ -203,6 +226,7 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
 /** The demo experiment. */
 export const experiment: Experiment = {
   name: "demo",
-  description: "dispatch acceptance end to end (simulate → DuckDB features → LR + GBDT → calibrate → SHAP → PSI)",
+  description:
+    "dispatch acceptance end to end (simulate → DuckDB features → LR + GBDT → calibrate → SHAP → PSI)",
   run,
 };

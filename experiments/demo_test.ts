@@ -32,7 +32,10 @@ Deno.test("demo at tiny scale: report, metrics and artifacts land; the oracle bo
     for (const [name, s] of Object.entries(test)) {
       assert.ok(s.auc > 0.55 && s.auc <= 1, `${name} AUC ${s.auc}`);
       // the true probabilities are the Bayes-optimal scores: no model should beat them by more than noise
-      assert.ok(s.logLoss >= oracle.logLoss - 0.02, `${name} log loss ${s.logLoss} vs oracle ${oracle.logLoss}`);
+      assert.ok(
+        s.logLoss >= oracle.logLoss - 0.02,
+        `${name} log loss ${s.logLoss} vs oracle ${oracle.logLoss}`,
+      );
     }
     assert.ok(["isotonic", "platt"].includes(doc.metrics.calibrator));
     for (const path of Object.values(doc.metrics.artifacts as Record<string, string>)) {

@@ -11,7 +11,10 @@ const dir = new URL(".", import.meta.url);
 /** Names of the experiments in this folder (every `<name>.ts` except the runner and tests). */
 export function availableExperiments(): string[] {
   return [...Deno.readDirSync(dir)]
-    .filter((e) => e.isFile && e.name.endsWith(".ts") && e.name !== "run.ts" && !e.name.endsWith("_test.ts") && !e.name.startsWith("_"))
+    .filter((e) =>
+      e.isFile && e.name.endsWith(".ts") && e.name !== "run.ts" && !e.name.endsWith("_test.ts") &&
+      !e.name.startsWith("_")
+    )
     .map((e) => e.name.replace(/\.ts$/, ""))
     .sort();
 }
@@ -21,7 +24,9 @@ async function main(): Promise<number> {
   const names = availableExperiments();
   if (!args.name || !names.includes(args.name)) {
     console.error(
-      `${args.name ? `Unknown experiment "${args.name}". ` : ""}Usage: deno task experiment <name> [--seed N] [--scale tiny|default|seed]\n` +
+      `${
+        args.name ? `Unknown experiment "${args.name}". ` : ""
+      }Usage: deno task experiment <name> [--seed N] [--scale tiny|default|seed]\n` +
         `Available experiments: ${names.join(", ")}`,
     );
     return 2;
@@ -37,7 +42,9 @@ async function main(): Promise<number> {
     options: args.extra,
   });
   if (outcome.result.summary) console.log(`\n${outcome.result.summary}`);
-  console.log(`\nReport:  ${outcome.reportPath}\nMetrics: ${outcome.metricsPath}\nLatest:  ${outcome.latestDir}/report.html`);
+  console.log(
+    `\nReport:  ${outcome.reportPath}\nMetrics: ${outcome.metricsPath}\nLatest:  ${outcome.latestDir}/report.html`,
+  );
   console.log(`Done in ${outcome.seconds.toFixed(1)} s.`);
   return 0;
 }

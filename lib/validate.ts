@@ -14,7 +14,12 @@ export function requireNonEmpty(field: string, xs: { length: number }): void {
 }
 
 /** Throws unless `a` and `b` have the same length. */
-export function requireSameLength(fieldA: string, a: { length: number }, fieldB: string, b: { length: number }): void {
+export function requireSameLength(
+  fieldA: string,
+  a: { length: number },
+  fieldB: string,
+  b: { length: number },
+): void {
   if (a.length !== b.length) {
     throw new InputError(fieldB, `length ${b.length} does not match "${fieldA}" length ${a.length}`);
   }
@@ -24,7 +29,9 @@ export function requireSameLength(fieldA: string, a: { length: number }, fieldB:
 export function requireFinite(field: string, xs: NumArray): void {
   for (let i = 0; i < xs.length; i++) {
     const v = xs[i]!;
-    if (!Number.isFinite(v)) throw new InputError(field, `value at index ${i} is ${v}; expected a finite number`);
+    if (!Number.isFinite(v)) {
+      throw new InputError(field, `value at index ${i} is ${v}; expected a finite number`);
+    }
   }
 }
 

@@ -45,7 +45,9 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith("--")) {
-      if (out.name !== undefined) throw new InputError("name", `only one experiment name is allowed, got "${out.name}" and "${a}"`);
+      if (out.name !== undefined) {
+        throw new InputError("name", `only one experiment name is allowed, got "${out.name}" and "${a}"`);
+      }
       out.name = a;
       continue;
     }
@@ -53,7 +55,9 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
     const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
     let value: string | undefined = eq > 0 ? a.slice(eq + 1) : argv[i + 1];
     if (eq < 0) i++;
-    if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new InputError(`--${key}`, "needs a value");
+    if (value === undefined || (eq < 0 && value.startsWith("--"))) {
+      throw new InputError(`--${key}`, "needs a value");
+    }
     switch (key) {
       case "seed": {
         const n = Number(value);

@@ -80,7 +80,10 @@ export function makeRunId(seed: number, now = new Date()): string {
 /** Runs one experiment end to end and writes its report and metrics. */
 export async function runExperiment(experiment: Experiment, opts: RunOptions): Promise<RunOutcome> {
   if (!/^[a-z0-9_-]+$/i.test(experiment.name)) {
-    throw new InputError("name", `experiment names use letters, digits, "_" and "-", got "${experiment.name}"`);
+    throw new InputError(
+      "name",
+      `experiment names use letters, digits, "_" and "-", got "${experiment.name}"`,
+    );
   }
   const reportsDir = opts.reportsDir ?? "reports";
   const modelsDir = opts.modelsDir ?? "models";

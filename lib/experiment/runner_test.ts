@@ -31,7 +31,10 @@ Deno.test("runExperiment writes report, metrics, latest copy and artifacts", asy
   assert.equal(metrics.seed, 7);
   assert.equal(metrics.scale, "tiny");
   assert.equal(metrics.metrics.nested.artifact, `${dir}/models/toy/run-1/model.json`);
-  assert.deepEqual(JSON.parse(await Deno.readTextFile(`${dir}/models/toy/run-1/model.json`)), { kind: "toy", n: 7 });
+  assert.deepEqual(JSON.parse(await Deno.readTextFile(`${dir}/models/toy/run-1/model.json`)), {
+    kind: "toy",
+    n: 7,
+  });
   const html = await Deno.readTextFile(out.reportPath);
   assert.match(html, /counted 7/);
   assert.equal(await Deno.readTextFile(`${dir}/reports/toy/latest/report.html`), html);
@@ -40,14 +43,24 @@ Deno.test("runExperiment writes report, metrics, latest copy and artifacts", asy
   const latest = JSON.parse(await Deno.readTextFile(`${dir}/reports/toy/latest/metrics.json`));
   assert.equal(latest.runId, "run-2");
   assert.equal(latest.metrics.count, 9);
-  assert.deepEqual([...Deno.readDirSync(`${dir}/reports/toy`)].map((e) => e.name).sort(), ["latest", "run-1", "run-2"]);
+  assert.deepEqual([...Deno.readDirSync(`${dir}/reports/toy`)].map((e) => e.name).sort(), [
+    "latest",
+    "run-1",
+    "run-2",
+  ]);
 });
 
 Deno.test("a failing experiment writes no report and propagates its error", async () => {
   const dir = await Deno.makeTempDir();
   const failing: Experiment = { ...toy, name: "failing", run: () => Promise.reject(new Error("boom")) };
   await assert.rejects(
-    runExperiment(failing, { seed: 1, scale: "tiny", reportsDir: dir, dbPath: ":memory:", progress: silentProgress() }),
+    runExperiment(failing, {
+      seed: 1,
+      scale: "tiny",
+      reportsDir: dir,
+      dbPath: ":memory:",
+      progress: silentProgress(),
+    }),
     /boom/,
   );
   assert.deepEqual([...Deno.readDirSync(dir)], []);

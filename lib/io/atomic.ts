@@ -55,7 +55,9 @@ export async function withAtomicPath(path: string, write: (tmpPath: string) => P
   const dot = path.lastIndexOf(".");
   const slash = path.lastIndexOf("/");
   counter++;
-  const tmp = dot > slash ? `${path.slice(0, dot)}.${Deno.pid}.${counter}.tmp${path.slice(dot)}` : tempPathFor(path);
+  const tmp = dot > slash
+    ? `${path.slice(0, dot)}.${Deno.pid}.${counter}.tmp${path.slice(dot)}`
+    : tempPathFor(path);
   try {
     await write(tmp);
     await Deno.rename(tmp, path);

@@ -15,10 +15,13 @@ Deno.test("a failed write keeps the previous version and removes the temp file",
   const dir = await Deno.makeTempDir();
   const path = `${dir}/x.json`;
   await writeJsonAtomic(path, { v: 1 });
-  await assert.rejects(withAtomicPath(path, async (tmp) => {
-    await Deno.writeTextFile(tmp, "partial");
-    throw new Error("boom");
-  }), /boom/);
+  await assert.rejects(
+    withAtomicPath(path, async (tmp) => {
+      await Deno.writeTextFile(tmp, "partial");
+      throw new Error("boom");
+    }),
+    /boom/,
+  );
   assert.deepEqual(JSON.parse(await Deno.readTextFile(path)), { v: 1 });
   assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["x.json"]);
 });

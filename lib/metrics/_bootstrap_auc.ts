@@ -31,7 +31,9 @@ export function aucWithCounts(
       prevTp = tp, prevFp = fp;
     }
   }
-  if (!(tp > 0) || !(fp > 0)) throw new InputError("labels", "the resample holds a single class; AUC is undefined");
+  if (!(tp > 0) || !(fp > 0)) {
+    throw new InputError("labels", "the resample holds a single class; AUC is undefined");
+  }
   return area / (tp * fp);
 }
 

@@ -26,6 +26,12 @@ export function takeMatrixRows(matrix: Matrix, rows: ArrayLike<number>): Matrix 
     values.set(matrix.values.subarray(r * nCols, (r + 1) * nCols), i * nCols);
   }
   return matrix.categorical
-    ? { nRows: rows.length, nCols, values, featureNames: matrix.featureNames, categorical: matrix.categorical }
+    ? {
+      nRows: rows.length,
+      nCols,
+      values,
+      featureNames: matrix.featureNames,
+      categorical: matrix.categorical,
+    }
     : { nRows: rows.length, nCols, values, featureNames: matrix.featureNames };
 }

@@ -17,7 +17,9 @@ function checkFractions(valid: number, test: number): void {
   for (const [name, f] of [["validFraction", valid], ["testFraction", test]] as const) {
     if (!(f >= 0 && f < 1)) throw new InputError(name, `must be in [0, 1), got ${f}`);
   }
-  if (valid + test >= 1) throw new InputError("testFraction", `validFraction + testFraction must be < 1, got ${valid + test}`);
+  if (valid + test >= 1) {
+    throw new InputError("testFraction", `validFraction + testFraction must be < 1, got ${valid + test}`);
+  }
 }
 
 /**
@@ -39,7 +41,9 @@ export function randomSplit(
   const rng = new Rng(options.seed);
   const strata: number[][] = [];
   if (options.stratify) {
-    if (options.stratify.length !== n) throw new InputError("stratify", `length ${options.stratify.length} does not match n = ${n}`);
+    if (options.stratify.length !== n) {
+      throw new InputError("stratify", `length ${options.stratify.length} does not match n = ${n}`);
+    }
     const byLabel = new Map<number, number[]>();
     for (let i = 0; i < n; i++) {
       const y = options.stratify[i]!;
@@ -72,7 +76,9 @@ export function randomSplit(
  * `time >= testFrom` test. NaN times are rejected.
  */
 export function timeSplit(times: ArrayLike<number>, validFrom: number, testFrom: number): Split {
-  if (!(validFrom <= testFrom)) throw new InputError("testFrom", `must be >= validFrom (${validFrom}), got ${testFrom}`);
+  if (!(validFrom <= testFrom)) {
+    throw new InputError("testFrom", `must be >= validFrom (${validFrom}), got ${testFrom}`);
+  }
   const train: number[] = [], valid: number[] = [], test: number[] = [];
   for (let i = 0; i < times.length; i++) {
     const t = times[i]!;
@@ -86,9 +92,16 @@ export function timeSplit(times: ArrayLike<number>, validFrom: number, testFrom:
 /**
  * Cut-offs at the given quantiles of `times` (e.g. 0.7 and 0.85 for a 70/15/15 split by time).
  */
-export function timeQuantileSplit(times: ArrayLike<number>, validQuantile: number, testQuantile: number): Split {
+export function timeQuantileSplit(
+  times: ArrayLike<number>,
+  validQuantile: number,
+  testQuantile: number,
+): Split {
   if (!(validQuantile > 0 && validQuantile <= testQuantile && testQuantile < 1)) {
-    throw new InputError("validQuantile", `need 0 < validQuantile <= testQuantile < 1, got ${validQuantile}, ${testQuantile}`);
+    throw new InputError(
+      "validQuantile",
+      `need 0 < validQuantile <= testQuantile < 1, got ${validQuantile}, ${testQuantile}`,
+    );
   }
   const sorted = Float64Array.from(times).sort();
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

@@ -36,7 +36,10 @@ Deno.test("timeSplit never puts a later row in an earlier part", () => {
 Deno.test("bad split arguments give named errors", () => {
   assert.throws(() => randomSplit(10, { validFraction: 0.6, testFraction: 0.5, seed: 1 }), /testFraction/);
   assert.throws(() => randomSplit(2, { validFraction: 0.1, testFraction: 0.1, seed: 1 }), InputError);
-  assert.throws(() => randomSplit(5, { validFraction: 0.1, testFraction: 0.1, seed: 1, stratify: [1] }), /stratify/);
+  assert.throws(
+    () => randomSplit(5, { validFraction: 0.1, testFraction: 0.1, seed: 1, stratify: [1] }),
+    /stratify/,
+  );
   assert.throws(() => timeSplit([1, NaN], 0, 1), /index 1/);
   assert.throws(() => timeSplit([5, 6], 0, 1), /no rows for training/);
 });

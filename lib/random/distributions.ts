@@ -63,7 +63,9 @@ export function beta(rng: Rng, alpha: number, betaParam: number): number {
  * (Hörmann 1993), exact and O(1).
  */
 export function poisson(rng: Rng, lambda: number): number {
-  if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new InputError("lambda", `must be a finite number >= 0, got ${lambda}`);
+  if (!(lambda >= 0) || !Number.isFinite(lambda)) {
+    throw new InputError("lambda", `must be a finite number >= 0, got ${lambda}`);
+  }
   if (lambda === 0) return 0;
   if (lambda < 30) {
     const limit = Math.exp(-lambda);
@@ -88,7 +90,9 @@ export function poisson(rng: Rng, lambda: number): number {
     const k = Math.floor((2 * a / us + b) * u + lambda + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) {
+    if (
+      Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)
+    ) {
       return k;
     }
   }
@@ -119,7 +123,9 @@ export class Categorical {
     let acc = 0;
     for (let i = 0; i < weights.length; i++) {
       const w = weights[i]!;
-      if (!(w >= 0) || !Number.isFinite(w)) throw new InputError("weights", `value at index ${i} is ${w}; expected a finite number >= 0`);
+      if (!(w >= 0) || !Number.isFinite(w)) {
+        throw new InputError("weights", `value at index ${i} is ${w}; expected a finite number >= 0`);
+      }
       acc += w;
       this.#cumulative[i] = acc;
     }

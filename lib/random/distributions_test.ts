@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { Rng } from "./rng.ts";
-import { beta, Categorical, exponential, gamma, logFactorial, lognormal, normal, poisson, Zipf } from "./distributions.ts";
+import {
+  beta,
+  Categorical,
+  exponential,
+  gamma,
+  logFactorial,
+  lognormal,
+  normal,
+  poisson,
+  Zipf,
+} from "./distributions.ts";
 import { InputError } from "../errors.ts";
 
 /** Sample mean and variance of n draws. */
@@ -29,7 +39,13 @@ Deno.test("normal, lognormal, exponential match their moments", () => {
   const rng = new Rng(1);
   assertMoments("normal", N, () => normal(rng, 2, 3), 2, 9);
   const mu = 0.1, s = 0.5;
-  assertMoments("lognormal", N, () => lognormal(rng, mu, s), Math.exp(mu + s * s / 2), (Math.exp(s * s) - 1) * Math.exp(2 * mu + s * s));
+  assertMoments(
+    "lognormal",
+    N,
+    () => lognormal(rng, mu, s),
+    Math.exp(mu + s * s / 2),
+    (Math.exp(s * s) - 1) * Math.exp(2 * mu + s * s),
+  );
   assertMoments("exponential", N, () => exponential(rng, 2), 0.5, 0.25);
 });
 

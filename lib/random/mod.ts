@@ -3,4 +3,15 @@
  * @module
  */
 export { Rng } from "./rng.ts";
-export { beta, Categorical, categorical, exponential, gamma, logFactorial, lognormal, normal, poisson, Zipf } from "./distributions.ts";
+export {
+  beta,
+  Categorical,
+  categorical,
+  exponential,
+  gamma,
+  logFactorial,
+  lognormal,
+  normal,
+  poisson,
+  Zipf,
+} from "./distributions.ts";

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { barChart } from "./charts/distribution.ts";
-import { display, displayHtml, displaySettleMs, figureHtml, figureMimeBundle, inJupyter } from "./notebook.ts";
+import {
+  display,
+  displayHtml,
+  displaySettleMs,
+  figureHtml,
+  figureMimeBundle,
+  inJupyter,
+} from "./notebook.ts";
 
 const fig = barChart({ labels: ["a", "<b>"], values: [1, 2] }, { title: "t" });
 
@@ -47,7 +54,10 @@ Deno.test("LAB_NOTEBOOK_PLOTLY=external: no output inlines plotly.js unless aske
     const html = figureHtml(fig);
     assert.ok(!html.includes("plotly.js v3"));
     assert.ok(html.includes("window.Plotly.newPlot("), "the figure still draws once the page has plotly.js");
-    assert.ok(figureHtml(fig, { includePlotly: true }).includes("plotly.js v3"), "an explicit true still inlines");
+    assert.ok(
+      figureHtml(fig, { includePlotly: true }).includes("plotly.js v3"),
+      "an explicit true still inlines",
+    );
   } finally {
     if (before === undefined) Deno.env.delete("LAB_NOTEBOOK_PLOTLY");
     else Deno.env.set("LAB_NOTEBOOK_PLOTLY", before);
