@@ -295,14 +295,16 @@ function splitFeatures(mapper: BinMapper, params: GbdtParams): SplitFeatures {
   const nF = mapper.nFeatures;
   const nValueBins = new Int32Array(nF), categorical = new Uint8Array(nF), trivial = new Uint8Array(nF);
   const monotone = new Int8Array(nF);
+  const upperEdges = new Float64Array(mapper.totalBins);
   for (let f = 0; f < nF; f++) {
     const fb = mapper.features[f]!;
+    upperEdges.set(fb.thresholds, mapper.binOffset[f]!);
     nValueBins[f] = fb.nValueBins;
     categorical[f] = fb.kind === "categorical" ? 1 : 0;
     trivial[f] = fb.trivial ? 1 : 0;
     monotone[f] = params.monotoneConstraints?.[f] ?? 0;
   }
-  return { binOffset: mapper.binOffset, nValueBins, categorical, trivial, monotone };
+  return { binOffset: mapper.binOffset, nValueBins, categorical, trivial, monotone, upperEdges };
 }
 
 /** Sets `mask[f] = 1` for `nPick` features drawn from `usable` (all of them when nPick covers it). */

@@ -210,3 +210,41 @@ Deno.test("property: monotone constraints hold over a grid for any data seed and
     { numRuns: 12 },
   );
 });
+
+Deno.test("property: thresholdPlacement moves thresholds inside empty gaps only (training predictions equal)", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.constantFrom("binary", "regression"),
+      (seed, objective) => {
+        const rng = new Rng(seed);
+        const rows = Array.from({ length: 300 }, () => [rng.float(), normal(rng, 0, 1), rng.int(30)]);
+        const labels = rows.map((r) => {
+          const z = Math.sin(4 * r[0]!) + 0.5 * r[1]! - 0.02 * r[2]! + normal(rng, 0, 0.3);
+          return objective === "binary" ? (z > 0 ? 1 : 0) : z;
+        });
+        const fit = (thresholdPlacement: "left" | "middle" | "right") =>
+          fitGbdt({ matrix: matrixOf(rows), labels }, {
+            params: { objective, nEstimators: 5, numLeaves: 8, minDataInLeaf: 5, thresholdPlacement },
+          });
+        const [left, middle, right] = [fit("left"), fit("middle"), fit("right")];
+        const matrix = matrixOf(rows);
+        assert.deepEqual(middle.predict(matrix), left.predict(matrix));
+        assert.deepEqual(right.predict(matrix), left.predict(matrix));
+        let moved = 0;
+        left.ensemble.trees.forEach((t, i) => {
+          const m = middle.ensemble.trees[i]!, r = right.ensemble.trees[i]!;
+          assert.deepEqual(r.feature, t.feature);
+          assert.deepEqual(r.cover, t.cover);
+          for (let n = 0; n < t.feature.length; n++) {
+            if (t.feature[n]! < 0) continue;
+            assert.ok(t.threshold[n]! <= m.threshold[n]! && m.threshold[n]! <= r.threshold[n]!, `node ${n}`);
+            if (r.threshold[n]! > t.threshold[n]!) moved++;
+          }
+        });
+        assert.ok(moved > 0, "child leaves of continuous data have gaps, so some threshold moves");
+      },
+    ),
+    { numRuns: 15 },
+  );
+});

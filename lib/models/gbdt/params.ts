@@ -52,6 +52,17 @@ export interface GbdtParams {
   binning: "lightgbm" | "quantile";
   /** `binning: "lightgbm"` only: minimum rows in a value bin (LightGBM's `min_data_in_bin`), ≥ 1. */
   minDataInBin: number;
+  /**
+   * Where a numeric split's threshold goes when several bin edges give the same partition of the
+   * leaf's rows (bins empty in this leaf lie between its two sides): `"left"` = the edge just above the
+   * left child's largest value (XGBoost-like), `"right"` = just below the right child's smallest value
+   * (LightGBM's reverse scan), `"middle"` = the edge nearest the middle of that gap. Training is the
+   * same for all three; only rows with values inside the gap (unseen in the leaf) go differently.
+   * Default `"right"`: in 10×5-fold CV on the training files of LightGBM's examples it beat `"left"` by
+   * 3–4 standard errors on binary AUC and log loss and 2 on regression RMSE, and was level on lambdarank
+   * (bench gbdt_defaults_cv).
+   */
+  thresholdPlacement: "left" | "middle" | "right";
   /** Fraction of rows used per bagging round, in (0, 1]; 1 disables bagging. */
   baggingFraction: number;
   /** Re-draw the bag every `baggingFreq` iterations; 0 disables bagging. */
@@ -105,6 +116,7 @@ export const DEFAULT_PARAMS: Readonly<GbdtParams> = Object.freeze({
   binSampleSize: 1_000_000,
   binning: "quantile",
   minDataInBin: 3,
+  thresholdPlacement: "right",
   baggingFraction: 1,
   baggingFreq: 0,
   featureFraction: 1,
@@ -176,6 +188,12 @@ export function validateParams(p: GbdtParams, nFeatures: number): void {
   numIn(p, "minSplitGain", 0, Number.MAX_VALUE);
   intIn(p, "maxBins", 2, 255);
   intIn(p, "binSampleSize", 100, 2 ** 31 - 1);
+  if (!["left", "middle", "right"].includes(p.thresholdPlacement)) {
+    throw paramError(
+      "thresholdPlacement",
+      `must be "left", "middle" or "right", got "${p.thresholdPlacement}"`,
+    );
+  }
   if (p.binning !== "lightgbm" && p.binning !== "quantile") {
     throw paramError("binning", `must be "lightgbm" or "quantile", got "${p.binning}"`);
   }

@@ -77,6 +77,11 @@ Deno.test("out-of-range parameters name the field and the range", () => {
     'Cannot fit GBDT: "binning" must be "lightgbm" or "quantile", got "exact"',
   );
   rejects(
+    { thresholdPlacement: "centre" as GbdtParams["thresholdPlacement"] },
+    "thresholdPlacement",
+    'Cannot fit GBDT: "thresholdPlacement" must be "left", "middle" or "right", got "centre"',
+  );
+  rejects(
     { binning: "lightgbm", minDataInBin: 0 },
     "minDataInBin",
     'Cannot fit GBDT: "minDataInBin" must be an integer in [1, 2147483647], got 0',

@@ -10,6 +10,9 @@
  * Numeric features scan the thresholds "bin ≤ b" with the missing bin on the right and, when the leaf
  * has missing rows, again with it on the left; the better side becomes the learnt default direction.
  * When the leaf has no missing rows, missing values (at prediction) follow the child with more rows.
+ * Bins empty in the leaf between its two sides give the same partition; `thresholdPlacement` picks the
+ * threshold among them (default "right", as LightGBM's reverse scan: just below the right child's
+ * smallest value).
  *
  * Categorical features: categories seen in the leaf are ordered by `sum_grad / (sum_hess + catSmooth)`
  * and prefixes of that order (from both ends, at most `maxCatThreshold` categories) become the left
@@ -32,6 +35,8 @@ export interface SplitConfig {
   readonly maxCatThreshold: number;
   readonly catSmooth: number;
   readonly maxCatToOnehot: number;
+  /** Threshold inside an empty gap (see GbdtParams.thresholdPlacement); "left" when absent. */
+  readonly thresholdPlacement?: "left" | "middle" | "right";
 }
 
 /** Per-feature facts the split finder needs (from the bin mapper). */
@@ -45,6 +50,11 @@ export interface SplitFeatures {
   readonly trivial: Uint8Array;
   /** Per-feature monotone constraint -1/0/1 (all zeros when none). */
   readonly monotone: Int8Array;
+  /**
+   * Numeric upper bin edges by histogram bin (`upperEdges[binOffset[f] + b]` = the raw threshold of
+   * "bin ≤ b"); used by `thresholdPlacement: "middle"` (without it the middle bin index is used).
+   */
+  readonly upperEdges?: Float64Array;
 }
 
 /** The best split found for a leaf (mutable, reused). `gain = -Infinity` means "no valid split". */
@@ -135,6 +145,44 @@ export function findBestSplit(
       findCategorical(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
     } else findNumeric(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
   }
+  const placement = cfg.thresholdPlacement ?? "left";
+  if (placement !== "left" && out.feature >= 0 && !out.categorical) {
+    placeThreshold(hist, feats, placement, out);
+  }
+}
+
+/**
+ * Moves a numeric split's bin within the run of bins that are empty in this leaf above it: every bin
+ * of `[out.bin, next occupied value bin − 1]` gives the same partition of the leaf's rows. Nothing moves
+ * when no value bin above is occupied (the right side is then missing values only).
+ */
+function placeThreshold(
+  hist: Histogram,
+  feats: SplitFeatures,
+  placement: "middle" | "right",
+  out: SplitInfo,
+): void {
+  const o = feats.binOffset[out.feature]!, nb = feats.nValueBins[out.feature]!;
+  let next = out.bin + 1;
+  while (next < nb && hist.count[o + next] === 0) next++;
+  if (next >= nb) return;
+  const first = out.bin, last = next - 1;
+  if (last === first) return;
+  if (placement === "right") {
+    out.bin = last;
+    return;
+  }
+  const edges = feats.upperEdges;
+  if (!edges) {
+    out.bin = (first + last) >> 1;
+    return;
+  }
+  const target = (edges[o + first]! + edges[o + last]!) / 2;
+  let best = first;
+  for (let b = first + 1; b <= last; b++) {
+    if (Math.abs(edges[o + b]! - target) < Math.abs(edges[o + best]! - target)) best = b;
+  }
+  out.bin = best;
 }
 
 /**

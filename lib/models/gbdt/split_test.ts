@@ -170,3 +170,75 @@ Deno.test("trivial and masked-out features are never split", () => {
   );
   assert.equal(out.gain, -Infinity);
 });
+
+// Bins (g, h, n): (−4, 2, 2) then four bins empty in this leaf, then (6, 2, 2); no missing rows.
+// Upper edges of the value bins: 1, 2, 3, 4, 9 (the last value bin has none).
+const GAP = [[-4, 2, 2], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [6, 2, 2], [0, 0, 0]];
+const GAP_EDGES = Float64Array.of(1, 2, 3, 4, 9, 0, 0);
+
+function placed(placement: "left" | "middle" | "right", edges?: Float64Array) {
+  const { hist, feats, G, H, C } = one(GAP);
+  const out = new SplitInfo();
+  findBestSplit(
+    hist,
+    edges ? { ...feats, upperEdges: edges } : feats,
+    Uint8Array.of(1),
+    G,
+    H,
+    C,
+    -Infinity,
+    Infinity,
+    { ...CFG, thresholdPlacement: placement },
+    out,
+  );
+  return out;
+}
+
+Deno.test("threshold placement: left, right and middle of the bins empty in the leaf", () => {
+  const left = placed("left", GAP_EDGES), right = placed("right", GAP_EDGES);
+  assert.equal(left.bin, 0); // just above the left child's values
+  assert.equal(right.bin, 4); // just below the right child's values (bin 5)
+  // Middle by value: admissible edges are 1, 2, 3, 4, 9 (bins 0..4), target (1 + 9) / 2 = 5 → edge 4.
+  assert.equal(placed("middle", GAP_EDGES).bin, 3);
+  // Target 5 again; edges 1, 1.1, 1.2, 1.3, 9 are 4, 3.9, 3.8, 3.7, 4 away → bin 3, not the index middle 2.
+  assert.equal(placed("middle", Float64Array.of(1, 1.1, 1.2, 1.3, 9, 0, 0)).bin, 3);
+  assert.equal(placed("middle").bin, 2); // without edges: the middle bin index of 0..4
+  // The partition, gain and sums are those of the "left" split in every case.
+  for (const s of [right, placed("middle", GAP_EDGES)]) {
+    assert.equal(s.gain, left.gain);
+    assert.deepEqual([s.leftG, s.leftH, s.leftC, s.rightG, s.rightH, s.rightC], [
+      left.leftG,
+      left.leftH,
+      left.leftC,
+      left.rightG,
+      left.rightH,
+      left.rightC,
+    ]);
+    assert.equal(s.defaultLeft, left.defaultLeft);
+  }
+});
+
+Deno.test("threshold placement: nothing moves without an occupied value bin above, or with missing left", () => {
+  // Right side is missing values only: the bin stays where the scan put it.
+  const onlyMissingRight = [[-4, 2, 2], [0, 0, 0], [6, 2, 2]];
+  for (const p of ["left", "middle", "right"] as const) {
+    const { hist, feats, G, H, C } = one(onlyMissingRight);
+    const out = new SplitInfo();
+    findBestSplit(hist, feats, Uint8Array.of(1), G, H, C, -Infinity, Infinity, {
+      ...CFG,
+      thresholdPlacement: p,
+    }, out);
+    assert.equal(out.bin, 0, p);
+  }
+  // Missing rows on the left (learnt default direction): the value gap still moves, missing stays left.
+  const missingLeft = [[-4, 2, 2], [0, 0, 0], [0, 0, 0], [6, 2, 2], [-5, 2, 2]];
+  const { hist, feats, G, H, C } = one(missingLeft);
+  const out = new SplitInfo();
+  findBestSplit(hist, feats, Uint8Array.of(1), G, H, C, -Infinity, Infinity, {
+    ...CFG,
+    thresholdPlacement: "right",
+  }, out);
+  assert.equal(out.defaultLeft, true);
+  assert.equal(out.bin, 2);
+  assert.deepEqual([out.leftC, out.rightC], [4, 2]);
+});

@@ -1,0 +1,199 @@
+/**
+ * Shared machinery of the GBDT cross-validation benches (gbdt_binning_cv, gbdt_defaults_cv): folds
+ * over the TRAINING files of LightGBM's examples (the test files are never read), fold subsets, the
+ * per-task metrics, out-of-fold predictions of a Python reference library (XGBoost, LightGBM), and
+ * paired differences with their standard error over folds.
+ * @module
+ */
+import { fileURLToPath } from "node:url";
+import type { LabeledData } from "../lib/data/lightgbm_examples.ts";
+import type { Matrix } from "../lib/data/types.ts";
+import { auc } from "../lib/metrics/auc.ts";
+import { logLoss } from "../lib/metrics/log_loss.ts";
+import { ndcgAtK } from "../lib/metrics/ndcg.ts";
+import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
+import { fitGbdt, type GbdtParams, type Objective } from "../lib/models/gbdt/mod.ts";
+import { BENCH_CONFIG, examplesParams } from "./gbdt.ts";
+
+export type CvTask = "binary" | "regression" | "rank";
+
+/** The three example tasks with their objective, learning rate (as bench gbdt) and CV metrics. */
+export const CV_TASKS: { task: CvTask; objective: GbdtParams["objective"]; lr: number; metrics: string[] }[] =
+  [
+    { task: "binary", objective: "binary", lr: BENCH_CONFIG.learningRate, metrics: ["auc", "logloss"] },
+    {
+      task: "regression",
+      objective: "regression",
+      lr: BENCH_CONFIG.regressionLearningRate,
+      metrics: ["rmse"],
+    },
+    { task: "rank", objective: "lambdarank", lr: BENCH_CONFIG.learningRate, metrics: ["ndcg@5"] },
+  ];
+
+/** Fold id per row (seeded shuffle); for ranking every row of a query gets its query's fold. */
+export function makeFolds(data: LabeledData, k: number, shuffle: (a: Int32Array) => Int32Array): Int32Array {
+  const n = data.matrix.nRows, folds = new Int32Array(n);
+  const units = data.groups ? data.groups.length : n;
+  const order = shuffle(Int32Array.from({ length: units }, (_, i) => i));
+  const unitFold = new Int32Array(units);
+  order.forEach((u, pos) => (unitFold[u] = pos % k));
+  if (!data.groups) return unitFold;
+  let row = 0;
+  data.groups.forEach((g, q) => {
+    for (let j = 0; j < g; j++) folds[row++] = unitFold[q]!;
+  });
+  return folds;
+}
+
+/** The rows (and query sizes) of `data` whose fold is (`keep` ? == k : != k), order preserved. */
+export function foldSubset(data: LabeledData, folds: Int32Array, k: number, keep: boolean): LabeledData {
+  const { nRows, nCols, values, featureNames } = data.matrix;
+  const rows: number[] = [];
+  for (let i = 0; i < nRows; i++) if ((folds[i] === k) === keep) rows.push(i);
+  const v = new Float32Array(rows.length * nCols), labels = new Float32Array(rows.length);
+  rows.forEach((r, i) => {
+    v.set(values.subarray(r * nCols, (r + 1) * nCols), i * nCols);
+    labels[i] = data.labels[r]!;
+  });
+  const matrix: Matrix = { nRows: rows.length, nCols, values: v, featureNames };
+  if (!data.groups) return { matrix, labels };
+  const groups: number[] = [];
+  let row = 0;
+  for (const g of data.groups) {
+    if ((folds[row] === k) === keep) groups.push(g);
+    row += g;
+  }
+  return { matrix, labels, groups: Int32Array.from(groups) };
+}
+
+/** One CV metric of predictions on a fold ("auc", "logloss", "rmse", "ndcg@5"). */
+export function cvMetric(name: string, data: LabeledData, pred: Float64Array): number {
+  if (name === "auc") return auc(data.labels, pred);
+  if (name === "logloss") {
+    return logLoss(data.labels, Float64Array.from(pred, (p) => Math.min(Math.max(p, 1e-15), 1 - 1e-15)));
+  }
+  if (name === "rmse") return rootMeanSquaredError(data.labels, pred);
+  return ndcgAtK(data.labels, pred, data.groups!, 5);
+}
+
+/** Mean of `v` and mean ± standard error of the paired differences `v − base` over folds. */
+export function pairedDifference(v: number[], base: number[]): { mean: number; diff: number; se: number } {
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  const d = v.map((x, i) => x - base[i]!);
+  const diff = d.reduce((a, b) => a + b, 0) / d.length;
+  const se = d.length > 1
+    ? Math.sqrt(d.reduce((a, b) => a + (b - diff) ** 2, 0) / (d.length - 1) / d.length)
+    : 0;
+  return { mean, diff, se };
+}
+
+/** "+0.0012 ± 0.0007" */
+export function formatDifference(diff: number, se: number): string {
+  return `${diff >= 0 ? "+" : ""}${diff.toFixed(4)} ± ${se.toFixed(4)}`;
+}
+
+/**
+ * Out-of-fold predictions (repeats × nRows) of a Python reference library ("lightgbm" or "xgboost",
+ * run by bench/reference/gbdt_cv_reference.py with `python`), or null when that Python or library is
+ * not there.
+ */
+export async function referenceOof(
+  library: "lightgbm" | "xgboost",
+  python: string,
+  data: LabeledData,
+  folds: Int32Array[],
+  meta: Record<string, unknown>,
+): Promise<{ oof: Float64Array; library: string } | null> {
+  try {
+    await Deno.stat(python);
+  } catch {
+    return null;
+  }
+  const dir = await Deno.makeTempDir({ prefix: "gbdt_cv_" });
+  try {
+    const { nRows, nCols } = data.matrix;
+    await Deno.writeTextFile(`${dir}/meta.json`, JSON.stringify({ ...meta, library, nRows, nCols }));
+    const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    await Deno.writeFile(`${dir}/X.f32`, bytes(data.matrix.values));
+    await Deno.writeFile(`${dir}/y.f32`, bytes(Float32Array.from(data.labels)));
+    if (data.groups) await Deno.writeFile(`${dir}/groups.i32`, bytes(Int32Array.from(data.groups)));
+    const all = new Int32Array(folds.length * nRows);
+    folds.forEach((f, r) => all.set(f, r * nRows));
+    await Deno.writeFile(`${dir}/folds.i32`, bytes(all));
+    const script = fileURLToPath(new URL("./reference/gbdt_cv_reference.py", import.meta.url));
+    const out = await new Deno.Command(python, { args: [script, dir], stdout: "piped", stderr: "piped" })
+      .output();
+    if (!out.success) {
+      console.error(
+        `[bench] ${library} reference failed: ${new TextDecoder().decode(out.stderr).slice(-500)}`,
+      );
+      return null;
+    }
+    const { library: version } = JSON.parse(new TextDecoder().decode(out.stdout));
+    const raw = await Deno.readFile(`${dir}/oof.f64`);
+    return { oof: new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8), library: version };
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Per-fold metric values (repeat-major) of out-of-fold predictions `oof` (repeats × nRows). */
+export function oofScores(
+  data: LabeledData,
+  folds: Int32Array[],
+  K: number,
+  metrics: string[],
+  oof: Float64Array,
+): Record<string, number[]> {
+  const per: Record<string, number[]> = Object.fromEntries(metrics.map((m) => [m, []]));
+  const n = data.matrix.nRows;
+  folds.forEach((f, r) => {
+    for (let k = 0; k < K; k++) {
+      const test = foldSubset(data, f, k, true);
+      const pred = Float64Array.from(oof.subarray(r * n, (r + 1) * n).filter((_, i) => f[i] === k));
+      for (const m of metrics) per[m]!.push(cvMetric(m, test, pred));
+    }
+  });
+  return per;
+}
+
+/**
+ * Per-fold metric values (repeat-major) of our GBDT at the bench gbdt hyper-parameters of `task`
+ * overridden by `params` (and the objective instance `objective`, when given), over every fold.
+ */
+export function fitCvScores(
+  data: LabeledData,
+  folds: Int32Array[],
+  K: number,
+  task: (typeof CV_TASKS)[number],
+  params: Partial<GbdtParams>,
+  objective?: () => Objective,
+): Record<string, number[]> {
+  const per: Record<string, number[]> = Object.fromEntries(task.metrics.map((m) => [m, []]));
+  for (const f of folds) {
+    for (let k = 0; k < K; k++) {
+      const train = foldSubset(data, f, k, false), test = foldSubset(data, f, k, true);
+      const model = fitGbdt(train, {
+        params: { ...examplesParams(task.objective, task.lr), ...params },
+        seed: 0,
+        ...(objective ? { objective: objective() } : {}),
+      });
+      const pred = model.predict(test.matrix);
+      for (const m of task.metrics) per[m]!.push(cvMetric(m, test, pred));
+    }
+  }
+  return per;
+}
+
+/** Mean of every metric's fold values, for progress lines. */
+export function foldMeans(per: Record<string, number[]>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(per).map(([m, v]) => [m, v.reduce((a, b) => a + b, 0) / v.length]),
+  );
+}
+
+/** `--name value` from the bench arguments, else `fallback`. */
+export function numberOption(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}

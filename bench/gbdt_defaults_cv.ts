@@ -1,0 +1,157 @@
+/**
+ * Should a GBDT default change? Candidates are judged by repeated k-fold cross-validation on the
+ * TRAINING files of LightGBM's examples only (the test files, which bench gbdt scores, are never read
+ * here), paired by fold against the current defaults and against XGBoost `hist` (and LightGBM 4.x when
+ * a Python with it is there) at the bench gbdt hyper-parameters.
+ *
+ * The rule, fixed before the candidates were run: a candidate becomes the default only when its paired
+ * difference from the current default is better by more than 2 standard errors on the metric it targets
+ * and no other metric of the tasks it touches is worse by more than 1 standard error.
+ *
+ * Candidates:
+ * - `thresholdPlacement` (every task): where a split's threshold sits inside the bins that are empty in
+ *   the leaf (training is unchanged; unseen values in the gap go differently). "right" passed the rule
+ *   against the former default "left" (binary AUC +3.1 s.e., log loss −3.8 s.e., regression RMSE
+ *   −2.2 s.e., lambdarank −0.6 s.e.) and is now the default; "left" and "middle" stay in the table;
+ * - lambdarank sigmoid σ = 0.5 and 2 (LightGBM's `sigmoid`; default 1): did not pass.
+ *
+ * Usage: `deno task bench gbdt_defaults_cv [--repeats 10] [--folds 5]`
+ * (XGBoost from `XGBOOST_PYTHON`, default `/usr/bin/python3`; LightGBM from `LIGHTGBM_PYTHON`, default
+ * `/tmp/lgbvenv/bin/python`; either is skipped when missing.)
+ * @module
+ */
+import { fileURLToPath } from "node:url";
+import { loadLightgbmExample } from "../lib/data/lightgbm_examples.ts";
+import type { GbdtParams, Objective } from "../lib/models/gbdt/mod.ts";
+import { LambdarankObjective } from "../lib/models/gbdt/objectives/mod.ts";
+import { Rng } from "../lib/random/mod.ts";
+import {
+  CV_TASKS,
+  type CvTask,
+  fitCvScores,
+  foldMeans,
+  formatDifference,
+  makeFolds,
+  numberOption,
+  oofScores,
+  pairedDifference,
+  referenceOof,
+} from "./_cv.ts";
+import { BENCH_CONFIG } from "./gbdt.ts";
+import { markdownTable, publish } from "./common.ts";
+
+interface Candidate {
+  name: string;
+  params: Partial<GbdtParams>;
+  /** Tasks the candidate changes (others are not run); default all. */
+  tasks?: CvTask[];
+  objective?: () => Objective;
+}
+
+const DEFAULT = "current defaults";
+const CANDIDATES: Candidate[] = [
+  { name: DEFAULT, params: {} },
+  { name: 'thresholdPlacement "left" (former default)', params: { thresholdPlacement: "left" } },
+  { name: 'thresholdPlacement "middle"', params: { thresholdPlacement: "middle" } },
+  {
+    name: "lambdarank σ 0.5",
+    params: {},
+    tasks: ["rank"],
+    objective: () => new LambdarankObjective({ sigmoid: 0.5 }),
+  },
+  {
+    name: "lambdarank σ 2",
+    params: {},
+    tasks: ["rank"],
+    objective: () => new LambdarankObjective({ sigmoid: 2 }),
+  },
+];
+
+/** Runs the cross-validation and publishes bench/results/gbdt_defaults_cv.json and its README block. */
+export async function main(args: string[]): Promise<void> {
+  const repeats = numberOption(args, "repeats", 10), K = numberOption(args, "folds", 5);
+  const C = BENCH_CONFIG;
+  const dataDir = fileURLToPath(new URL("../../shared/data/lightgbm-examples", import.meta.url));
+  const references: { library: "xgboost" | "lightgbm"; python: string }[] = [
+    { library: "xgboost", python: Deno.env.get("XGBOOST_PYTHON") ?? "/usr/bin/python3" },
+    { library: "lightgbm", python: Deno.env.get("LIGHTGBM_PYTHON") ?? "/tmp/lgbvenv/bin/python" },
+  ];
+  // per task → per config → per metric → per-fold values (repeat-major)
+  const scores: Record<string, Record<string, Record<string, number[]>>> = {};
+  const versions: Record<string, string> = {};
+  for (const t of CV_TASKS) {
+    const data = await loadLightgbmExample(t.task, "train", { dir: dataDir });
+    const folds = Array.from(
+      { length: repeats },
+      (_, r) => makeFolds(data, K, (a) => new Rng(1000 + r).shuffle(a)),
+    );
+    scores[t.task] = {};
+    for (const c of CANDIDATES) {
+      if (c.tasks && !c.tasks.includes(t.task)) continue;
+      const per = fitCvScores(data, folds, K, t, c.params, c.objective);
+      scores[t.task]![c.name] = per;
+      console.log(`[bench] ${t.task} ${c.name}: ${JSON.stringify(foldMeans(per))}`);
+    }
+    for (const ref of references) {
+      const out = await referenceOof(ref.library, ref.python, data, folds, {
+        objective: t.objective,
+        trees: C.trees,
+        learningRate: t.lr,
+        numLeaves: C.numLeaves,
+        maxDepth: C.maxDepth,
+        maxBins: C.maxBins,
+        threads: C.threads,
+        repeats,
+        folds: K,
+      });
+      if (!out) continue;
+      versions[ref.library] = out.library;
+      scores[t.task]![out.library] = oofScores(data, folds, K, t.metrics, out.oof);
+      console.log(
+        `[bench] ${t.task} ${out.library}: ${JSON.stringify(foldMeans(scores[t.task]![out.library]!))}`,
+      );
+    }
+  }
+
+  const rows: (string | number)[][] = [];
+  for (const t of CV_TASKS) {
+    for (const m of t.metrics) {
+      const base = scores[t.task]![DEFAULT]![m]!;
+      const xgb = versions.xgboost ? scores[t.task]![versions.xgboost]![m] : undefined;
+      for (const [name, per] of Object.entries(scores[t.task]!)) {
+        const vsDefault = pairedDifference(per[m]!, base);
+        const vsXgb = xgb && name !== versions.xgboost ? pairedDifference(per[m]!, xgb) : undefined;
+        rows.push([
+          t.task === "rank" ? "lambdarank" : t.task,
+          m,
+          name,
+          vsDefault.mean.toFixed(4),
+          name === DEFAULT ? "–" : formatDifference(vsDefault.diff, vsDefault.se),
+          vsXgb ? formatDifference(vsXgb.diff, vsXgb.se) : "–",
+        ]);
+      }
+    }
+  }
+  const md = markdownTable(
+    [
+      "data (train file only)",
+      "metric",
+      "configuration",
+      "CV mean",
+      "− current (± s.e.)",
+      "− XGBoost (± s.e.)",
+    ],
+    rows,
+  ) +
+    `\n\n${repeats}× repeated ${K}-fold CV on the training files (rank: folds by query), the same folds for ` +
+    `every configuration and library; ${C.trees} trees, ${C.numLeaves} leaves, max depth ${C.maxDepth}, ` +
+    `learning rate ${C.learningRate} (regression ${C.regressionLearningRate}), ${C.maxBins} bins. ` +
+    `References: ${
+      Object.values(versions).join(", ") || "none run"
+    } (XGBoost: max_depth only, as bench gbdt). ` +
+    "Higher is better for AUC and NDCG, lower for log loss and RMSE. Rule: a candidate becomes the " +
+    "default only when better than the current default by > 2 s.e. on its target metric and worse by " +
+    "≤ 1 s.e. everywhere else.";
+  console.log(`\n${md}`);
+  await publish("gbdt_defaults_cv", { repeats, folds: K, config: C, versions, scores }, md);
+}
