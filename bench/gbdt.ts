@@ -231,6 +231,24 @@ function quality(task: string, data: LabeledData, pred: Float64Array): Numbers {
   return out;
 }
 
+/**
+ * Ours − XGBoost NDCG@5 paired by test query (mean and standard error of the per-query differences),
+ * from our per-query values and the reference's `"ndcg@5 per query"` list, which is removed from the
+ * reference's figures. Undefined when either side is missing.
+ */
+function pairedRankDifference(
+  ours: Float64Array | undefined,
+  xgboost: Numbers | undefined,
+): { diff: number; se: number; n: number } | undefined {
+  const theirs = (xgboost as Record<string, unknown> | undefined)?.["ndcg@5 per query"];
+  if (xgboost) delete (xgboost as Record<string, unknown>)["ndcg@5 per query"];
+  if (!ours || !Array.isArray(theirs) || theirs.length !== ours.length || ours.length < 2) return undefined;
+  const d = Array.from(ours, (v, i) => v - (theirs[i] as number));
+  const diff = d.reduce((a, b) => a + b, 0) / d.length;
+  const se = Math.sqrt(d.reduce((a, b) => a + (b - diff) ** 2, 0) / (d.length - 1) / d.length);
+  return { diff, se, n: d.length };
+}
+
 /** Runs the benchmark; publishes bench/results/gbdt.json and the README table (not with --quick). */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
@@ -247,6 +265,7 @@ export async function main(args: string[]): Promise<void> {
   if (note) notes.push(note);
   const ours: Record<string, Numbers> = {};
   const refs: Record<string, RefResult> = {};
+  let oursPerQuery: Float64Array | undefined;
 
   const shared = {
     learningRate: C.learningRate,
@@ -267,7 +286,9 @@ export async function main(args: string[]): Promise<void> {
     if (core) {
       const params = examplesParams(t.objective, t.lr);
       const { result: model, seconds } = await timed(() => core.fitGbdt(train, { params, seed: 0 }));
-      ours[t.task] = { trainSeconds: seconds, ...quality(t.task, test, model.predict(test.matrix)) };
+      const pred = model.predict(test.matrix);
+      ours[t.task] = { trainSeconds: seconds, ...quality(t.task, test, pred) };
+      if (t.task === "rank") oursPerQuery = ndcgAtKPerQuery(test.labels, pred, test.groups!, 5);
       console.log(`[bench] ours ${t.task}: ${JSON.stringify(ours[t.task])}`);
       // The non-default LightGBM-style binning, reported for information only: the default was chosen
       // by cross-validation on the training files (bench gbdt_binning_cv), never on these test sets.
@@ -277,6 +298,15 @@ export async function main(args: string[]): Promise<void> {
     refs[t.task] = await reference(
       { task: t.task, dataDir, trees: C.trees, ...shared, learningRate: t.lr, threads: C.threads },
       python,
+    );
+  }
+  const paired = pairedRankDifference(oursPerQuery, refs.rank?.xgboost);
+  if (paired) {
+    ours.rank!["ndcg@5 − XGBoost, paired by query"] = paired.diff;
+    ours.rank!["ndcg@5 − XGBoost, paired standard error"] = paired.se;
+    notes.push(
+      `paired over the same ${paired.n} test queries, ours − XGBoost NDCG@5 = ${paired.diff.toFixed(4)} ± ` +
+        `${paired.se.toFixed(4)} (standard error of the mean per-query difference)`,
     );
   }
 

@@ -92,7 +92,11 @@ def quality(task, y, pred, groups):
         return {"auc": float(roc_auc_score(y, pred)), "logloss": float(log_loss(y, p))}
     if task == "regression":
         return {"rmse": float(np.sqrt(mean_squared_error(y, pred)))}
-    return {f"ndcg@{k}": float(ndcg_at_k(y, pred, groups, k)) for k in (1, 3, 5)}
+    out = {f"ndcg@{k}": float(ndcg_at_k(y, pred, groups, k)) for k in (1, 3, 5)}
+    # Per-query NDCG@5, so the benchmark can pair the comparison by query.
+    starts = np.concatenate([[0], np.cumsum(groups)[:-1]])
+    out["ndcg@5 per query"] = [float(ndcg_at_k(y[s:s + g], pred[s:s + g], [g], 5)) for s, g in zip(starts, groups)]
+    return out
 
 
 def run_xgboost(cfg, train, test):

@@ -248,3 +248,24 @@ Deno.test("property: thresholdPlacement moves thresholds inside empty gaps only 
     { numRuns: 15 },
   );
 });
+
+Deno.test('minDataInLeafBy "hessian" equals "rows" when every hessian is 1 (L2 regression)', () => {
+  const { rows, labels } = coarse(400, 9);
+  const fit = (minDataInLeafBy: "rows" | "hessian") =>
+    fitGbdt({ matrix: matrixOf(rows), labels }, {
+      params: { objective: "regression", nEstimators: 10, numLeaves: 16, minDataInLeaf: 15, minDataInLeafBy },
+    });
+  const a = fit("rows"), b = fit("hessian");
+  assert.deepEqual(b.predict(matrixOf(rows)), a.predict(matrixOf(rows)));
+  assert.deepEqual(b.ensemble.trees.map((t) => t.cover), a.ensemble.trees.map((t) => t.cover));
+  // With log loss the hessians differ between rows and the estimate changes which splits are allowed.
+  const binary = coarse(400, 9, true);
+  const fitB = (minDataInLeafBy: "rows" | "hessian") =>
+    fitGbdt({ matrix: matrixOf(binary.rows), labels: binary.labels }, {
+      params: { objective: "binary", nEstimators: 10, numLeaves: 16, minDataInLeaf: 15, minDataInLeafBy },
+    });
+  assert.notDeepEqual(
+    fitB("hessian").ensemble.trees.map((t) => t.cover),
+    fitB("rows").ensemble.trees.map((t) => t.cover),
+  );
+});

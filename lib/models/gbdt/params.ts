@@ -28,6 +28,12 @@ export interface GbdtParams {
   maxDepth: number;
   /** Minimum number of (bagged) rows in a leaf, ≥ 1. */
   minDataInLeaf: number;
+  /**
+   * How `minDataInLeaf` counts a candidate child's rows: `"rows"` exactly, or `"hessian"` as LightGBM
+   * does (its hessian sum × the leaf's rows / the leaf's hessian sum, rounded), which makes the limit a
+   * share of the leaf's hessian mass when hessians differ between rows (log loss, lambdarank).
+   */
+  minDataInLeafBy: "rows" | "hessian";
   /** Minimum sum of hessians in a leaf, ≥ 0. */
   minSumHessian: number;
   /** L2 regularisation on leaf values, ≥ 0. */
@@ -108,6 +114,7 @@ export const DEFAULT_PARAMS: Readonly<GbdtParams> = Object.freeze({
   numLeaves: 31,
   maxDepth: -1,
   minDataInLeaf: 20,
+  minDataInLeafBy: "rows",
   minSumHessian: 1e-3,
   lambdaL2: 0,
   alphaL1: 0,
@@ -188,6 +195,9 @@ export function validateParams(p: GbdtParams, nFeatures: number): void {
   numIn(p, "minSplitGain", 0, Number.MAX_VALUE);
   intIn(p, "maxBins", 2, 255);
   intIn(p, "binSampleSize", 100, 2 ** 31 - 1);
+  if (p.minDataInLeafBy !== "rows" && p.minDataInLeafBy !== "hessian") {
+    throw paramError("minDataInLeafBy", `must be "rows" or "hessian", got "${p.minDataInLeafBy}"`);
+  }
   if (!["left", "middle", "right"].includes(p.thresholdPlacement)) {
     throw paramError(
       "thresholdPlacement",

@@ -77,6 +77,11 @@ Deno.test("out-of-range parameters name the field and the range", () => {
     'Cannot fit GBDT: "binning" must be "lightgbm" or "quantile", got "exact"',
   );
   rejects(
+    { minDataInLeafBy: "weight" as GbdtParams["minDataInLeafBy"] },
+    "minDataInLeafBy",
+    'Cannot fit GBDT: "minDataInLeafBy" must be "rows" or "hessian", got "weight"',
+  );
+  rejects(
     { thresholdPlacement: "centre" as GbdtParams["thresholdPlacement"] },
     "thresholdPlacement",
     'Cannot fit GBDT: "thresholdPlacement" must be "left", "middle" or "right", got "centre"',

@@ -37,6 +37,8 @@ export interface SplitConfig {
   readonly maxCatToOnehot: number;
   /** Threshold inside an empty gap (see GbdtParams.thresholdPlacement); "left" when absent. */
   readonly thresholdPlacement?: "left" | "middle" | "right";
+  /** How `minDataInLeaf` counts a child's rows (see GbdtParams.minDataInLeafBy); "rows" when absent. */
+  readonly minDataInLeafBy?: "rows" | "hessian";
 }
 
 /** Per-feature facts the split finder needs (from the bin mapper). */
@@ -200,8 +202,16 @@ function candidateGain(
   lo: number,
   hi: number,
   cfg: SplitConfig,
+  countFactor: number,
 ): number {
-  if (lc < cfg.minDataInLeaf || rc < cfg.minDataInLeaf || lh < cfg.minSumHessian || rh < cfg.minSumHessian) {
+  let lcc = lc, rcc = rc;
+  if (countFactor > 0) {
+    lcc = Math.round(lh * countFactor);
+    rcc = lc + rc - lcc;
+  }
+  if (
+    lcc < cfg.minDataInLeaf || rcc < cfg.minDataInLeaf || lh < cfg.minSumHessian || rh < cfg.minSumHessian
+  ) {
     return -Infinity;
   }
   const l2 = cfg.lambdaL2, l1 = cfg.alphaL1;
@@ -213,6 +223,11 @@ function candidateGain(
   return bounded
     ? leafGainGivenOutput(lg, lh, l2, l1, wl) + leafGainGivenOutput(rg, rh, l2, l1, wr)
     : leafGain(lg, lh, l2, l1) + leafGain(rg, rh, l2, l1);
+}
+
+/** LightGBM's row-count estimate factor `count / sumH` ("hessian" counting), else 0 (exact rows). */
+function hessianCountFactor(cfg: SplitConfig, count: number, sumH: number): number {
+  return cfg.minDataInLeafBy === "hessian" && sumH > 0 ? count / sumH : 0;
 }
 
 /** Writes a kept candidate to `out`, with the children's (clamped) outputs. */
@@ -262,6 +277,7 @@ function findNumeric(
   const mo = o + nb;
   const mg = gh[2 * mo]!, mh = gh[2 * mo + 1]!, mc = cnt[mo]!;
   const minGain = parentGain + cfg.minSplitGain;
+  const cf = hessianCountFactor(cfg, count, sumH);
   // Missing right: left = bins 0..b. With missing rows, b = nb−1 (all values | missing) is allowed.
   let lg = 0, lh = 0, lc = 0;
   const lastA = mc > 0 ? nb - 1 : nb - 2;
@@ -273,7 +289,7 @@ function findNumeric(
     lc += c;
     if (c === 0) continue; // same partition as b − 1
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
-    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg) - parentGain;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg, cf) - parentGain;
     if (gain > out.gain && gain + parentGain > minGain) {
       record(out, gain, f, lg, lh, lc, rg, rh, rc, lo, hi, cfg);
       out.bin = b;
@@ -295,7 +311,7 @@ function findNumeric(
     lc += c;
     if (c === 0) continue;
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
-    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg) - parentGain;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, mono, lo, hi, cfg, cf) - parentGain;
     if (gain > out.gain && gain + parentGain > minGain) {
       record(out, gain, f, lg, lh, lc, rg, rh, rc, lo, hi, cfg);
       out.bin = b;
@@ -323,6 +339,7 @@ function findCategorical(
   const nb = feats.nValueBins[f]!;
   const o = feats.binOffset[f]!;
   const minGain = parentGain + cfg.minSplitGain;
+  const cf = hessianCountFactor(cfg, count, sumH);
   const cats: number[] = [];
   for (let b = 0; b < nb; b++) if (cnt[o + b]! > 0) cats.push(b);
   const used = cats.length;
@@ -336,7 +353,7 @@ function findCategorical(
       lc += cnt[j]!;
     }
     const rg = sumG - lg, rh = sumH - lh, rc = count - lc;
-    const gain = candidateGain(lg, lh, lc, rg, rh, rc, 0, lo, hi, cfg) - parentGain;
+    const gain = candidateGain(lg, lh, lc, rg, rh, rc, 0, lo, hi, cfg, cf) - parentGain;
     if (gain > out.gain && gain + parentGain > minGain) {
       record(out, gain, f, lg, lh, lc, rg, rh, rc, lo, hi, cfg);
       out.categorical = true;

@@ -242,3 +242,15 @@ Deno.test("threshold placement: nothing moves without an occupied value bin abov
   assert.equal(out.bin, 2);
   assert.deepEqual([out.leftC, out.rightC], [4, 2]);
 });
+
+Deno.test('minDataInLeafBy "hessian": a child\'s rows are estimated from its share of the hessian', () => {
+  // 4 rows, hessian sum 2 → 2 rows per unit of hessian. Left child: 2 rows but hessian 0.2 → estimate 0.
+  const cells = [[-4, 0.2, 2], [6, 1.8, 2], [0, 0, 0]];
+  const cfg = { ...CFG, minDataInLeaf: 1 };
+  assert.equal(best(cells, cfg).feature, 0); // exact rows: 2 and 2 ≥ 1
+  assert.equal(best(cells, { ...cfg, minDataInLeafBy: "hessian" }).gain, -Infinity); // estimate 0 < 1
+  // Left hessian 0.3 → round(0.6) = 1 ≥ 1: allowed again; the recorded counts stay the exact ones.
+  const s = best([[-4, 0.3, 2], [6, 1.7, 2], [0, 0, 0]], { ...cfg, minDataInLeafBy: "hessian" });
+  assert.equal(s.feature, 0);
+  assert.deepEqual([s.leftC, s.rightC], [2, 2]);
+});
