@@ -29,6 +29,13 @@ import { requireTrainingLayout } from "../training_layout.ts";
 /** Version of the JSON model format written by {@link GbdtModel.toJSON}. */
 export const GBDT_FORMAT_VERSION = 1;
 
+/**
+ * Parameters added after format version 1 was first written, with the behaviour of the files written
+ * before them: a file without the key was trained that way (its params must say so, so that retraining
+ * from them reproduces the model), not with today's default.
+ */
+const PARAMS_OF_EARLIER_FILES: Partial<GbdtParams> = { thresholdPlacement: "left", minDataInLeafBy: "rows" };
+
 /** Training record kept with the model. */
 export interface GbdtMetrics {
   /** Name of the validation metric, when a validation set was given. */
@@ -205,7 +212,7 @@ export class GbdtModel {
       treeClass: Int32Array.from(json.treeClass),
     };
     return new GbdtModel({
-      params: { ...DEFAULT_PARAMS, ...json.params },
+      params: { ...DEFAULT_PARAMS, ...PARAMS_OF_EARLIER_FILES, ...json.params },
       featureNames: json.featureNames,
       categoricalFeatures: json.categoricalFeatures ?? [],
       categoryVocabulary: parseVocabulary(json.categories, nF, "categories"),
