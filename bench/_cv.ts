@@ -6,13 +6,14 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
-import type { LabeledData } from "../lib/data/lightgbm_examples.ts";
+import { type LabeledData, loadLightgbmExample } from "../lib/data/lightgbm_examples.ts";
 import type { Matrix } from "../lib/data/types.ts";
 import { auc } from "../lib/metrics/auc.ts";
 import { logLoss } from "../lib/metrics/log_loss.ts";
 import { ndcgAtK } from "../lib/metrics/ndcg.ts";
 import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
 import { fitGbdt, type GbdtParams, type Objective } from "../lib/models/gbdt/mod.ts";
+import { Rng } from "../lib/random/mod.ts";
 import { BENCH_CONFIG, examplesParams } from "./gbdt.ts";
 
 export type CvTask = "binary" | "regression" | "rank";
@@ -190,6 +191,72 @@ export function foldMeans(per: Record<string, number[]>): Record<string, number>
   return Object.fromEntries(
     Object.entries(per).map(([m, v]) => [m, v.reduce((a, b) => a + b, 0) / v.length]),
   );
+}
+
+/** A configuration of ours to cross-validate: parameters over the bench defaults, optionally an objective. */
+export interface CvCandidate {
+  name: string;
+  params: Partial<GbdtParams>;
+  /** Tasks the candidate changes (others are not run); default all. */
+  tasks?: CvTask[];
+  objective?: () => Objective;
+}
+
+/** A Python reference library and the interpreter that has it. */
+export interface CvReference {
+  library: "xgboost" | "lightgbm";
+  python: string;
+}
+
+/** Per task → per configuration (candidate name or "<library> <version>") → per metric → fold values. */
+export type CvScores = Record<string, Record<string, Record<string, number[]>>>;
+
+/**
+ * Cross-validates every candidate and reference on the training file of each of {@link CV_TASKS}:
+ * `repeats` × `K` folds (repeat r shuffled with seed 1000 + r), the same folds for all. References whose
+ * Python or library is missing are skipped; `versions` names those that ran.
+ */
+export async function crossValidate(
+  candidates: CvCandidate[],
+  references: CvReference[],
+  repeats: number,
+  K: number,
+): Promise<{ scores: CvScores; versions: Record<string, string> }> {
+  const C = BENCH_CONFIG;
+  const dataDir = fileURLToPath(new URL("../../shared/data/lightgbm-examples", import.meta.url));
+  const scores: CvScores = {};
+  const versions: Record<string, string> = {};
+  for (const t of CV_TASKS) {
+    const data = await loadLightgbmExample(t.task, "train", { dir: dataDir });
+    const folds = Array.from(
+      { length: repeats },
+      (_, r) => makeFolds(data, K, (a) => new Rng(1000 + r).shuffle(a)),
+    );
+    const perTask: Record<string, Record<string, number[]>> = (scores[t.task] = {});
+    for (const c of candidates) {
+      if (c.tasks && !c.tasks.includes(t.task)) continue;
+      perTask[c.name] = fitCvScores(data, folds, K, t, c.params, c.objective);
+      console.log(`[bench] ${t.task} ${c.name}: ${JSON.stringify(foldMeans(perTask[c.name]!))}`);
+    }
+    for (const ref of references) {
+      const out = await referenceOof(ref.library, ref.python, data, folds, {
+        objective: t.objective,
+        trees: C.trees,
+        learningRate: t.lr,
+        numLeaves: C.numLeaves,
+        maxDepth: C.maxDepth,
+        maxBins: C.maxBins,
+        threads: C.threads,
+        repeats,
+        folds: K,
+      });
+      if (!out) continue;
+      versions[ref.library] = out.library;
+      perTask[out.library] = oofScores(data, folds, K, t.metrics, out.oof);
+      console.log(`[bench] ${t.task} ${out.library}: ${JSON.stringify(foldMeans(perTask[out.library]!))}`);
+    }
+  }
+  return { scores, versions };
 }
 
 /** `--name value` from the bench arguments, else `fallback`. */

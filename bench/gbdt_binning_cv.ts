@@ -12,25 +12,18 @@
  * Usage: `deno task bench gbdt_binning_cv [--repeats 3] [--folds 5]`
  * @module
  */
-import { fileURLToPath } from "node:url";
-import { loadLightgbmExample } from "../lib/data/lightgbm_examples.ts";
-import type { GbdtParams } from "../lib/models/gbdt/mod.ts";
-import { Rng } from "../lib/random/mod.ts";
 import {
+  crossValidate,
   CV_TASKS,
-  fitCvScores,
-  foldMeans,
+  type CvCandidate,
   formatDifference,
-  makeFolds,
   numberOption,
-  oofScores,
   pairedDifference,
-  referenceOof,
 } from "./_cv.ts";
 import { BENCH_CONFIG } from "./gbdt.ts";
 import { markdownTable, publish } from "./common.ts";
 
-const CONFIGS: { name: string; params: Partial<GbdtParams> }[] = [
+const CONFIGS: CvCandidate[] = [
   { name: "quantile", params: { binning: "quantile" } },
   { name: "lightgbm (min_data_in_bin 3)", params: { binning: "lightgbm", minDataInBin: 3 } },
   { name: "lightgbm (min_data_in_bin 1)", params: { binning: "lightgbm", minDataInBin: 1 } },
@@ -40,39 +33,15 @@ const CONFIGS: { name: string; params: Partial<GbdtParams> }[] = [
 export async function main(args: string[]): Promise<void> {
   const repeats = numberOption(args, "repeats", 3), K = numberOption(args, "folds", 5);
   const C = BENCH_CONFIG;
-  const dataDir = fileURLToPath(new URL("../../shared/data/lightgbm-examples", import.meta.url));
-  // per task → per config → per metric → per-fold values (repeat-major)
-  const scores: Record<string, Record<string, Record<string, number[]>>> = {};
-  let lgbLibrary: string | undefined;
-  for (const t of CV_TASKS) {
-    const data = await loadLightgbmExample(t.task, "train", { dir: dataDir });
-    const folds = Array.from(
-      { length: repeats },
-      (_, r) => makeFolds(data, K, (a) => new Rng(1000 + r).shuffle(a)),
-    );
-    scores[t.task] = {};
-    for (const c of CONFIGS) {
-      const per = fitCvScores(data, folds, K, t, c.params);
-      scores[t.task]![c.name] = per;
-      console.log(`[bench] ${t.task} ${c.name}: ${JSON.stringify(foldMeans(per))}`);
-    }
-    const python = Deno.env.get("LIGHTGBM_PYTHON") ?? "/tmp/lgbvenv/bin/python";
-    const lgb = await referenceOof("lightgbm", python, data, folds, {
-      objective: t.objective,
-      trees: C.trees,
-      learningRate: t.lr,
-      numLeaves: C.numLeaves,
-      maxDepth: C.maxDepth,
-      maxBins: C.maxBins,
-      threads: C.threads,
-      repeats,
-      folds: K,
-    });
-    if (lgb) {
-      lgbLibrary = lgb.library;
-      scores[t.task]![lgb.library] = oofScores(data, folds, K, t.metrics, lgb.oof);
-    }
-  }
+  const { scores, versions } = await crossValidate(
+    CONFIGS,
+    [
+      { library: "lightgbm", python: Deno.env.get("LIGHTGBM_PYTHON") ?? "/tmp/lgbvenv/bin/python" },
+    ],
+    repeats,
+    K,
+  );
+  const lgbLibrary = versions.lightgbm;
 
   const rows: (string | number)[][] = [];
   for (const t of CV_TASKS) {

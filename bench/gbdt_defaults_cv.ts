@@ -22,36 +22,21 @@
  * `/tmp/lgbvenv/bin/python`; either is skipped when missing.)
  * @module
  */
-import { fileURLToPath } from "node:url";
-import { loadLightgbmExample } from "../lib/data/lightgbm_examples.ts";
-import type { GbdtParams, Objective } from "../lib/models/gbdt/mod.ts";
 import { LambdarankObjective } from "../lib/models/gbdt/objectives/mod.ts";
-import { Rng } from "../lib/random/mod.ts";
 import {
+  crossValidate,
   CV_TASKS,
-  type CvTask,
-  fitCvScores,
-  foldMeans,
+  type CvCandidate,
+  type CvReference,
   formatDifference,
-  makeFolds,
   numberOption,
-  oofScores,
   pairedDifference,
-  referenceOof,
 } from "./_cv.ts";
 import { BENCH_CONFIG } from "./gbdt.ts";
 import { markdownTable, publish } from "./common.ts";
 
-interface Candidate {
-  name: string;
-  params: Partial<GbdtParams>;
-  /** Tasks the candidate changes (others are not run); default all. */
-  tasks?: CvTask[];
-  objective?: () => Objective;
-}
-
 const DEFAULT = "current defaults";
-const CANDIDATES: Candidate[] = [
+const CANDIDATES: CvCandidate[] = [
   { name: DEFAULT, params: {} },
   { name: 'thresholdPlacement "left" (former default)', params: { thresholdPlacement: "left" } },
   { name: 'thresholdPlacement "middle"', params: { thresholdPlacement: "middle" } },
@@ -74,47 +59,11 @@ const CANDIDATES: Candidate[] = [
 export async function main(args: string[]): Promise<void> {
   const repeats = numberOption(args, "repeats", 10), K = numberOption(args, "folds", 5);
   const C = BENCH_CONFIG;
-  const dataDir = fileURLToPath(new URL("../../shared/data/lightgbm-examples", import.meta.url));
-  const references: { library: "xgboost" | "lightgbm"; python: string }[] = [
+  const references: CvReference[] = [
     { library: "xgboost", python: Deno.env.get("XGBOOST_PYTHON") ?? "/usr/bin/python3" },
     { library: "lightgbm", python: Deno.env.get("LIGHTGBM_PYTHON") ?? "/tmp/lgbvenv/bin/python" },
   ];
-  // per task → per config → per metric → per-fold values (repeat-major)
-  const scores: Record<string, Record<string, Record<string, number[]>>> = {};
-  const versions: Record<string, string> = {};
-  for (const t of CV_TASKS) {
-    const data = await loadLightgbmExample(t.task, "train", { dir: dataDir });
-    const folds = Array.from(
-      { length: repeats },
-      (_, r) => makeFolds(data, K, (a) => new Rng(1000 + r).shuffle(a)),
-    );
-    scores[t.task] = {};
-    for (const c of CANDIDATES) {
-      if (c.tasks && !c.tasks.includes(t.task)) continue;
-      const per = fitCvScores(data, folds, K, t, c.params, c.objective);
-      scores[t.task]![c.name] = per;
-      console.log(`[bench] ${t.task} ${c.name}: ${JSON.stringify(foldMeans(per))}`);
-    }
-    for (const ref of references) {
-      const out = await referenceOof(ref.library, ref.python, data, folds, {
-        objective: t.objective,
-        trees: C.trees,
-        learningRate: t.lr,
-        numLeaves: C.numLeaves,
-        maxDepth: C.maxDepth,
-        maxBins: C.maxBins,
-        threads: C.threads,
-        repeats,
-        folds: K,
-      });
-      if (!out) continue;
-      versions[ref.library] = out.library;
-      scores[t.task]![out.library] = oofScores(data, folds, K, t.metrics, out.oof);
-      console.log(
-        `[bench] ${t.task} ${out.library}: ${JSON.stringify(foldMeans(scores[t.task]![out.library]!))}`,
-      );
-    }
-  }
+  const { scores, versions } = await crossValidate(CANDIDATES, references, repeats, K);
 
   const rows: (string | number)[][] = [];
   for (const t of CV_TASKS) {
