@@ -27,8 +27,10 @@ export const WEEKDAY_MULTIPLIER = [0.85, 0.85, 0.9, 0.95, 1.2, 1.6, 0.65] as con
 export const PAYDAY_MULTIPLIER = 1.3;
 /** Multiplier in the summer barbecue season (July and August). */
 export const SUMMER_MULTIPLIER = 1.1;
-/** Multiplier in the Christmas run-up (December 15–23); December 24–26 are near-closed (×0.3). */
+/** Multiplier in the Christmas run-up (December 15–23). */
 export const CHRISTMAS_MULTIPLIER = 1.5;
+/** Multiplier on December 24–26, when the stores are near-closed. */
+export const CHRISTMAS_CLOSED_MULTIPLIER = 0.3;
 /** Black-friday scenario, black week Monday 2025-11-24 … Sunday 2025-11-30: order rate, promo share and uplift boosts. */
 export const BLACK_FRIDAY = {
   start: Date.UTC(2025, 10, 24),
@@ -65,7 +67,7 @@ export function buildCalendar(days: number, scenario: string): Calendar {
     if (dom <= 2 || dom > daysInMonth - 3) m *= PAYDAY_MULTIPLIER;
     if (month === 6 || month === 7) m *= SUMMER_MULTIPLIER;
     if (month === 11 && dom >= 15 && dom <= 23) m *= CHRISTMAS_MULTIPLIER;
-    if (month === 11 && dom >= 24 && dom <= 26) m *= 0.3;
+    if (month === 11 && dom >= 24 && dom <= 26) m *= CHRISTMAS_CLOSED_MULTIPLIER;
     if (scenario === "black_friday" && ms >= BLACK_FRIDAY.start && ms < BLACK_FRIDAY.end) {
       m *= BLACK_FRIDAY.orders;
       promoMultiplier[d] = BLACK_FRIDAY.promoShare;

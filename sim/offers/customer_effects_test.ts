@@ -6,6 +6,11 @@
  *   observed order lines in the favourite categories, S = 16/32 = ½, gives the ratio 4S / (1 − S);
  * - category affinity → orders: each customer's observed lines per category match the truth affinities
  *   (chi-square; another customer's truth fails it);
+ * - brand loyalty → orders (an item pick is the customer's favourite of the category with probability 0.3,
+ *   else a draw by popularity π, which can also land on the favourite): a line is its buyer's favourite f
+ *   with probability 0.3 + 0.7·π_f, while a line bought by a customer whose favourite is another product
+ *   is f with probability 0.7·π_f; the first share minus the second, taken for each line's own favourite,
+ *   estimates 0.3 without knowing π;
  * - category affinity → targeting (60 % of assignments weighted by affinity): maximum likelihood of τ in
  *   P(offer | eligible set) = τ·affinity share + (1 − τ)/#eligible, the set rebuilt from the observed offers'
  *   dates and segment and store scopes;
@@ -147,6 +152,49 @@ Deno.test("offers: category affinity → order lines: observed counts per custom
   // Teeth: another customer's affinities (same segment mix, wrong person) are rejected by far.
   const shifted = chi2((c, k) => affinity[((c + 1) % N) * K + k]!);
   assert.ok(shifted.z > 40, `shifted truth z ${shifted.z.toFixed(1)}`);
+});
+
+Deno.test("offers: brand loyalty → orders: 30 % of item picks are the favourite (own-favourite share − non-fans')", () => {
+  const orderCust = getNumeric(out.tables.orders!, "customer_id");
+  const items = out.tables.order_items!;
+  const io = getNumeric(items, "order_id"), ip = getNumeric(items, "product_id");
+  const P = out.tables.products!.nRows;
+  // Every basket's first line is left out: a conversion's offer line (a redemption's, or a holdout
+  // customer's, which the observed tables do not mark) is its basket's first line; the rest are iid picks.
+  const kept: number[] = [];
+  // fans[j]: kept lines of j's category bought by customers whose favourite it is; perCategory[k]: all kept
+  // lines of category k; hits[j]: kept lines of product j by its fans, bought[j]: by anyone.
+  const fans = new Float64Array(P), perCategory = new Float64Array(K);
+  const hits = new Float64Array(P), bought = new Float64Array(P);
+  for (let i = 0; i < items.nRows; i++) {
+    const o = io[i]!;
+    if (i === 0 || io[i - 1] !== o) continue;
+    const p = ip[i]!, k = productCategory[p]!, f = favourite[orderCust[o]! * K + k]!;
+    kept.push(i);
+    fans[f]!++, perCategory[k]!++, bought[p]!++;
+    if (p === f) hits[p]!++;
+  }
+  // q_j = share of j among the non-fans' lines of its category, E = 0.7·π_j. Per line,
+  // g = [p = f] − [p ≠ f]·fans_p / N_p (N_p the non-fans' lines of p's category), so mean g = own-favourite
+  // share − Σ_j fans_j·q_j / n, with expectation 0.3 given the lines' categories; the lines' products are
+  // independent given their categories, so se = sd(g) / √n.
+  let sum = 0, sum2 = 0, own = 0;
+  for (const i of kept) {
+    const p = ip[i]!, f = favourite[orderCust[io[i]!]! * K + productCategory[p]!]!;
+    const g = p === f ? 1 : -fans[p]! / (perCategory[productCategory[p]!]! - fans[p]!);
+    sum += g, sum2 += g * g, own += p === f ? 1 : 0;
+  }
+  const n = kept.length, est = sum / n, se = Math.sqrt((sum2 - sum * sum / n) / (n - 1) / n);
+  let check = 0;
+  for (let j = 0; j < P; j++) {
+    const nonFan = perCategory[productCategory[j]!]! - fans[j]!;
+    if (fans[j]! > 0 && nonFan > 0) check += fans[j]! * (bought[j]! - hits[j]!) / nonFan;
+  }
+  assert.ok(Math.abs(est - (own - check) / n) < 1e-12, "per-line form = share difference");
+  assert.ok(n > 50_000, `${n} lines`);
+  assertRecovered("loyal pick share", est, se, declared("brand_loyalty", "orders"), 0.01);
+  // The popularity term is not negligible: the raw own-favourite share overstates the loyal share.
+  assert.ok(own / n - est > 10 * se, `own-favourite share ${(own / n).toFixed(4)} vs ${est.toFixed(4)}`);
 });
 
 /** Regular orders per customer (redemption baskets left out) and Σ of the calendar multipliers. */

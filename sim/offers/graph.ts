@@ -3,8 +3,20 @@
  * @module
  */
 import type { CausalGraph } from "../common/mod.ts";
-import { BLACK_FRIDAY, CHRISTMAS_MULTIPLIER, PAYDAY_MULTIPLIER } from "./calendar.ts";
-import { CHANNEL_UPLIFT, PROMO_SHARE_PER_SENSITIVITY, REDEMPTION, TARGETED_SHARE } from "./params.ts";
+import {
+  BLACK_FRIDAY,
+  CHRISTMAS_CLOSED_MULTIPLIER,
+  CHRISTMAS_MULTIPLIER,
+  PAYDAY_MULTIPLIER,
+  SUMMER_MULTIPLIER,
+} from "./calendar.ts";
+import {
+  CHANNEL_UPLIFT,
+  LOYAL_PICK_SHARE,
+  PROMO_SHARE_PER_SENSITIVITY,
+  REDEMPTION,
+  TARGETED_SHARE,
+} from "./params.ts";
 
 /** Causes, treatment and outcomes of the offers world. */
 export const OFFERS_GRAPH: CausalGraph = {
@@ -40,7 +52,8 @@ export const OFFERS_GRAPH: CausalGraph = {
     {
       from: "calendar",
       to: "orders",
-      effect: `weekday ×0.65–1.6, payday ×${PAYDAY_MULTIPLIER}, Christmas ×${CHRISTMAS_MULTIPLIER}`,
+      effect: `weekday ×0.65–1.6, payday ×${PAYDAY_MULTIPLIER}, summer ×${SUMMER_MULTIPLIER}, ` +
+        `Christmas run-up ×${CHRISTMAS_MULTIPLIER}, Dec 24–26 ×${CHRISTMAS_CLOSED_MULTIPLIER}`,
     },
     { from: "black_friday", to: "orders", effect: `×${BLACK_FRIDAY.orders}`, size: BLACK_FRIDAY.orders },
     {
@@ -74,6 +87,12 @@ export const OFFERS_GRAPH: CausalGraph = {
       to: "redeemed",
       effect: `+${REDEMPTION.affinity}·ln(20·affinity) log-odds`,
       size: REDEMPTION.affinity,
+    },
+    {
+      from: "brand_loyalty",
+      to: "orders",
+      effect: `an item pick is the favourite of its category w.p. ${LOYAL_PICK_SHARE}, else by popularity`,
+      size: LOYAL_PICK_SHARE,
     },
     {
       from: "brand_loyalty",
