@@ -14,6 +14,7 @@ import { ndcgAtK } from "../lib/metrics/ndcg.ts";
 import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
 import { fitGbdt, type GbdtParams, type Objective } from "../lib/models/gbdt/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
+import { meanAndStandardError } from "./common.ts";
 import { BENCH_CONFIG, examplesParams } from "./gbdt.ts";
 
 export type CvTask = "binary" | "regression" | "rank";
@@ -79,13 +80,8 @@ export function cvMetric(name: string, data: LabeledData, pred: Float64Array): n
 
 /** Mean of `v` and mean ± standard error of the paired differences `v − base` over folds. */
 export function pairedDifference(v: number[], base: number[]): { mean: number; diff: number; se: number } {
-  const mean = v.reduce((a, b) => a + b, 0) / v.length;
-  const d = v.map((x, i) => x - base[i]!);
-  const diff = d.reduce((a, b) => a + b, 0) / d.length;
-  const se = d.length > 1
-    ? Math.sqrt(d.reduce((a, b) => a + (b - diff) ** 2, 0) / (d.length - 1) / d.length)
-    : 0;
-  return { mean, diff, se };
+  const { mean: diff, se } = meanAndStandardError(v.map((x, i) => x - base[i]!));
+  return { mean: meanAndStandardError(v).mean, diff, se };
 }
 
 /** "+0.0012 ± 0.0007" */

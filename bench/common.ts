@@ -65,6 +65,18 @@ export function markdownTable(
   return lines.join("\n");
 }
 
+/** Mean of `values` and its standard error (sample sd / √n; 0 with fewer than two values). */
+export function meanAndStandardError(values: ArrayLike<number>): { mean: number; se: number } {
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
+  if (n < 2) return { mean, se: 0 };
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
+  return { mean, se: Math.sqrt(ss / (n - 1) / n) };
+}
+
 /** Compact number formatting for tables. */
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);

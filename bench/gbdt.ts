@@ -25,7 +25,14 @@ import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
 import type { GbdtModel, GbdtParams } from "../lib/models/gbdt/mod.ts";
 import type { TreeEnsemble } from "../lib/models/tree/ensemble.ts";
 import { normal, Rng } from "../lib/random/mod.ts";
-import { markdownTable, peakRssMiB, publish, runPythonReference, timed } from "./common.ts";
+import {
+  markdownTable,
+  meanAndStandardError,
+  peakRssMiB,
+  publish,
+  runPythonReference,
+  timed,
+} from "./common.ts";
 
 /** Shared hyper-parameters: XGBoost gets `max_depth`; ours and sklearn get `numLeaves` and `maxDepth`. */
 export const BENCH_CONFIG = {
@@ -224,9 +231,7 @@ function quality(task: string, data: LabeledData, pred: Float64Array): Numbers {
   for (const k of [1, 3, 5]) out[`ndcg@${k}`] = ndcgAtK(data.labels, pred, data.groups!, k);
   // Standard error of the mean over queries: how far apart two equally good rankers can land on this test set.
   const per = ndcgAtKPerQuery(data.labels, pred, data.groups!, 5);
-  const mean = per.reduce((a, b) => a + b, 0) / per.length;
-  const variance = per.reduce((a, b) => a + (b - mean) ** 2, 0) / (per.length - 1);
-  out["ndcg@5 standard error"] = Math.sqrt(variance / per.length);
+  out["ndcg@5 standard error"] = meanAndStandardError(per).se;
   out.queries = per.length;
   return out;
 }
@@ -243,10 +248,8 @@ function pairedRankDifference(
   const theirs = (xgboost as Record<string, unknown> | undefined)?.["ndcg@5 per query"];
   if (xgboost) delete (xgboost as Record<string, unknown>)["ndcg@5 per query"];
   if (!ours || !Array.isArray(theirs) || theirs.length !== ours.length || ours.length < 2) return undefined;
-  const d = Array.from(ours, (v, i) => v - (theirs[i] as number));
-  const diff = d.reduce((a, b) => a + b, 0) / d.length;
-  const se = Math.sqrt(d.reduce((a, b) => a + (b - diff) ** 2, 0) / (d.length - 1) / d.length);
-  return { diff, se, n: d.length };
+  const { mean: diff, se } = meanAndStandardError(Array.from(ours, (v, i) => v - (theirs[i] as number)));
+  return { diff, se, n: ours.length };
 }
 
 /** Runs the benchmark; publishes bench/results/gbdt.json and the README table (not with --quick). */
