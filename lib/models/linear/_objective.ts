@@ -37,6 +37,29 @@ export interface SolverResult {
   readonly gradientNorm: number;
 }
 
+/**
+ * The solver result for parameters `beta` (the d coefficients, then the intercept when the problem
+ * fits one).
+ */
+export function solverResult(
+  prob: LogisticProblem,
+  beta: Float64Array,
+  iterations: number,
+  converged: boolean,
+  objective: number,
+  gradientNorm: number,
+): SolverResult {
+  const d = prob.design.d;
+  return {
+    coefficients: beta.slice(0, d),
+    intercept: prob.fitIntercept ? beta[d]! : 0,
+    iterations,
+    converged,
+    objective,
+    gradientNorm,
+  };
+}
+
 /** Evaluators of F, ∇F and ∇²F with their preallocated buffers. */
 export interface LogisticObjective {
   /** Number of parameters (d, plus 1 with an intercept). */

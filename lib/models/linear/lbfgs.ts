@@ -11,6 +11,7 @@ import {
   type LogisticProblem,
   maxAbs,
   type SolverResult,
+  solverResult,
 } from "./_objective.ts";
 
 /** L-BFGS iterations allowed per `maxIter` (one Newton step is worth many quasi-Newton ones). */
@@ -19,7 +20,7 @@ export const LBFGS_ITERATIONS_PER_MAX_ITER = 20;
 /** Minimises F by L-BFGS from w = 0, b = prior log-odds. */
 export function lbfgsLogistic(prob: LogisticProblem, memory = 10): SolverResult {
   const obj = logisticObjective(prob);
-  const { m } = obj, n = prob.design.n, d = prob.design.d;
+  const { m } = obj, n = prob.design.n;
   const beta = Float64Array.from(obj.start);
   const z = new Float64Array(n);
   obj.margins(beta, z);
@@ -103,12 +104,5 @@ export function lbfgsLogistic(prob: LogisticProblem, memory = 10): SolverResult 
       stored = Math.min(stored + 1, memory);
     }
   }
-  return {
-    coefficients: beta.slice(0, d),
-    intercept: prob.fitIntercept ? beta[d]! : 0,
-    iterations,
-    converged,
-    objective: f,
-    gradientNorm: gradNorm,
-  };
+  return solverResult(prob, beta, iterations, converged, f, gradNorm);
 }

@@ -13,12 +13,13 @@ import {
   type LogisticProblem,
   maxAbs,
   type SolverResult,
+  solverResult,
 } from "./_objective.ts";
 
 /** Minimises F by damped Newton from w = 0, b = prior log-odds. */
 export function newtonLogistic(prob: LogisticProblem): SolverResult {
   const obj = logisticObjective(prob);
-  const { m } = obj, n = prob.design.n, d = prob.design.d;
+  const { m } = obj, n = prob.design.n;
   const beta = Float64Array.from(obj.start);
   const z = new Float64Array(n);
   obj.margins(beta, z);
@@ -51,12 +52,5 @@ export function newtonLogistic(prob: LogisticProblem): SolverResult {
     if (fNew === null) break; // no progress possible at machine precision
     f = fNew;
   }
-  return {
-    coefficients: beta.slice(0, d),
-    intercept: prob.fitIntercept ? beta[d]! : 0,
-    iterations,
-    converged,
-    objective: f,
-    gradientNorm: gradNorm,
-  };
+  return solverResult(prob, beta, iterations, converged, f, gradNorm);
 }
