@@ -68,6 +68,11 @@ export interface FitGbdtOptions {
   objective?: Objective;
   /** Fewest training rows for which `params.nThreads > 1` starts workers (default {@link MIN_ROWS_FOR_THREADS}). */
   minRowsForThreads?: number;
+  /**
+   * With workers, histogram builds of fewer row × feature updates still run on the main thread only
+   * (default `MIN_PARALLEL_WORK` of histogram_parallel.ts); tests set 0 to send every build to them.
+   */
+  minParallelWork?: number;
 }
 
 /**
@@ -129,7 +134,6 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
   const base = objective.initScore(labels, weights);
   const raw = new Float64Array(n * K);
   for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) raw[i * K + k] = base[k]!;
-  const grad = new Float32Array(n * K), hess = new Float32Array(n * K);
 
   // Validation.
   let validBinned: BinnedMatrix | undefined;
@@ -152,7 +156,14 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
 
   const cfg: GrowConfig = params;
   const growData = { bins: binned.bins, nRows: n, feats, weights };
-  const ws = new GrowerWorkspace(growData, params.numLeaves, threaded ? nThreads : 1);
+  const ws = new GrowerWorkspace(
+    growData,
+    params.numLeaves,
+    threaded ? nThreads : 1,
+    K,
+    options.minParallelWork,
+  );
+  const grad = ws.grad, hess = ws.hess; // shared with the histogram threads
   try {
     return boost();
   } finally {

@@ -80,8 +80,10 @@ export const MAX_SHARED_POOL_BYTES = 512 * 2 ** 20;
 
 /**
  * Buffers reused across trees of one fit: the row index (`rows`, partitioned in place per tree), the
- * histogram pool and builder (with worker threads when `nThreads > 1` and the bins are in a
- * `SharedArrayBuffer`), and spare split records. Call {@link close} when the fit ends.
+ * gradient arrays (`grad` / `hess`, `nOutputs` blocks of `nRows`: the objective writes them, the
+ * worker threads read them), the histogram pool and builder (with worker threads when `nThreads > 1`
+ * and the bins are in a `SharedArrayBuffer`), and spare split records. Call {@link close} when the
+ * fit ends.
  */
 export class GrowerWorkspace {
   readonly pool: HistogramPool;
@@ -94,7 +96,7 @@ export class GrowerWorkspace {
   /** Rows histogrammed so far (each build of a node adds its row count): shows the subtraction trick. */
   rowsHistogrammed = 0;
 
-  constructor(data: GrowData, numLeaves: number, nThreads = 1) {
+  constructor(data: GrowData, numLeaves: number, nThreads = 1, nOutputs = 1, minParallelWork?: number) {
     const { nRows, bins, feats } = data;
     const totalBins = feats.binOffset[feats.binOffset.length - 1]!;
     // A shared pool is allocated up front (workers cannot be handed buffers later): beyond
@@ -114,7 +116,19 @@ export class GrowerWorkspace {
       pool: this.pool,
       rows: this.rows,
       nThreads: threads,
+      nOutputs,
+      minParallelWork,
     });
+  }
+
+  /** Gradients of all outputs (output k at `k · nRows`), where {@link growTree} expects them. */
+  get grad(): Float32Array {
+    return this.builder.grad;
+  }
+
+  /** Hessians, laid out as {@link grad}. */
+  get hess(): Float32Array {
+    return this.builder.hess;
   }
 
   /** Threads actually used for histogram building. */
@@ -161,7 +175,8 @@ export interface GrowResult {
 
 /**
  * Grows one tree on rows `ws.rows[0 .. nUsed)` (permuted in place) with gradients `grad`/`hess`
- * (indexed by row id). `featureMask[f] = 1` for the features this tree may use.
+ * (indexed by row id; with worker threads, one output's block of `ws.grad` / `ws.hess`).
+ * `featureMask[f] = 1` for the features this tree may use.
  */
 export function growTree(
   data: GrowData,

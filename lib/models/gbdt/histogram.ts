@@ -107,34 +107,16 @@ export function activeFeatures(mask: Uint8Array, out = new Int32Array(mask.lengt
 }
 
 /**
- * Copies the gradients and hessians of rows `rows[start .. end)` to `orderedGrad[0 .. end−start)` /
- * `orderedHess`, so the per-feature loops of {@link buildHistogram} read them contiguously.
- */
-export function gatherGradients(
-  rows: Uint32Array,
-  start: number,
-  end: number,
-  grad: Float32Array,
-  hess: Float32Array,
-  orderedGrad: Float64Array,
-  orderedHess: Float64Array,
-): void {
-  const m = end - start;
-  for (let i = 0; i < m; i++) {
-    const r = rows[start + i]!;
-    orderedGrad[i] = grad[r]!;
-    orderedHess[i] = hess[r]!;
-  }
-}
-
-/**
- * Fills `hist` for the features `features[fFrom .. fTo)` over rows `rows[start .. end)`, whose
- * gradients were gathered by {@link gatherGradients}. Bins of other features are left untouched
+ * Fills `hist` for the features `features[fFrom .. fTo)` over rows `rows[start .. end)`, with
+ * `grad[r]` / `hess[r]` the gradient and hessian of row r. Bins of other features are left untouched
  * (stale): callers must not read them.
  *
- * Features go four at a time through one pass over the rows (the row index and the gradients are
- * loaded once for four features); each feature still adds its rows in row order, so the sums do not
- * depend on how features are grouped.
+ * Features go four at a time through one pass over the rows (the row index and its gradients are
+ * loaded once for four features), then two at a time, then one; each feature still adds its rows in
+ * row order, so the sums do not depend on how features are grouped. The float32 gradients are read
+ * where they lie (a leaf's rows are increasing row ids, so the reads move forward through the arrays)
+ * rather than gathered into a leaf-ordered copy first: the copy was a serial step before every build,
+ * and reading through the row index costs the kernel about what the copy did.
  */
 export function buildHistogram(
   hist: Histogram,
@@ -147,11 +129,10 @@ export function buildHistogram(
   rows: Uint32Array,
   start: number,
   end: number,
-  orderedGrad: Float64Array,
-  orderedHess: Float64Array,
+  grad: Float32Array,
+  hess: Float32Array,
 ): void {
   const { gh, count } = hist;
-  const m = end - start;
   for (let k = fFrom; k < fTo; k++) {
     const f = features[k]!;
     gh.fill(0, binOffset[f]! * GH_STRIDE, binOffset[f + 1]! * GH_STRIDE);
@@ -162,9 +143,9 @@ export function buildHistogram(
     const f0 = features[k]!, f1 = features[k + 1]!, f2 = features[k + 2]!, f3 = features[k + 3]!;
     const o0 = binOffset[f0]!, o1 = binOffset[f1]!, o2 = binOffset[f2]!, o3 = binOffset[f3]!;
     const c0 = f0 * nRows, c1 = f1 * nRows, c2 = f2 * nRows, c3 = f3 * nRows;
-    for (let i = 0; i < m; i++) {
-      const r = rows[start + i]!;
-      const g = orderedGrad[i]!, h = orderedHess[i]!;
+    for (let i = start; i < end; i++) {
+      const r = rows[i]!;
+      const g = grad[r]!, h = hess[r]!;
       const b0 = o0 + bins[c0 + r]!,
         b1 = o1 + bins[c1 + r]!,
         b2 = o2 + bins[c2 + r]!,
@@ -187,15 +168,34 @@ export function buildHistogram(
       count[b3] = count[b3]! + 1;
     }
   }
-  for (; k < fTo; k++) {
+  if (k + 2 <= fTo) {
+    const f0 = features[k]!, f1 = features[k + 1]!;
+    const o0 = binOffset[f0]!, o1 = binOffset[f1]!;
+    const c0 = f0 * nRows, c1 = f1 * nRows;
+    for (let i = start; i < end; i++) {
+      const r = rows[i]!;
+      const g = grad[r]!, h = hess[r]!;
+      const b0 = o0 + bins[c0 + r]!, b1 = o1 + bins[c1 + r]!;
+      let j = b0 << 1;
+      gh[j] = gh[j]! + g;
+      gh[j + 1] = gh[j + 1]! + h;
+      count[b0] = count[b0]! + 1;
+      j = b1 << 1;
+      gh[j] = gh[j]! + g;
+      gh[j + 1] = gh[j + 1]! + h;
+      count[b1] = count[b1]! + 1;
+    }
+    k += 2;
+  }
+  if (k < fTo) {
     const f = features[k]!;
     const o0 = binOffset[f]!, c0 = f * nRows;
-    for (let i = 0; i < m; i++) {
-      const r = rows[start + i]!;
+    for (let i = start; i < end; i++) {
+      const r = rows[i]!;
       const b = o0 + bins[c0 + r]!;
       const j = b << 1;
-      gh[j] = gh[j]! + orderedGrad[i]!;
-      gh[j + 1] = gh[j + 1]! + orderedHess[i]!;
+      gh[j] = gh[j]! + grad[r]!;
+      gh[j + 1] = gh[j + 1]! + hess[r]!;
       count[b] = count[b]! + 1;
     }
   }

@@ -1,9 +1,9 @@
 /**
  * Histogram building on several threads: the main thread plus `nThreads − 1` Deno Workers
- * (`histogram_worker.ts`) that share the binned matrix, the row index, the gathered gradients, the
- * active-feature list and the histogram pool through `SharedArrayBuffer`s.
+ * (`histogram_worker.ts`) that share the binned matrix, the row index, the gradients, the
+ * active-feature list, its split into takes and the histogram pool through `SharedArrayBuffer`s.
  *
- * In each build the threads take the active features, four at a time, from a shared atomic counter and
+ * In each build the threads take the active features, in groups of four, two or one ({@link planTakes}), from a shared atomic counter and
  * fill those features of the same histogram (no reduction); a descheduled thread just takes fewer. A feature's sums are accumulated in the same
  * row order whatever thread computes them, so the histograms, and therefore the models, are
  * bit-identical to the single-threaded path. Small builds (few rows × features) stay on the main
@@ -15,7 +15,7 @@
  * fit ends (it terminates the workers).
  * @module
  */
-import { buildHistogram, gatherGradients, type Histogram, type HistogramPool } from "./histogram.ts";
+import { buildHistogram, type Histogram, type HistogramPool } from "./histogram.ts";
 
 /** Control words per worker in the shared control array. */
 export const CTRL_STRIDE = 16;
@@ -30,12 +30,29 @@ export const CTRL = {
   SLOT: 3,
   START: 4,
   END: 5,
-  /** Number of active features of the job. */
-  N_ACTIVE: 6,
+  /** Number of takes (groups of features, see {@link planTakes}) of the job. */
+  N_TAKES: 6,
+  /** Index of the job's first gradient in the shared gradient arrays (class k of K: k · nRows). */
+  GRAD_OFFSET: 7,
 } as const;
 
-/** Features a thread takes at a time (the histogram kernel's group size). */
-export const FEATURES_PER_TAKE = 4;
+/**
+ * Splits `nActive` features into the groups ("takes") that threads claim one at a time, writing the
+ * group starts to `starts` (`starts[t] .. starts[t+1]`) and returning the number of groups. Groups
+ * are four features (the histogram kernel's widest pass) while more than two per thread remain, then
+ * two, then one: with 28 features and 2 threads, six fours and two twos let both threads end with 14
+ * features instead of 16 and 12.
+ */
+export function planTakes(nActive: number, nThreads: number, starts: Int32Array): number {
+  let t = 0, k = 0;
+  while (k < nActive) {
+    starts[t++] = k;
+    const left = nActive - k;
+    k += left >= 4 && left > 2 * nThreads ? 4 : left >= 2 ? 2 : 1;
+  }
+  starts[t] = nActive;
+  return t;
+}
 
 /** Builds below this many row × feature updates stay on the main thread. */
 export const MIN_PARALLEL_WORK = 100_000;
@@ -52,9 +69,10 @@ export interface WorkerInit {
   nRows: number;
   binOffset: Int32Array;
   rows: SharedArrayBuffer;
-  orderedGrad: SharedArrayBuffer;
-  orderedHess: SharedArrayBuffer;
+  grad: SharedArrayBuffer;
+  hess: SharedArrayBuffer;
   features: SharedArrayBuffer;
+  takes: SharedArrayBuffer;
   pool: SharedArrayBuffer;
   slotBytes: number;
   totalBins: number;
@@ -68,6 +86,11 @@ export interface HistogramBuilderOptions {
   pool: HistogramPool;
   /** The row index the grower partitions (a leaf is a range of it). */
   rows: Uint32Array;
+  /**
+   * Gradients per output (`nOutputs` blocks of `nRows`) allocated by the builder, shared with the
+   * workers; {@link HistogramBuilder.build} takes views of these blocks. Default 1.
+   */
+  nOutputs?: number;
   /** Threads, main included. More than 1 needs shared `bins`, `rows` and pool. */
   nThreads: number;
   /** Builds with fewer row × feature updates stay on the main thread (default {@link MIN_PARALLEL_WORK}). */
@@ -97,10 +120,14 @@ function workersAllowed(): boolean {
 export class HistogramBuilder {
   readonly nThreads: number;
   readonly rows: Uint32Array;
-  readonly orderedGrad: Float64Array;
-  readonly orderedHess: Float64Array;
+  /** Gradients of all outputs (output k at `k · nRows`); shared with the workers when threaded. */
+  readonly grad: Float32Array;
+  /** Hessians, laid out as {@link grad}. */
+  readonly hess: Float32Array;
   #features: Int32Array;
   #nActive = 0;
+  #takes: Int32Array;
+  #nTakes = 0;
   readonly #opts: HistogramBuilderOptions;
   readonly #workers: Worker[] = [];
   #ctrl: Int32Array | null = null;
@@ -115,9 +142,11 @@ export class HistogramBuilder {
         ? opts.nThreads
         : 1;
     const alloc = (bytes: number) => (wanted > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-    this.orderedGrad = new Float64Array(alloc(opts.nRows * 8));
-    this.orderedHess = new Float64Array(alloc(opts.nRows * 8));
+    const nGrad = opts.nRows * (opts.nOutputs ?? 1);
+    this.grad = new Float32Array(alloc(nGrad * 4));
+    this.hess = new Float32Array(alloc(nGrad * 4));
     this.#features = new Int32Array(alloc(nF * 4));
+    this.#takes = new Int32Array(alloc((nF + 1) * 4));
     // Threads are an optimisation only (results are identical): when workers cannot start (no read
     // permission for the worker module, a failure, a time-out) the builder runs on the main thread.
     this.nThreads = wanted > 1 && workersAllowed() && this.#startWorkers(wanted - 1) ? wanted : 1;
@@ -144,9 +173,10 @@ export class HistogramBuilder {
           nRows: opts.nRows,
           binOffset: opts.binOffset,
           rows: opts.rows.buffer as SharedArrayBuffer,
-          orderedGrad: this.orderedGrad.buffer as SharedArrayBuffer,
-          orderedHess: this.orderedHess.buffer as SharedArrayBuffer,
+          grad: this.grad.buffer as SharedArrayBuffer,
+          hess: this.hess.buffer as SharedArrayBuffer,
           features: this.#features.buffer as SharedArrayBuffer,
+          takes: this.#takes.buffer as SharedArrayBuffer,
           pool: opts.pool.buffer!,
           slotBytes: opts.pool.slotBytes,
           totalBins: opts.pool.totalBins,
@@ -180,11 +210,13 @@ export class HistogramBuilder {
     let k = 0;
     for (let f = 0; f < mask.length; f++) if (mask[f] !== 0) this.#features[k++] = f;
     this.#nActive = k;
+    this.#nTakes = planTakes(k, this.nThreads, this.#takes);
   }
 
   /**
    * Fills histogram slot `slot` of the pool from rows `rows[start .. end)` with gradients `grad` /
-   * `hess` (indexed by row id).
+   * `hess` (indexed by row id). With worker threads they must be views of {@link grad} / {@link hess}
+   * (one output's block), the arrays the workers can see.
    */
   build(
     slot: number,
@@ -195,7 +227,6 @@ export class HistogramBuilder {
   ): void {
     const o = this.#opts;
     const hist: Histogram = o.pool.get(slot);
-    gatherGradients(this.rows, start, end, grad, hess, this.orderedGrad, this.orderedHess);
     const nAct = this.#nActive;
     const minWork = o.minParallelWork ?? MIN_PARALLEL_WORK;
     const T = this.#ctrl !== null && (end - start) * nAct >= minWork ? this.nThreads : 1;
@@ -211,41 +242,44 @@ export class HistogramBuilder {
         this.rows,
         start,
         end,
-        this.orderedGrad,
-        this.orderedHess,
+        grad,
+        hess,
       );
       return;
     }
-    // Threads take features (four at a time) from a shared counter, so a thread that the OS deschedules
-    // (this machine is shared) simply takes fewer; each feature is still summed by one thread in row
-    // order, so the histogram does not depend on who took what.
+    const gradOffset = this.#sharedOffset(grad, hess);
+    // Threads take groups of features (planTakes) from a shared counter, so a thread that the OS
+    // deschedules (this machine is shared) simply takes fewer; each feature is still summed by one
+    // thread in row order, so the histogram does not depend on who took what.
     const ctrl = this.#ctrl!;
     const next = this.#workers.length * CTRL_STRIDE;
     const seq = ++this.#seq;
+    const nTakes = this.#nTakes, takes = this.#takes;
     Atomics.store(ctrl, next, 0);
     for (let w = 0; w < this.#workers.length; w++) {
       const base = w * CTRL_STRIDE;
       ctrl[base + CTRL.SLOT] = slot;
       ctrl[base + CTRL.START] = start;
       ctrl[base + CTRL.END] = end;
-      ctrl[base + CTRL.N_ACTIVE] = nAct;
+      ctrl[base + CTRL.N_TAKES] = nTakes;
+      ctrl[base + CTRL.GRAD_OFFSET] = gradOffset;
       Atomics.store(ctrl, base + CTRL.SEQ, seq);
       Atomics.notify(ctrl, base + CTRL.SEQ);
     }
-    for (let k: number; (k = Atomics.add(ctrl, next, FEATURES_PER_TAKE)) < nAct;) {
+    for (let t: number; (t = Atomics.add(ctrl, next, 1)) < nTakes;) {
       buildHistogram(
         hist,
         o.bins,
         o.nRows,
         o.binOffset,
         this.#features,
-        k,
-        Math.min(k + FEATURES_PER_TAKE, nAct),
+        takes[t]!,
+        takes[t + 1]!,
         this.rows,
         start,
         end,
-        this.orderedGrad,
-        this.orderedHess,
+        grad,
+        hess,
       );
     }
     for (let w = 0; w < this.#workers.length; w++) {
@@ -256,6 +290,21 @@ export class HistogramBuilder {
         Atomics.wait(ctrl, i, done);
       }
     }
+  }
+
+  /** Where `grad` / `hess` start in the shared gradient arrays (they must be views of one block). */
+  #sharedOffset(grad: Float32Array, hess: Float32Array): number {
+    const offset = (grad.byteOffset - this.grad.byteOffset) / 4;
+    if (
+      grad.buffer !== this.grad.buffer || hess.buffer !== this.hess.buffer ||
+      hess.byteOffset - this.hess.byteOffset !== offset * 4 || offset % this.#opts.nRows !== 0 ||
+      grad.length < this.#opts.nRows
+    ) {
+      throw new Error(
+        "HistogramBuilder.build: with worker threads, pass views of builder.grad / builder.hess",
+      );
+    }
+    return offset;
   }
 
   /** Stops the workers (idempotent). */

@@ -3,8 +3,9 @@ import fc from "fast-check";
 import { Rng } from "../../random/mod.ts";
 import { fitGbdt } from "./booster.ts";
 import { HistogramPool } from "./histogram.ts";
-import { HistogramBuilder } from "./histogram_parallel.ts";
+import { HistogramBuilder, planTakes } from "./histogram_parallel.ts";
 import { matrixOf } from "./_test_data.ts";
+import { referenceHistogram } from "./_reference_histogram.ts";
 
 function sharedData(nRows: number, nBins: number[], seed: number) {
   const rng = new Rng(seed);
@@ -37,6 +38,7 @@ function builder(
     rows,
     nThreads,
     minParallelWork: 0,
+    nOutputs: 2,
   });
   return { b, pool };
 }
@@ -60,7 +62,10 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
         const built = builders.map(({ b, pool }) => {
           b.rows.set(order);
           b.setFeatures(mask);
-          b.build(0, start, end, fresh.grad, fresh.hess);
+          // Gradients go in the second output's block (class 1 of 2), which the workers find by offset.
+          b.grad.set(fresh.grad, nRows);
+          b.hess.set(fresh.hess, nRows);
+          b.build(0, start, end, b.grad.subarray(nRows), b.hess.subarray(nRows));
           const h = pool.get(0);
           // Only the active features' bins are defined.
           const gh: number[] = [], count: number[] = [];
@@ -73,6 +78,20 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
           return { gh, count };
         });
         assert.deepEqual(built[1], built[0]);
+        // ... and they are the right sums: those of the naive reference.
+        const ref = referenceHistogram(
+          d.bins,
+          nRows,
+          nBins,
+          order.subarray(start, end),
+          fresh.grad,
+          fresh.hess,
+        );
+        const want: number[] = [];
+        nBins.forEach((nb, f) => {
+          if (mask[f]) { for (let bin = 0; bin < nb; bin++) want.push(ref[f]![bin]![2]!); }
+        });
+        assert.deepEqual(built[0]!.count, want);
         // Sanity: the counts add up to the rows of the range for every active feature.
         const nAct = mask.reduce((s, v) => s + v, 0);
         assert.equal(built[0]!.count.reduce((s, v) => s + v, 0), nAct * (end - start));
@@ -85,7 +104,7 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
 });
 
 Deno.test("fitGbdt: nThreads 2 gives the same model, bit for bit, as nThreads 1", () => {
-  // minRowsForThreads: 0 takes the worker path on small data; bagging, feature sampling, missing
+  // minRowsForThreads and minParallelWork 0 take the worker path on small data; bagging, feature sampling, missing
   // values and a categorical feature exercise every part of the grower.
   const rng = new Rng(3);
   const rows: number[][] = [], labels: number[] = [];
@@ -109,8 +128,70 @@ Deno.test("fitGbdt: nThreads 2 gives the same model, bit for bit, as nThreads 1"
     params: { ...params, nThreads: 2 },
     seed: 5,
     minRowsForThreads: 0,
+    minParallelWork: 0,
   });
   const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
   assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
   assert.deepEqual(two.predictRaw(matrix), one.predictRaw(matrix));
+});
+
+Deno.test("planTakes: groups of 4, then 2, then 1 cover the features once and balance the threads", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 8 }), (nActive, nThreads) => {
+      const starts = new Int32Array(nActive + 1);
+      const n = planTakes(nActive, nThreads, starts);
+      assert.equal(starts[0], 0);
+      assert.equal(starts[n], nActive);
+      const sizes = Array.from({ length: n }, (_, t) => starts[t + 1]! - starts[t]!);
+      // sizes are 4, 2 or 1, never grow along the list, and there is at most one 1
+      for (let t = 0; t < n; t++) {
+        assert.ok([4, 2, 1].includes(sizes[t]!));
+        if (t > 0) assert.ok(sizes[t]! <= sizes[t - 1]!);
+      }
+      assert.ok(sizes.filter((z) => z === 1).length <= 1);
+      // groups of 4 go on until fewer than 4, or at most 2 per thread, remain
+      const fours = sizes.filter((z) => z === 4).length;
+      const rest = nActive - 4 * fours;
+      assert.ok(rest < 4 || rest <= 2 * nThreads);
+    }),
+  );
+  const starts = new Int32Array(29);
+  assert.equal(planTakes(28, 2, starts), 8); // six groups of 4, two of 2: 14 features per thread
+  assert.deepEqual(Array.from(starts.subarray(0, 9)), [0, 4, 8, 12, 16, 20, 24, 26, 28]);
+});
+
+Deno.test("a threaded builder refuses gradients the workers cannot see", () => {
+  const d = sharedData(50, [3, 4], 1);
+  const { b } = builder(d, 50, 2, Uint32Array.from({ length: 50 }, (_, i) => i));
+  try {
+    assert.equal(b.nThreads, 2);
+    b.setFeatures(new Uint8Array([1, 1]));
+    assert.throws(() => b.build(0, 0, 50, d.grad, d.hess), /views of builder.grad/);
+    assert.throws(() => b.build(0, 0, 50, b.grad.subarray(1), b.hess.subarray(1)), /views of builder.grad/);
+    b.build(0, 0, 50, b.grad.subarray(50), b.hess.subarray(50)); // the second output's block
+  } finally {
+    b.close();
+  }
+});
+
+Deno.test("fitGbdt multiclass: nThreads 2 gives the same model, bit for bit, as nThreads 1", () => {
+  // Each class's trees read their own block of the shared gradients.
+  const rng = new Rng(9);
+  const rows: number[][] = [], labels: number[] = [];
+  for (let i = 0; i < 1500; i++) {
+    const x = [rng.float(), rng.float(), rng.float(), rng.float(), rng.float()];
+    rows.push(x);
+    labels.push(x[0]! + 0.3 * x[1]! > 0.9 ? 2 : x[2]! > 0.5 ? 1 : 0);
+  }
+  const matrix = matrixOf(rows);
+  const params = { objective: "multiclass" as const, numClass: 3, nEstimators: 5, numLeaves: 7 };
+  const one = fitGbdt({ matrix, labels }, { params: { ...params, nThreads: 1 }, seed: 2 });
+  const two = fitGbdt({ matrix, labels }, {
+    params: { ...params, nThreads: 2 },
+    seed: 2,
+    minRowsForThreads: 0,
+    minParallelWork: 0,
+  });
+  const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
+  assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
 });

@@ -1,13 +1,13 @@
 /**
  * Worker thread of {@link HistogramBuilder} (see `histogram_parallel.ts`): receives the shared
  * buffers once, then loops — wait for a job in its control block, fill the histogram of the given
- * slot for the features it takes from the shared counter, publish the job number as done. A job number of −1 ends the loop.
+ * slot for the groups of features it takes from the shared counter, publish the job number as done. A job number of −1 ends the loop.
  * A failure is reported as done = −2 so the main thread raises instead of waiting forever.
  * @module
  */
 /// <reference lib="deno.worker" />
 import { buildHistogram, slotView } from "./histogram.ts";
-import { CTRL, CTRL_STRIDE, FEATURES_PER_TAKE, type WorkerInit } from "./histogram_parallel.ts";
+import { CTRL, CTRL_STRIDE, type WorkerInit } from "./histogram_parallel.ts";
 
 self.onmessage = (e: MessageEvent<WorkerInit>) => {
   const init = e.data;
@@ -15,10 +15,22 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
   const base = init.index * CTRL_STRIDE;
   const bins = new Uint8Array(init.bins, init.binsOffset, init.binsLength);
   const rows = new Uint32Array(init.rows);
-  const orderedGrad = new Float64Array(init.orderedGrad);
-  const orderedHess = new Float64Array(init.orderedHess);
   const features = new Int32Array(init.features);
+  const takes = new Int32Array(init.takes);
   const views = new Map<number, ReturnType<typeof slotView>>();
+  // One output's gradients: views of the shared arrays, by the offset of its block.
+  const gradViews = new Map<number, [Float32Array, Float32Array]>();
+  const gradients = (offset: number) => {
+    let v = gradViews.get(offset);
+    if (v === undefined) {
+      v = [
+        new Float32Array(init.grad, offset * 4, init.nRows),
+        new Float32Array(init.hess, offset * 4, init.nRows),
+      ];
+      gradViews.set(offset, v);
+    }
+    return v;
+  };
   Atomics.store(ctrl, base + CTRL.READY, 1);
   Atomics.notify(ctrl, base + CTRL.READY);
   let seq = 0;
@@ -35,23 +47,24 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
         hist = slotView(init.pool, slot, init.slotBytes, init.totalBins);
         views.set(slot, hist);
       }
-      const nAct = ctrl[base + CTRL.N_ACTIVE]!,
+      const nTakes = ctrl[base + CTRL.N_TAKES]!,
         start = ctrl[base + CTRL.START]!,
         end = ctrl[base + CTRL.END]!;
-      for (let k: number; (k = Atomics.add(ctrl, init.nextFeature, FEATURES_PER_TAKE)) < nAct;) {
+      const [grad, hess] = gradients(ctrl[base + CTRL.GRAD_OFFSET]!);
+      for (let t: number; (t = Atomics.add(ctrl, init.nextFeature, 1)) < nTakes;) {
         buildHistogram(
           hist,
           bins,
           init.nRows,
           init.binOffset,
           features,
-          k,
-          Math.min(k + FEATURES_PER_TAKE, nAct),
+          takes[t]!,
+          takes[t + 1]!,
           rows,
           start,
           end,
-          orderedGrad,
-          orderedHess,
+          grad,
+          hess,
         );
       }
       Atomics.store(ctrl, base + CTRL.DONE, seq);
