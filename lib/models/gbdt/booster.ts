@@ -25,6 +25,7 @@ import type { FlatTree } from "../tree/ensemble.ts";
 import { BinMapper, type BinnedMatrix } from "./binning.ts";
 import { defaultMetricName, evaluatorByName, fromMetric, type RawEvaluator } from "./eval.ts";
 import { type GrowConfig, GrowerWorkspace, growTree } from "./grower.ts";
+import type { GradientSource } from "./histogram_parallel.ts";
 import { type GbdtMetrics, GbdtModel } from "./model.ts";
 import type { Objective } from "./objective.ts";
 import { createObjective } from "./objectives/mod.ts";
@@ -130,9 +131,13 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
   const binned = mapper.transform(matrix, threaded);
   const feats = splitFeatures(mapper, params);
 
-  // Scores, gradients.
+  // Scores. With threads and a built-in row-wise objective, the threads compute the gradients too:
+  // they read the labels, weights and scores from shared buffers.
+  const threadGradients = threaded && options.objective === undefined && objective.rowwise === true;
   const base = objective.initScore(labels, weights);
-  const raw = new Float64Array(n * K);
+  const raw = new Float64Array(
+    threadGradients ? new SharedArrayBuffer(n * K * 8) : new ArrayBuffer(n * K * 8),
+  );
   for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) raw[i * K + k] = base[k]!;
 
   // Validation.
@@ -156,14 +161,23 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
 
   const cfg: GrowConfig = params;
   const growData = { bins: binned.bins, nRows: n, feats, weights };
-  const ws = new GrowerWorkspace(
-    growData,
-    params.numLeaves,
-    threaded ? nThreads : 1,
-    K,
-    options.minParallelWork,
-  );
-  const grad = ws.grad, hess = ws.hess; // shared with the histogram threads
+  const gradientSource: GradientSource | undefined = threadGradients
+    ? {
+      objective: params.objective,
+      options: { numClass: params.numClass, scalePosWeight: params.scalePosWeight },
+      labels: sharedCopy(labels),
+      raw,
+      weights: weights ? sharedCopy(weights) : undefined,
+    }
+    : undefined;
+  const ws = new GrowerWorkspace(growData, {
+    numLeaves: params.numLeaves,
+    nThreads: threaded ? nThreads : 1,
+    nOutputs: K,
+    minParallelWork: options.minParallelWork,
+    gradientSource,
+  });
+  const grad = ws.grad, hess = ws.hess; // shared with the worker threads
   try {
     return boost();
   } finally {
@@ -191,7 +205,8 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     let bestIter = 0, bestScore = NaN;
 
     for (let iter = 0; iter < params.nEstimators; iter++) {
-      objective.gradients(labels, raw, weights, grad, hess);
+      if (gradientSource) ws.builder.computeGradients(objective);
+      else objective.gradients(labels, raw, weights, grad, hess);
       if (bagging && iter % params.baggingFreq === 0) {
         for (let i = 0; i < bagSize; i++) {
           const j = i + bagRng.int(n - i);
@@ -302,6 +317,13 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
 }
 
 /** Split-finder view of the mapper and constraints. */
+/** `values` copied into a SharedArrayBuffer. */
+function sharedCopy(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(new SharedArrayBuffer(values.length * 8));
+  for (let i = 0; i < values.length; i++) out[i] = values[i]!;
+  return out;
+}
+
 function splitFeatures(mapper: BinMapper, params: GbdtParams): SplitFeatures {
   const nF = mapper.nFeatures;
   const nValueBins = new Int32Array(nF), categorical = new Uint8Array(nF), trivial = new Uint8Array(nF);

@@ -10,7 +10,7 @@
  * @module
  */
 import { HistogramPool, subtractHistogram } from "./histogram.ts";
-import { HistogramBuilder } from "./histogram_parallel.ts";
+import { type GradientSource, HistogramBuilder } from "./histogram_parallel.ts";
 import { findBestSplit, leafOutput, type SplitConfig, type SplitFeatures, SplitInfo } from "./split.ts";
 
 /** A tree as grown on bins (training structure). Node 0 is the root; `feature = -1` marks a leaf. */
@@ -75,6 +75,20 @@ export interface GrowConfig extends SplitConfig {
   readonly learningRate: number;
 }
 
+/** Sizes and thread settings of a {@link GrowerWorkspace}. */
+export interface GrowerWorkspaceOptions {
+  /** Most leaves per tree (sizes the histogram pool). */
+  numLeaves: number;
+  /** Threads, main included (default 1). */
+  nThreads?: number;
+  /** Gradient blocks (classes of multiclass; default 1). */
+  nOutputs?: number;
+  /** See `HistogramBuilderOptions.minParallelWork`. */
+  minParallelWork?: number;
+  /** Lets the threads compute a row-wise objective's gradients too (see `HistogramBuilder.computeGradients`). */
+  gradientSource?: GradientSource;
+}
+
 /** Largest histogram pool allocated up front for worker threads (512 MiB). */
 export const MAX_SHARED_POOL_BYTES = 512 * 2 ** 20;
 
@@ -96,8 +110,9 @@ export class GrowerWorkspace {
   /** Rows histogrammed so far (each build of a node adds its row count): shows the subtraction trick. */
   rowsHistogrammed = 0;
 
-  constructor(data: GrowData, numLeaves: number, nThreads = 1, nOutputs = 1, minParallelWork?: number) {
+  constructor(data: GrowData, options: GrowerWorkspaceOptions) {
     const { nRows, bins, feats } = data;
+    const { numLeaves, nThreads = 1, nOutputs = 1, minParallelWork, gradientSource } = options;
     const totalBins = feats.binOffset[feats.binOffset.length - 1]!;
     // A shared pool is allocated up front (workers cannot be handed buffers later): beyond
     // MAX_SHARED_POOL_BYTES (huge numLeaves × wide data) stay single-threaded with the lazy pool.
@@ -118,6 +133,7 @@ export class GrowerWorkspace {
       nThreads: threads,
       nOutputs,
       minParallelWork,
+      gradientSource,
     });
   }
 

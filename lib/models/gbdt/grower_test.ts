@@ -161,7 +161,7 @@ Deno.test("subtraction trick: only the smaller child of each split is histogramm
     monotone: new Int8Array(nF),
   };
   const growData = { bins: binned.bins, nRows: 2000, feats };
-  const ws = new GrowerWorkspace(growData, 31);
+  const ws = new GrowerWorkspace(growData, { numLeaves: 31 });
   const mean = data.labels.reduce((s, v) => s + v, 0) / 2000;
   const grad = Float32Array.from(data.labels, (y) => mean - y), hess = new Float32Array(2000).fill(1);
   for (let i = 0; i < 2000; i++) ws.rows[i] = i;

@@ -16,6 +16,7 @@
  * @module
  */
 import { buildHistogram, type Histogram, type HistogramPool } from "./histogram.ts";
+import type { Objective, ObjectiveName, ObjectiveOptions } from "./objective.ts";
 
 /** Control words per worker in the shared control array. */
 export const CTRL_STRIDE = 16;
@@ -30,11 +31,39 @@ export const CTRL = {
   SLOT: 3,
   START: 4,
   END: 5,
-  /** Number of takes (groups of features, see {@link planTakes}) of the job. */
+  /** Histogram job: number of takes (groups of features, see {@link planTakes}); gradient job: threads. */
   N_TAKES: 6,
   /** Index of the job's first gradient in the shared gradient arrays (class k of K: k · nRows). */
   GRAD_OFFSET: 7,
+  /** What to do: {@link JOB}. */
+  KIND: 8,
 } as const;
+
+/** Job kinds. */
+export const JOB = {
+  /** Fill a histogram slot from a row range (groups of features taken from the shared counter). */
+  HISTOGRAM: 0,
+  /** Compute a row-wise objective's gradients for all rows (thread t of T: the t-th of T equal ranges). */
+  GRADIENTS: 1,
+} as const;
+
+/** Rows `[from, to)` of thread `t` (0 = main) of `T` in a gradient job over `n` rows. */
+export function gradientRange(n: number, t: number, T: number): [number, number] {
+  return [Math.floor((t * n) / T), Math.floor(((t + 1) * n) / T)];
+}
+
+/**
+ * What the workers need to compute a built-in row-wise objective's gradients themselves: its name
+ * and options (each worker builds its own instance) and the labels, raw scores (row-major n·K, as
+ * the booster updates them) and weights, all in `SharedArrayBuffer`s.
+ */
+export interface GradientSource {
+  objective: ObjectiveName;
+  options: ObjectiveOptions;
+  labels: Float64Array;
+  raw: Float64Array;
+  weights?: Float64Array;
+}
 
 /**
  * Splits `nActive` features into the groups ("takes") that threads claim one at a time, writing the
@@ -61,7 +90,7 @@ export const MIN_PARALLEL_WORK = 100_000;
 export interface WorkerInit {
   index: number;
   ctrl: SharedArrayBuffer;
-  /** Index in `ctrl` of the shared "next feature to take" counter. */
+  /** Index in `ctrl` of the shared counter of the next take (histograms) or chunk (gradients). */
   nextFeature: number;
   bins: SharedArrayBuffer;
   binsOffset: number;
@@ -76,6 +105,14 @@ export interface WorkerInit {
   pool: SharedArrayBuffer;
   slotBytes: number;
   totalBins: number;
+  /** Present when the workers also compute gradients. */
+  gradients?: {
+    objective: ObjectiveName;
+    options: ObjectiveOptions;
+    labels: SharedArrayBuffer;
+    raw: SharedArrayBuffer;
+    weights: SharedArrayBuffer | null;
+  };
 }
 
 /** Inputs of a {@link HistogramBuilder}. */
@@ -95,9 +132,29 @@ export interface HistogramBuilderOptions {
   nThreads: number;
   /** Builds with fewer row × feature updates stay on the main thread (default {@link MIN_PARALLEL_WORK}). */
   minParallelWork?: number;
+  /** When given (shared arrays), {@link HistogramBuilder.computeGradients} splits the rows between threads. */
+  gradientSource?: GradientSource;
 }
 
 const isShared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
+
+/** The worker's copy of a gradient source: its buffers (whole, unsliced, shared) and objective. */
+function sharedGradientSource(src: GradientSource | undefined): WorkerInit["gradients"] {
+  if (src === undefined) return undefined;
+  const whole = (a: Float64Array, field: string) => {
+    if (!isShared(a) || a.byteOffset !== 0 || a.byteLength !== a.buffer.byteLength) {
+      throw new Error(`gradientSource.${field} must be a whole SharedArrayBuffer-backed array`);
+    }
+    return a.buffer as SharedArrayBuffer;
+  };
+  return {
+    objective: src.objective,
+    options: src.options,
+    labels: whole(src.labels, "labels"),
+    raw: whole(src.raw, "raw"),
+    weights: src.weights ? whole(src.weights, "weights") : null,
+  };
+}
 
 const WORKER_URL = new URL("./histogram_worker.ts", import.meta.url);
 /** Longest wait for workers to start (a cold start under `deno test` type-checks the module: seconds). */
@@ -128,6 +185,7 @@ export class HistogramBuilder {
   #nActive = 0;
   #takes: Int32Array;
   #nTakes = 0;
+  #workerGradients: WorkerInit["gradients"];
   readonly #opts: HistogramBuilderOptions;
   readonly #workers: Worker[] = [];
   #ctrl: Int32Array | null = null;
@@ -147,6 +205,8 @@ export class HistogramBuilder {
     this.hess = new Float32Array(alloc(nGrad * 4));
     this.#features = new Int32Array(alloc(nF * 4));
     this.#takes = new Int32Array(alloc((nF + 1) * 4));
+    // A gradient source with unshared buffers is a caller's bug: raise it rather than run slower.
+    this.#workerGradients = wanted > 1 ? sharedGradientSource(opts.gradientSource) : undefined;
     // Threads are an optimisation only (results are identical): when workers cannot start (no read
     // permission for the worker module, a failure, a time-out) the builder runs on the main thread.
     this.nThreads = wanted > 1 && workersAllowed() && this.#startWorkers(wanted - 1) ? wanted : 1;
@@ -180,6 +240,7 @@ export class HistogramBuilder {
           pool: opts.pool.buffer!,
           slotBytes: opts.pool.slotBytes,
           totalBins: opts.pool.totalBins,
+          gradients: this.#workerGradients,
         };
         worker.postMessage(init);
       }
@@ -251,21 +312,9 @@ export class HistogramBuilder {
     // Threads take groups of features (planTakes) from a shared counter, so a thread that the OS
     // deschedules (this machine is shared) simply takes fewer; each feature is still summed by one
     // thread in row order, so the histogram does not depend on who took what.
-    const ctrl = this.#ctrl!;
-    const next = this.#workers.length * CTRL_STRIDE;
-    const seq = ++this.#seq;
     const nTakes = this.#nTakes, takes = this.#takes;
-    Atomics.store(ctrl, next, 0);
-    for (let w = 0; w < this.#workers.length; w++) {
-      const base = w * CTRL_STRIDE;
-      ctrl[base + CTRL.SLOT] = slot;
-      ctrl[base + CTRL.START] = start;
-      ctrl[base + CTRL.END] = end;
-      ctrl[base + CTRL.N_TAKES] = nTakes;
-      ctrl[base + CTRL.GRAD_OFFSET] = gradOffset;
-      Atomics.store(ctrl, base + CTRL.SEQ, seq);
-      Atomics.notify(ctrl, base + CTRL.SEQ);
-    }
+    const seq = this.#startJob(JOB.HISTOGRAM, slot, start, end, nTakes, gradOffset);
+    const ctrl = this.#ctrl!, next = this.#workers.length * CTRL_STRIDE;
     for (let t: number; (t = Atomics.add(ctrl, next, 1)) < nTakes;) {
       buildHistogram(
         hist,
@@ -282,11 +331,69 @@ export class HistogramBuilder {
         hess,
       );
     }
+    this.#waitForWorkers(seq);
+  }
+
+  /** Whether {@link computeGradients} splits the rows between threads. */
+  get parallelGradients(): boolean {
+    return this.#ctrl !== null && this.#opts.gradientSource !== undefined;
+  }
+
+  /**
+   * Fills {@link grad} / {@link hess} for all rows with `objective`, which must be the row-wise
+   * objective of the builder's gradient source (workers rebuild it from its name and options): each
+   * thread takes an equal range of rows ({@link gradientRange}; a fixed split, so every worker takes
+   * part). Without a gradient source's workers, one call on the main thread. A row's gradients do not
+   * depend on which thread computed them, so the result is the same either way.
+   */
+  computeGradients(objective: Objective): void {
+    const src = this.#opts.gradientSource;
+    if (src === undefined) throw new Error("HistogramBuilder.computeGradients: no gradient source");
+    if (!this.parallelGradients) {
+      objective.gradients(src.labels, src.raw, src.weights, this.grad, this.hess);
+      return;
+    }
+    const n = this.#opts.nRows;
+    const seq = this.#startJob(JOB.GRADIENTS, 0, 0, n, this.nThreads, 0);
+    const [from, to] = gradientRange(n, 0, this.nThreads);
+    objective.gradients(src.labels, src.raw, src.weights, this.grad, this.hess, from, to);
+    this.#waitForWorkers(seq);
+  }
+
+  /** Resets the shared counter and wakes every worker on a job; returns its sequence number. */
+  #startJob(
+    kind: number,
+    slot: number,
+    start: number,
+    end: number,
+    nTakes: number,
+    gradOffset: number,
+  ): number {
+    const ctrl = this.#ctrl!;
+    const seq = ++this.#seq;
+    Atomics.store(ctrl, this.#workers.length * CTRL_STRIDE, 0);
+    for (let w = 0; w < this.#workers.length; w++) {
+      const base = w * CTRL_STRIDE;
+      ctrl[base + CTRL.KIND] = kind;
+      ctrl[base + CTRL.SLOT] = slot;
+      ctrl[base + CTRL.START] = start;
+      ctrl[base + CTRL.END] = end;
+      ctrl[base + CTRL.N_TAKES] = nTakes;
+      ctrl[base + CTRL.GRAD_OFFSET] = gradOffset;
+      Atomics.store(ctrl, base + CTRL.SEQ, seq);
+      Atomics.notify(ctrl, base + CTRL.SEQ);
+    }
+    return seq;
+  }
+
+  /** Blocks until every worker has finished job `seq`; throws if one failed. */
+  #waitForWorkers(seq: number): void {
+    const ctrl = this.#ctrl!;
     for (let w = 0; w < this.#workers.length; w++) {
       const i = w * CTRL_STRIDE + CTRL.DONE;
       let done: number;
       while ((done = Atomics.load(ctrl, i)) !== seq) {
-        if (done === -2) throw new Error("GBDT histogram worker failed");
+        if (done === -2) throw new Error("GBDT worker failed");
         Atomics.wait(ctrl, i, done);
       }
     }

@@ -104,10 +104,12 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
 });
 
 Deno.test("fitGbdt: nThreads 2 gives the same model, bit for bit, as nThreads 1", () => {
-  // minRowsForThreads and minParallelWork 0 take the worker path on small data; bagging, feature sampling, missing
-  // values and a categorical feature exercise every part of the grower.
+  // minRowsForThreads and minParallelWork 0 take the worker path on small data; bagging, feature
+  // sampling, missing values and a categorical feature exercise every part of the grower; weights and
+  // scalePosWeight reach the worker's half of the gradients.
   const rng = new Rng(3);
   const rows: number[][] = [], labels: number[] = [];
+  const weights = Array.from({ length: 3000 }, (_, i) => 0.5 + (i % 7) / 4);
   for (let i = 0; i < 3000; i++) {
     const x = [rng.float(), rng.float() < 0.2 ? NaN : rng.float(), rng.int(12), rng.float(), rng.float()];
     rows.push(x);
@@ -122,9 +124,10 @@ Deno.test("fitGbdt: nThreads 2 gives the same model, bit for bit, as nThreads 1"
     baggingFreq: 1,
     featureFraction: 0.8,
     categoricalFeatures: [2],
+    scalePosWeight: 2.5,
   };
-  const one = fitGbdt({ matrix, labels }, { params: { ...params, nThreads: 1 }, seed: 5 });
-  const two = fitGbdt({ matrix, labels }, {
+  const one = fitGbdt({ matrix, labels, weights }, { params: { ...params, nThreads: 1 }, seed: 5 });
+  const two = fitGbdt({ matrix, labels, weights }, {
     params: { ...params, nThreads: 2 },
     seed: 5,
     minRowsForThreads: 0,

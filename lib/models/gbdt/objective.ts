@@ -20,13 +20,25 @@ export interface Objective {
   validate(labels: ArrayLike<number>, groups?: ArrayLike<number>): void;
   /** Constant starting raw score per output (e.g. log-odds of the base rate). Length nOutputs. */
   initScore(labels: ArrayLike<number>, weights?: ArrayLike<number>): Float64Array;
-  /** Fills `grad` and `hess` (length n·K, output-major) from the current raw scores (length n·K, row-major). */
+  /**
+   * True when a row's gradients depend on that row alone (every built-in objective but lambdarank,
+   * whose gradients couple the rows of a query): {@link gradients} then accepts a row range, and the
+   * booster may split the rows between threads.
+   */
+  readonly rowwise?: boolean;
+  /**
+   * Fills `grad` and `hess` (length n·K, output-major) from the current raw scores (length n·K,
+   * row-major). Row-wise objectives fill rows `[from, to)` only (default all n); the others are
+   * always called without a range.
+   */
   gradients(
     labels: ArrayLike<number>,
     raw: Float64Array,
     weights: ArrayLike<number> | undefined,
     grad: Float32Array,
     hess: Float32Array,
+    from?: number,
+    to?: number,
   ): void;
   /** Maps raw scores (row-major, n·K) to the prediction scale: probabilities, expected counts, or identity. */
   transform(raw: Float64Array): Float64Array;

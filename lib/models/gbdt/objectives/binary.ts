@@ -45,6 +45,7 @@ export interface BinaryOptions {
 export class BinaryObjective implements Objective {
   readonly name = "binary" as const;
   readonly nOutputs = 1;
+  readonly rowwise = true;
   readonly scalePosWeight: number;
 
   constructor(options: BinaryOptions = {}) {
@@ -88,9 +89,11 @@ export class BinaryObjective implements Objective {
     weights: ArrayLike<number> | undefined,
     grad: Float32Array,
     hess: Float32Array,
+    from = 0,
+    to: number = labels.length,
   ): void {
-    const n = labels.length, spw = this.scalePosWeight;
-    for (let i = 0; i < n; i++) {
+    const spw = this.scalePosWeight;
+    for (let i = from; i < to; i++) {
       const y = labels[i]!;
       const p = sigmoid(raw[i]!);
       const w = (weights ? weights[i]! : 1) * (y === 1 ? spw : 1);

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { InputError } from "../../../errors.ts";
 import type { ObjectiveName } from "../objective.ts";
+import fc from "fast-check";
+import { Rng } from "../../../random/mod.ts";
 import { createObjective, OBJECTIVE_NAMES } from "./mod.ts";
 
 Deno.test("createObjective: builds every named objective with its output count", () => {
@@ -22,4 +24,43 @@ Deno.test("createObjective: unknown names and missing numClass are InputErrors l
     () => createObjective("multiclass", {}),
     (e) => e instanceof InputError && e.field === "numClass",
   );
+});
+
+Deno.test("row-wise objectives: gradients over row ranges piece together the full call, rows outside untouched", () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...OBJECTIVE_NAMES.filter((n) => n !== "lambdarank")),
+      fc.integer({ min: 1, max: 40 }),
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.boolean(),
+      (name, n, seed, weighted) => {
+        const obj = createObjective(name, { numClass: 3, scalePosWeight: 2 });
+        assert.equal(obj.rowwise, true);
+        const rng = new Rng(seed), K = obj.nOutputs;
+        const labels = Array.from(
+          { length: n },
+          () => name === "regression" ? rng.uniform(-3, 3) : rng.int(name === "binary" ? 2 : 3),
+        );
+        const raw = Float64Array.from({ length: n * K }, () => rng.uniform(-3, 3));
+        const weights = weighted ? Array.from({ length: n }, () => rng.uniform(0.5, 2)) : undefined;
+        const fullG = new Float32Array(n * K), fullH = new Float32Array(n * K);
+        obj.gradients(labels, raw, weights, fullG, fullH);
+        const a = rng.int(n + 1), b = a + rng.int(n - a + 1);
+        const g = new Float32Array(n * K).fill(NaN), h = new Float32Array(n * K).fill(NaN);
+        obj.gradients(labels, raw, weights, g, h, a, b);
+        for (let k = 0; k < K; k++) {
+          for (let i = 0; i < n; i++) {
+            const inside = i >= a && i < b;
+            assert.equal(Number.isNaN(g[k * n + i]!), !inside);
+            assert.equal(Number.isNaN(h[k * n + i]!), !inside);
+          }
+        }
+        obj.gradients(labels, raw, weights, g, h, 0, a);
+        obj.gradients(labels, raw, weights, g, h, b, n);
+        assert.deepEqual(g, fullG);
+        assert.deepEqual(h, fullH);
+      },
+    ),
+  );
+  assert.ok(!createObjective("lambdarank", { groups: [2] }).rowwise);
 });

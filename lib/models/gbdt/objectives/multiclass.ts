@@ -35,6 +35,7 @@ export interface MulticlassOptions {
 export class MulticlassObjective implements Objective {
   readonly name = "multiclass" as const;
   readonly nOutputs: number;
+  readonly rowwise = true;
 
   constructor(options: MulticlassOptions) {
     requireIntInRange("numClass", options.numClass, 2, 1 << 16);
@@ -76,10 +77,12 @@ export class MulticlassObjective implements Objective {
     weights: ArrayLike<number> | undefined,
     grad: Float32Array,
     hess: Float32Array,
+    from = 0,
+    to: number = labels.length,
   ): void {
     const n = labels.length, k = this.nOutputs;
     const p = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       softmaxRow(raw, i * k, k, p, 0);
       const w = weights ? weights[i]! : 1;
       const y = labels[i]!;

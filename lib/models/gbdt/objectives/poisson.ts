@@ -28,6 +28,7 @@ export const POISSON_MAX_DELTA_STEP = 0.7;
 export class PoissonObjective implements Objective {
   readonly name = "poisson" as const;
   readonly nOutputs = 1;
+  readonly rowwise = true;
   readonly maxDeltaStep = POISSON_MAX_DELTA_STEP;
 
   /** Labels must be finite and ≥ 0, and not all zero (the log of a zero mean is −∞). */
@@ -68,9 +69,11 @@ export class PoissonObjective implements Objective {
     weights: ArrayLike<number> | undefined,
     grad: Float32Array,
     hess: Float32Array,
+    from = 0,
+    to: number = labels.length,
   ): void {
-    const n = labels.length, step = this.maxDeltaStep;
-    for (let i = 0; i < n; i++) {
+    const step = this.maxDeltaStep;
+    for (let i = from; i < to; i++) {
       const w = weights ? weights[i]! : 1;
       const f = raw[i]!;
       grad[i] = w * (Math.exp(f) - labels[i]!);

@@ -20,6 +20,7 @@ import type { Objective } from "../objective.ts";
 export class RegressionObjective implements Objective {
   readonly name = "regression" as const;
   readonly nOutputs = 1;
+  readonly rowwise = true;
 
   /** Labels must be finite numbers. */
   validate(labels: ArrayLike<number>): void {
@@ -50,16 +51,17 @@ export class RegressionObjective implements Objective {
     weights: ArrayLike<number> | undefined,
     grad: Float32Array,
     hess: Float32Array,
+    from = 0,
+    to: number = labels.length,
   ): void {
-    const n = labels.length;
     if (weights) {
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < to; i++) {
         const w = weights[i]!;
         grad[i] = w * (raw[i]! - labels[i]!);
         hess[i] = w;
       }
     } else {
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < to; i++) {
         grad[i] = raw[i]! - labels[i]!;
         hess[i] = 1;
       }
