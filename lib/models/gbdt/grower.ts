@@ -11,6 +11,7 @@
  */
 import { HistogramPool, subtractHistogram } from "./histogram.ts";
 import { type GradientSource, HistogramBuilder } from "./histogram_parallel.ts";
+import { partitionRows } from "./partition.ts";
 import { findBestSplit, leafOutput, type SplitConfig, type SplitFeatures, SplitInfo } from "./split.ts";
 
 /** A tree as grown on bins (training structure). Node 0 is the root; `feature = -1` marks a leaf. */
@@ -279,8 +280,9 @@ export function growTree(
     const s = leaf.split;
     const f = s.feature;
 
-    // Stable in-place partition of rows[start, end): left rows first. A 256-entry table says which
-    // bins go left, so the loop is the same for numeric and categorical splits and has no branch.
+    // Stable in-place partition of rows[start, end): left rows first (partition.ts). A 256-entry
+    // table says which bins go left, so the loop is the same for numeric and categorical splits and
+    // has no branch.
     const col = f * nRows;
     const missingBin = feats.nValueBins[f]!;
     let mask: Uint32Array | null = null;
@@ -294,34 +296,15 @@ export function growTree(
         goesLeft[b] = b === missingBin ? (s.defaultLeft ? 1 : 0) : b <= s.bin ? 1 : 0;
       }
     }
-    const tmp = ws.tmp;
-    let nl = leaf.start, nr = 0, wl = 0, wr = 0;
+    const mid = partitionRows(rows, ws.tmp, bins, col, goesLeft, leaf.start, leaf.end);
+    // Covers: row counts, or weight sums in row order (each side's rows keep their order).
+    let wl = mid - leaf.start, wr = leaf.end - mid;
     if (weights) {
-      for (let i = leaf.start; i < leaf.end; i++) {
-        const r = rows[i]!;
-        const go = goesLeft[bins[col + r]!]!;
-        const w = weights[r]!;
-        rows[nl] = r; // nl ≤ i: never overwrites an unread row
-        tmp[nr] = r;
-        nl += go;
-        nr += 1 - go;
-        wl += w * go;
-        wr += w * (1 - go);
-      }
-    } else {
-      for (let i = leaf.start; i < leaf.end; i++) {
-        const r = rows[i]!;
-        const go = goesLeft[bins[col + r]!]!;
-        rows[nl] = r;
-        tmp[nr] = r;
-        nl += go;
-        nr += 1 - go;
-      }
-      wl = nl - leaf.start;
-      wr = nr;
+      wl = 0;
+      wr = 0;
+      for (let i = leaf.start; i < mid; i++) wl += weights[rows[i]!]!;
+      for (let i = mid; i < leaf.end; i++) wr += weights[rows[i]!]!;
     }
-    rows.set(tmp.subarray(0, nr), nl);
-    const mid = nl;
 
     const lr = cfg.learningRate;
     const ln = tree.addLeaf(lr * s.leftOutput, wl, s.leftH);
