@@ -3,11 +3,16 @@
  * (`histogram_worker.ts`) that share the binned matrix, the row index, the gradients, the
  * active-feature list, its split into takes and the histogram pool through `SharedArrayBuffer`s.
  *
- * In each build the threads take the active features, in groups of four, two or one ({@link planTakes}), from a shared atomic counter and
- * fill those features of the same histogram (no reduction); a descheduled thread just takes fewer. A feature's sums are accumulated in the same
- * row order whatever thread computes them, so the histograms, and therefore the models, are
- * bit-identical to the single-threaded path. Small builds (few rows × features) stay on the main
- * thread, where waking a worker would cost more than it saves.
+ * In each build the threads take the active features, in groups of four, two or one
+ * ({@link planTakes}), from a shared atomic counter and fill those features of the same histogram (no
+ * reduction); a descheduled thread just takes fewer. A feature's sums are accumulated in the same row
+ * order whatever thread computes them, so the histograms, and therefore the models, are bit-identical
+ * to the single-threaded path. Small builds (few rows × features) stay on the main thread, where
+ * waking a worker would cost more than it saves.
+ *
+ * The same threads compute the gradients of a built-in row-wise objective
+ * ({@link HistogramBuilder.computeGradients}: an equal range of rows each), since a row's gradients
+ * depend on that row alone.
  *
  * `fitGbdt` is synchronous, so the main thread hands out work and waits with `Atomics.wait` /
  * `Atomics.notify` on a small control array (Deno allows blocking waits on the main thread); the
@@ -90,7 +95,7 @@ export const MIN_PARALLEL_WORK = 100_000;
 export interface WorkerInit {
   index: number;
   ctrl: SharedArrayBuffer;
-  /** Index in `ctrl` of the shared counter of the next take (histograms) or chunk (gradients). */
+  /** Index in `ctrl` of the shared counter of a histogram job's next take. */
   nextFeature: number;
   bins: SharedArrayBuffer;
   binsOffset: number;
