@@ -84,6 +84,19 @@ def best_rate(fn, n_rows):
     return out, n_rows / best
 
 
+def best_fit(cfg, fit):
+    """Runs `fit` cfg["trainRepeats"] times (default 1): the model, the best wall and CPU seconds, and
+    every run's wall seconds (the machine is shared: the best run is the least disturbed one)."""
+    runs, cpus, model = [], [], None
+    for _ in range(int(cfg.get("trainRepeats", 1))):
+        t0, c0 = time.perf_counter(), time.process_time()
+        model = fit()
+        runs.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return model, {"trainSeconds": min(runs), "trainCpuSeconds": min(cpus),
+                   "trainSecondsRuns": ", ".join(f"{r:.2f}" for r in runs)}
+
+
 def quality(task, y, pred, groups):
     from sklearn.metrics import log_loss, mean_squared_error, roc_auc_score
 
@@ -109,15 +122,16 @@ def run_xgboost(cfg, train, test):
               "max_depth": cfg["maxDepth"], "max_bin": cfg["maxBins"], "verbosity": 0, "seed": 0}
     xtr, ytr, gtr = train
     xte, yte, gte = test
-    t0, c0 = time.perf_counter(), time.process_time()
-    dtrain = xgb.DMatrix(xtr, label=ytr, nthread=cfg["threads"])
-    if gtr is not None:
-        dtrain.set_group(gtr)
-    booster = xgb.train(params, dtrain, num_boost_round=cfg["trees"])
-    train_s, train_cpu = time.perf_counter() - t0, time.process_time() - c0
+
+    def fit():
+        dtrain = xgb.DMatrix(xtr, label=ytr, nthread=cfg["threads"])
+        if gtr is not None:
+            dtrain.set_group(gtr)
+        return xgb.train(params, dtrain, num_boost_round=cfg["trees"])
+
+    booster, timing = best_fit(cfg, fit)
     pred, rate = best_rate(lambda: booster.inplace_predict(xte), xte.shape[0])
-    return {"library": f"xgboost {xgb.__version__}", "trainSeconds": train_s, "trainCpuSeconds": train_cpu,
-            "predictRowsPerSecond": rate,
+    return {"library": f"xgboost {xgb.__version__}", **timing, "predictRowsPerSecond": rate,
             **quality(task, yte, np.asarray(pred, dtype=np.float64), gte)}
 
 
@@ -134,15 +148,12 @@ def run_sklearn(cfg, train, test):
                 min_samples_leaf=20, l2_regularization=0.0, early_stopping=False, random_state=0)
     xtr, ytr, _ = train
     xte, yte, gte = test
-    t0, c0 = time.perf_counter(), time.process_time()
-    model.fit(xtr, ytr)
-    train_s, train_cpu = time.perf_counter() - t0, time.process_time() - c0
+    model, timing = best_fit(cfg, lambda: model.fit(xtr, ytr))
     if task == "regression":
         pred, rate = best_rate(lambda: model.predict(xte), xte.shape[0])
     else:
         pred, rate = best_rate(lambda: model.predict_proba(xte)[:, 1], xte.shape[0])
-    return {"library": f"sklearn {sklearn.__version__}", "trainSeconds": train_s, "trainCpuSeconds": train_cpu,
-            "predictRowsPerSecond": rate,
+    return {"library": f"sklearn {sklearn.__version__}", **timing, "predictRowsPerSecond": rate,
             **quality(task, yte, np.asarray(pred, dtype=np.float64), gte)}
 
 
