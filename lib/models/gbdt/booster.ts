@@ -176,6 +176,7 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     nOutputs: K,
     minParallelWork: options.minParallelWork,
     gradientSource,
+    splitSearch: { feats, cfg },
   });
   const grad = ws.grad, hess = ws.hess; // shared with the worker threads
   try {

@@ -9,8 +9,13 @@
  * monotone splits among the ancestors.
  * @module
  */
-import { HistogramPool, subtractHistogram } from "./histogram.ts";
-import { type GradientSource, HistogramBuilder } from "./histogram_parallel.ts";
+import { HistogramPool } from "./histogram.ts";
+import {
+  type ChildSearch,
+  type GradientSource,
+  HistogramBuilder,
+  type SplitSearchSetup,
+} from "./histogram_parallel.ts";
 import { partitionRows } from "./partition.ts";
 import { findBestSplit, leafOutput, type SplitConfig, type SplitFeatures, SplitInfo } from "./split.ts";
 
@@ -88,6 +93,11 @@ export interface GrowerWorkspaceOptions {
   minParallelWork?: number;
   /** Lets the threads compute a row-wise objective's gradients too (see `HistogramBuilder.computeGradients`). */
   gradientSource?: GradientSource;
+  /**
+   * Lets the threads search splits too (see `HistogramBuilder.buildChildren`): the fit's split
+   * features and config, which {@link growTree} must then be called with.
+   */
+  splitSearch?: SplitSearchSetup;
 }
 
 /** Largest histogram pool allocated up front for worker threads (512 MiB). */
@@ -108,12 +118,15 @@ export class GrowerWorkspace {
   readonly goesLeft = new Uint8Array(256);
   readonly builder: HistogramBuilder;
   readonly splits: SplitInfo[] = [];
+  /** The split search the threads were given (see {@link GrowerWorkspaceOptions.splitSearch}). */
+  readonly splitSearch?: SplitSearchSetup;
   /** Rows histogrammed so far (each build of a node adds its row count): shows the subtraction trick. */
   rowsHistogrammed = 0;
 
   constructor(data: GrowData, options: GrowerWorkspaceOptions) {
     const { nRows, bins, feats } = data;
-    const { numLeaves, nThreads = 1, nOutputs = 1, minParallelWork, gradientSource } = options;
+    const { numLeaves, nThreads = 1, nOutputs = 1, minParallelWork, gradientSource, splitSearch } = options;
+    this.splitSearch = splitSearch;
     const totalBins = feats.binOffset[feats.binOffset.length - 1]!;
     // A shared pool is allocated up front (workers cannot be handed buffers later): beyond
     // MAX_SHARED_POOL_BYTES (huge numLeaves × wide data) stay single-threaded with the lazy pool.
@@ -135,6 +148,7 @@ export class GrowerWorkspace {
       nOutputs,
       minParallelWork,
       gradientSource,
+      splitSearch,
     });
   }
 
@@ -205,11 +219,10 @@ export function growTree(
   ws: GrowerWorkspace,
 ): GrowResult {
   const { bins, nRows, feats, weights } = data;
-  const { binOffset } = feats;
   const { pool, rows, builder } = ws;
   pool.reset();
   builder.setFeatures(featureMask);
-  const features = builder.features;
+
   const tree = new GrownTree();
   const spareSplits = ws.splits;
 
@@ -228,6 +241,18 @@ export function growTree(
   const takeSplit = () => spareSplits.pop() ?? new SplitInfo();
   const canSplit = (count: number, depth: number) =>
     count >= 2 * cfg.minDataInLeaf && (cfg.maxDepth < 0 || depth < cfg.maxDepth) && cfg.numLeaves > 1;
+  // The threads search splits with the workspace's setup when this tree uses it (else one thread does).
+  const setup: SplitSearchSetup = ws.splitSearch?.cfg === cfg && ws.splitSearch.feats === feats
+    ? ws.splitSearch
+    : { feats, cfg };
+  const childSearch = (c: OpenLeaf): ChildSearch => ({
+    g: c.g,
+    h: c.h,
+    count: c.end - c.start,
+    lo: c.lo,
+    hi: c.hi,
+    out: c.split,
+  });
   const build = (slot: number, start: number, end: number) => {
     ws.rowsHistogrammed += end - start;
     builder.build(slot, start, end, grad, hess);
@@ -365,42 +390,36 @@ export function growTree(
     const smallIsLeft = mid - leaf.start <= leaf.end - mid;
     const small = smallIsLeft ? L : R, large = smallIsLeft ? R : L;
     const needSmall = smallIsLeft ? needL : needR, needLarge = smallIsLeft ? needR : needL;
-    if (needLarge) {
-      small.slot = pool.acquire();
-      build(small.slot, small.start, small.end);
-      large.slot = leaf.slot;
+    // The small child's histogram is built from its rows; the large one's is the parent's minus it
+    // (built only to be subtracted when the small child cannot split). The builder does both and
+    // searches the children's splits, on all threads for large leaves.
+    if (needLarge || needSmall) {
+      small.slot = needLarge ? pool.acquire() : leaf.slot;
+      if (needLarge) large.slot = leaf.slot;
       leaf.slot = -1;
-      const lh = pool.get(large.slot);
-      subtractHistogram(lh, lh, pool.get(small.slot), binOffset, features);
+      ws.rowsHistogrammed += small.end - small.start;
+      builder.buildChildren(
+        small.slot,
+        small.start,
+        small.end,
+        grad,
+        hess,
+        needLarge ? large.slot : -1,
+        needSmall ? childSearch(small) : null,
+        needLarge ? childSearch(large) : null,
+        setup,
+      );
       if (!needSmall) {
         pool.release(small.slot);
         small.slot = -1;
       }
-    } else if (needSmall) {
-      small.slot = leaf.slot;
-      leaf.slot = -1;
-      build(small.slot, small.start, small.end);
     }
     if (leaf.slot >= 0) pool.release(leaf.slot);
     spareSplits.push(leaf.split);
     for (const child of [L, R]) {
-      if (child.slot >= 0) {
-        findBestSplit(
-          pool.get(child.slot),
-          feats,
-          featureMask,
-          child.g,
-          child.h,
-          child.end - child.start,
-          child.lo,
-          child.hi,
-          cfg,
-          child.split,
-        );
-        if (child.split.gain === -Infinity) {
-          pool.release(child.slot);
-          child.slot = -1;
-        }
+      if (child.slot >= 0 && child.split.gain === -Infinity) {
+        pool.release(child.slot);
+        child.slot = -1;
       }
       open.push(child);
     }

@@ -20,7 +20,17 @@
  * fit ends (it terminates the workers).
  * @module
  */
-import { buildHistogram, type Histogram, type HistogramPool } from "./histogram.ts";
+import { buildHistogram, type Histogram, type HistogramPool, subtractHistogram } from "./histogram.ts";
+import {
+  beats,
+  finishSplit,
+  searchFeatures,
+  type SplitConfig,
+  splitConfigOf,
+  type SplitFeatures,
+  SplitInfo,
+} from "./split.ts";
+import { copySplit, MAX_CAT_BINS, readSplit, SPLIT_RECORD } from "./split_transfer.ts";
 import type { Objective, ObjectiveName, ObjectiveOptions } from "./objective.ts";
 
 /** Control words per worker in the shared control array. */
@@ -42,7 +52,92 @@ export const CTRL = {
   GRAD_OFFSET: 7,
   /** What to do: {@link JOB}. */
   KIND: 8,
+  /** Histogram job: slot of the parent histogram to turn into the large child's (−1: none). */
+  LARGE_SLOT: 9,
+  /** Histogram job: bit 1 = search the small child's best split, bit 2 = the large child's. */
+  SEARCH: 10,
 } as const;
+
+/** A child whose best split a histogram job searches: its sums, row count and output bounds. */
+export interface ChildSearch {
+  g: number;
+  h: number;
+  count: number;
+  lo: number;
+  hi: number;
+  /** Receives the best split (`gain = -Infinity` when none). */
+  out: SplitInfo;
+}
+
+/** The split search a builder can run on its threads (the workers get a copy at start). */
+export interface SplitSearchSetup {
+  feats: SplitFeatures;
+  cfg: SplitConfig;
+}
+
+/**
+ * One take of a node's histogram job, on features `features[kFrom .. kTo)`: fills the small child's
+ * histogram from its rows, turns `large` (the parent's histogram) into the large child's by
+ * subtraction, and searches the children's best splits among these features into `smallOut` /
+ * `largeOut` (null: not wanted). `args` holds g, h, count, lo, hi of the small child, then of the
+ * large one. Run by the main thread and the workers alike.
+ */
+export function nodeTake(
+  small: Histogram,
+  large: Histogram | null,
+  bins: Uint8Array,
+  nRows: number,
+  binOffset: Int32Array,
+  features: Int32Array,
+  kFrom: number,
+  kTo: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  grad: Float32Array,
+  hess: Float32Array,
+  setup: SplitSearchSetup | null,
+  args: Float64Array,
+  smallOut: SplitInfo | null,
+  largeOut: SplitInfo | null,
+): void {
+  buildHistogram(small, bins, nRows, binOffset, features, kFrom, kTo, rows, start, end, grad, hess);
+  if (large) subtractHistogram(large, large, small, binOffset, features, kFrom, kTo);
+  if (!setup) return;
+  const { feats, cfg } = setup;
+  if (smallOut) {
+    searchFeatures(
+      small,
+      feats,
+      features,
+      kFrom,
+      kTo,
+      args[0]!,
+      args[1]!,
+      args[2]!,
+      args[3]!,
+      args[4]!,
+      cfg,
+      smallOut,
+    );
+  }
+  if (largeOut && large) {
+    searchFeatures(
+      large,
+      feats,
+      features,
+      kFrom,
+      kTo,
+      args[5]!,
+      args[6]!,
+      args[7]!,
+      args[8]!,
+      args[9]!,
+      cfg,
+      largeOut,
+    );
+  }
+}
 
 /** Job kinds. */
 export const JOB = {
@@ -110,6 +205,17 @@ export interface WorkerInit {
   pool: SharedArrayBuffer;
   slotBytes: number;
   totalBins: number;
+  /** Present when the workers also search splits: the setup, and shared result and argument areas. */
+  split?: {
+    feats: SplitFeatures;
+    cfg: SplitConfig;
+    /** Per thread (main = 0) and child (small = 0, large = 1): a record of SPLIT_RECORD doubles. */
+    results: SharedArrayBuffer;
+    /** Categorical bins of those records, MAX_CAT_BINS each. */
+    cats: SharedArrayBuffer;
+    /** The job's child sums and bounds (see {@link nodeTake}). */
+    args: SharedArrayBuffer;
+  };
   /** Present when the workers also compute gradients. */
   gradients?: {
     objective: ObjectiveName;
@@ -139,6 +245,8 @@ export interface HistogramBuilderOptions {
   minParallelWork?: number;
   /** When given (shared arrays), {@link HistogramBuilder.computeGradients} splits the rows between threads. */
   gradientSource?: GradientSource;
+  /** When given, {@link HistogramBuilder.buildChildren} searches splits on the threads that build the histograms. */
+  splitSearch?: SplitSearchSetup;
 }
 
 const isShared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
@@ -191,6 +299,14 @@ export class HistogramBuilder {
   #takes: Int32Array;
   #nTakes = 0;
   #workerGradients: WorkerInit["gradients"];
+  #workerSplit: WorkerInit["split"];
+  /** The job's child sums and bounds (shared with the workers when they search splits). */
+  readonly #splitArgs: Float64Array;
+  readonly #results: Float64Array;
+  readonly #cats: Int32Array;
+  /** Main thread's own best split per child, and a scratch record for the workers'. */
+  readonly #local: [SplitInfo, SplitInfo] = [new SplitInfo(), new SplitInfo()];
+  readonly #theirs = new SplitInfo();
   readonly #opts: HistogramBuilderOptions;
   readonly #workers: Worker[] = [];
   #ctrl: Int32Array | null = null;
@@ -212,6 +328,17 @@ export class HistogramBuilder {
     this.#takes = new Int32Array(alloc((nF + 1) * 4));
     // A gradient source with unshared buffers is a caller's bug: raise it rather than run slower.
     this.#workerGradients = wanted > 1 ? sharedGradientSource(opts.gradientSource) : undefined;
+    const search = wanted > 1 ? opts.splitSearch : undefined;
+    this.#splitArgs = new Float64Array(alloc(10 * 8));
+    this.#results = new Float64Array(alloc(search ? wanted * 2 * SPLIT_RECORD * 8 : 0));
+    this.#cats = new Int32Array(alloc(search ? wanted * 2 * MAX_CAT_BINS * 4 : 0));
+    this.#workerSplit = search && {
+      feats: search.feats,
+      cfg: splitConfigOf(search.cfg),
+      results: this.#results.buffer as SharedArrayBuffer,
+      cats: this.#cats.buffer as SharedArrayBuffer,
+      args: this.#splitArgs.buffer as SharedArrayBuffer,
+    };
     // Threads are an optimisation only (results are identical): when workers cannot start (no read
     // permission for the worker module, a failure, a time-out) the builder runs on the main thread.
     this.nThreads = wanted > 1 && workersAllowed() && this.#startWorkers(wanted - 1) ? wanted : 1;
@@ -246,6 +373,7 @@ export class HistogramBuilder {
           slotBytes: opts.pool.slotBytes,
           totalBins: opts.pool.totalBins,
           gradients: this.#workerGradients,
+          split: this.#workerSplit,
         };
         worker.postMessage(init);
       }
@@ -284,21 +412,54 @@ export class HistogramBuilder {
    * `hess` (indexed by row id). With worker threads they must be views of {@link grad} / {@link hess}
    * (one output's block), the arrays the workers can see.
    */
-  build(
-    slot: number,
+  build(slot: number, start: number, end: number, grad: Float32Array, hess: Float32Array): void {
+    this.buildChildren(slot, start, end, grad, hess, -1, null, null, null);
+  }
+
+  /**
+   * The grower's step after a split: fills slot `smallSlot` with the small child's histogram (rows
+   * `rows[start .. end)`), turns the parent's histogram in `largeSlot` (unless −1) into the large
+   * child's (parent − small), and finds each child's best split when asked (`small` / `large`, with
+   * `setup` the features' facts and split config). All of it runs on the threads, feature group by
+   * feature group, when `setup` is the builder's own `splitSearch` (the workers hold a copy of it);
+   * the result is the same as one thread's (see {@link nodeTake} and `searchFeatures`).
+   */
+  buildChildren(
+    smallSlot: number,
     start: number,
     end: number,
     grad: Float32Array,
     hess: Float32Array,
+    largeSlot: number,
+    small: ChildSearch | null,
+    large: ChildSearch | null,
+    setup: SplitSearchSetup | null,
   ): void {
     const o = this.#opts;
-    const hist: Histogram = o.pool.get(slot);
+    const smallHist: Histogram = o.pool.get(smallSlot);
+    const largeHist = largeSlot >= 0 ? o.pool.get(largeSlot) : null;
     const nAct = this.#nActive;
     const minWork = o.minParallelWork ?? MIN_PARALLEL_WORK;
-    const T = this.#ctrl !== null && (end - start) * nAct >= minWork ? this.nThreads : 1;
-    if (T === 1) {
-      buildHistogram(
-        hist,
+    const threaded = this.#ctrl !== null && (end - start) * nAct >= minWork;
+    if ((small !== null || large !== null) && setup === null) {
+      throw new Error("HistogramBuilder.buildChildren: a split search needs its setup");
+    }
+    if (large !== null && largeHist === null) {
+      throw new Error("HistogramBuilder.buildChildren: a large-child search needs largeSlot");
+    }
+    const args = this.#splitArgs;
+    if (small) this.#writeArgs(0, small);
+    if (large) this.#writeArgs(5, large);
+    const [mySmall, myLarge] = this.#local;
+    if (small) mySmall.reset();
+    if (large) myLarge.reset();
+    // Threads search only with the split setup they were started with.
+    const onThreads = threaded &&
+      (setup === null || (this.#workerSplit !== undefined && setup === o.splitSearch));
+    if (!onThreads) {
+      nodeTake(
+        smallHist,
+        largeHist,
         o.bins,
         o.nRows,
         o.binOffset,
@@ -310,33 +471,79 @@ export class HistogramBuilder {
         end,
         grad,
         hess,
+        setup,
+        args,
+        small ? mySmall : null,
+        large ? myLarge : null,
       );
-      return;
-    }
-    const gradOffset = this.#sharedOffset(grad, hess);
-    // Threads take groups of features (planTakes) from a shared counter, so a thread that the OS
-    // deschedules (this machine is shared) simply takes fewer; each feature is still summed by one
-    // thread in row order, so the histogram does not depend on who took what.
-    const nTakes = this.#nTakes, takes = this.#takes;
-    const seq = this.#startJob(JOB.HISTOGRAM, slot, start, end, nTakes, gradOffset);
-    const ctrl = this.#ctrl!, next = this.#workers.length * CTRL_STRIDE;
-    for (let t: number; (t = Atomics.add(ctrl, next, 1)) < nTakes;) {
-      buildHistogram(
-        hist,
-        o.bins,
-        o.nRows,
-        o.binOffset,
-        this.#features,
-        takes[t]!,
-        takes[t + 1]!,
-        this.rows,
+    } else {
+      const gradOffset = this.#sharedOffset(grad, hess);
+      // Threads take groups of features (planTakes) from a shared counter, so a thread that the OS
+      // deschedules (this machine is shared) simply takes fewer; each feature is still summed by one
+      // thread in row order, so the histograms do not depend on who took what.
+      const nTakes = this.#nTakes, takes = this.#takes;
+      const seq = this.#startJob(
+        JOB.HISTOGRAM,
+        smallSlot,
         start,
         end,
-        grad,
-        hess,
+        nTakes,
+        gradOffset,
+        largeSlot,
+        (small ? 1 : 0) | (large ? 2 : 0),
       );
+      const ctrl = this.#ctrl!, next = this.#workers.length * CTRL_STRIDE;
+      for (let t: number; (t = Atomics.add(ctrl, next, 1)) < nTakes;) {
+        nodeTake(
+          smallHist,
+          largeHist,
+          o.bins,
+          o.nRows,
+          o.binOffset,
+          this.#features,
+          takes[t]!,
+          takes[t + 1]!,
+          this.rows,
+          start,
+          end,
+          grad,
+          hess,
+          setup,
+          args,
+          small ? mySmall : null,
+          large ? myLarge : null,
+        );
+      }
+      this.#waitForWorkers(seq);
+      // The best record over the threads, in the sequential search's order.
+      for (let w = 1; w <= this.#workers.length; w++) {
+        for (const [c, mine] of [[0, small ? mySmall : null], [1, large ? myLarge : null]] as const) {
+          if (mine === null) continue;
+          const at = (w * 2 + c) * SPLIT_RECORD;
+          if (beats(this.#results[at]!, this.#results[at + 1]!, mine.gain, mine.feature)) {
+            readSplit(this.#results, at, this.#cats, (w * 2 + c) * MAX_CAT_BINS, this.#theirs);
+            copySplit(this.#theirs, mine);
+          }
+        }
+      }
     }
-    this.#waitForWorkers(seq);
+    if (small) {
+      copySplit(mySmall, small.out);
+      finishSplit(smallHist, setup!.feats, setup!.cfg, small.out);
+    }
+    if (large && largeHist) {
+      copySplit(myLarge, large.out);
+      finishSplit(largeHist, setup!.feats, setup!.cfg, large.out);
+    }
+  }
+
+  #writeArgs(at: number, c: ChildSearch): void {
+    const a = this.#splitArgs;
+    a[at] = c.g;
+    a[at + 1] = c.h;
+    a[at + 2] = c.count;
+    a[at + 3] = c.lo;
+    a[at + 4] = c.hi;
   }
 
   /** Whether {@link computeGradients} splits the rows between threads. */
@@ -373,6 +580,8 @@ export class HistogramBuilder {
     end: number,
     nTakes: number,
     gradOffset: number,
+    largeSlot = -1,
+    search = 0,
   ): number {
     const ctrl = this.#ctrl!;
     const seq = ++this.#seq;
@@ -385,6 +594,8 @@ export class HistogramBuilder {
       ctrl[base + CTRL.END] = end;
       ctrl[base + CTRL.N_TAKES] = nTakes;
       ctrl[base + CTRL.GRAD_OFFSET] = gradOffset;
+      ctrl[base + CTRL.LARGE_SLOT] = largeSlot;
+      ctrl[base + CTRL.SEARCH] = search;
       Atomics.store(ctrl, base + CTRL.SEQ, seq);
       Atomics.notify(ctrl, base + CTRL.SEQ);
     }

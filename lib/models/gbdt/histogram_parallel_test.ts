@@ -198,3 +198,47 @@ Deno.test("fitGbdt multiclass: nThreads 2 gives the same model, bit for bit, as 
   const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
   assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
 });
+
+Deno.test("fitGbdt: threads search splits as one thread does (tied duplicate column, monotone, middle thresholds)", () => {
+  // Column 5 repeats column 0, so every split on one has a twin of equal gain on the other, in another
+  // group of features (another thread's): one thread keeps the lower feature, and so must two.
+  const rng = new Rng(11);
+  const rows: number[][] = [], labels: number[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const x0 = rng.float();
+    const x = [
+      x0,
+      rng.float(),
+      rng.float() < 0.1 ? NaN : rng.float(),
+      rng.int(6),
+      rng.float(),
+      x0,
+      rng.float(),
+    ];
+    rows.push(x);
+    labels.push(2 * x0 + x[1]! - (Number.isNaN(x[2]!) ? 0 : x[2]!) + 0.1 * rng.float());
+  }
+  const matrix = matrixOf(rows);
+  const params = {
+    objective: "regression" as const,
+    nEstimators: 6,
+    numLeaves: 12,
+    monotoneConstraints: [1, 0, -1, 0, 0, 1, 0],
+    thresholdPlacement: "middle" as const,
+    minDataInLeafBy: "hessian" as const,
+    featureFraction: 0.9,
+  };
+  const fit = (nThreads: number) =>
+    fitGbdt({ matrix, labels }, {
+      params: { ...params, nThreads },
+      seed: 4,
+      minRowsForThreads: 0,
+      minParallelWork: 0,
+    });
+  const one = fit(1), two = fit(2);
+  const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
+  assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
+  // the twins do tie: column 0 splits, its duplicate (which comes later) never does
+  assert.ok(one.featureImportance("split")[0]! > 0);
+  assert.equal(one.featureImportance("split")[5], 0);
+});

@@ -1,15 +1,18 @@
 /**
  * Worker thread of {@link HistogramBuilder} (see `histogram_parallel.ts`): receives the shared
  * buffers once, then loops — wait for a job in its control block, do its share (a histogram job:
- * fill the given slot for the groups of features it takes from the shared counter; a gradient job:
+ * for the groups of features it takes from the shared counter, fill the given slot, subtract it from
+ * the parent's and search the children's best splits, then publish its best records; a gradient job:
  * the objective's gradients for its range of rows), publish the job number as done. A job
  * number of −1 ends the loop.
  * A failure is reported as done = −2 so the main thread raises instead of waiting forever.
  * @module
  */
 /// <reference lib="deno.worker" />
-import { buildHistogram, slotView } from "./histogram.ts";
-import { CTRL, CTRL_STRIDE, gradientRange, JOB, type WorkerInit } from "./histogram_parallel.ts";
+import { slotView } from "./histogram.ts";
+import { CTRL, CTRL_STRIDE, gradientRange, JOB, nodeTake, type WorkerInit } from "./histogram_parallel.ts";
+import { SplitInfo } from "./split.ts";
+import { MAX_CAT_BINS, SPLIT_RECORD, writeSplit } from "./split_transfer.ts";
 import { createObjective } from "./objectives/mod.ts";
 
 self.onmessage = (e: MessageEvent<WorkerInit>) => {
@@ -48,18 +51,32 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
     const [from, to] = gradientRange(ctrl[base + CTRL.END]!, init.index + 1, ctrl[base + CTRL.N_TAKES]!);
     g.objective.gradients(g.labels, g.raw, g.weights, g.grad, g.hess, from, to);
   };
-  const runHistogram = () => {
-    const slot = ctrl[base + CTRL.SLOT]!;
-    let hist = views.get(slot);
+  const slot = (k: number) => {
+    let hist = views.get(k);
     if (hist === undefined) {
-      hist = slotView(init.pool, slot, init.slotBytes, init.totalBins);
-      views.set(slot, hist);
+      hist = slotView(init.pool, k, init.slotBytes, init.totalBins);
+      views.set(k, hist);
     }
+    return hist;
+  };
+  const sp = init.split;
+  const setup = sp ? { feats: sp.feats, cfg: sp.cfg } : null;
+  const args = sp ? new Float64Array(sp.args) : new Float64Array(10);
+  const results = sp ? new Float64Array(sp.results) : null, cats = sp ? new Int32Array(sp.cats) : null;
+  const best = [new SplitInfo(), new SplitInfo()] as const;
+  const runHistogram = () => {
+    const small = slot(ctrl[base + CTRL.SLOT]!);
+    const largeSlot = ctrl[base + CTRL.LARGE_SLOT]!, search = ctrl[base + CTRL.SEARCH]!;
+    const large = largeSlot >= 0 ? slot(largeSlot) : null;
     const nTakes = ctrl[base + CTRL.N_TAKES]!, start = ctrl[base + CTRL.START]!, end = ctrl[base + CTRL.END]!;
     const [grad, hess] = gradients(ctrl[base + CTRL.GRAD_OFFSET]!);
+    const smallOut = search & 1 ? best[0] : null, largeOut = search & 2 ? best[1] : null;
+    smallOut?.reset();
+    largeOut?.reset();
     for (let t: number; (t = Atomics.add(ctrl, init.nextFeature, 1)) < nTakes;) {
-      buildHistogram(
-        hist,
+      nodeTake(
+        small,
+        large,
         bins,
         init.nRows,
         init.binOffset,
@@ -71,7 +88,17 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
         end,
         grad,
         hess,
+        search ? setup : null,
+        args,
+        smallOut,
+        largeOut,
       );
+    }
+    // This thread's best split per searched child (thread index = worker index + 1; main is 0).
+    for (let c = 0; c < 2; c++) {
+      const out = c === 0 ? smallOut : largeOut;
+      const rec = (init.index + 1) * 2 + c;
+      if (out) writeSplit(out, results!, rec * SPLIT_RECORD, cats!, rec * MAX_CAT_BINS);
     }
   };
   Atomics.store(ctrl, base + CTRL.READY, 1);

@@ -41,6 +41,27 @@ export interface SplitConfig {
   readonly minDataInLeafBy?: "rows" | "hessian";
 }
 
+/** Every {@link SplitConfig} field (the compiler checks the list is complete). */
+const SPLIT_CONFIG_KEYS: Record<keyof SplitConfig, true> = {
+  lambdaL2: true,
+  alphaL1: true,
+  minDataInLeaf: true,
+  minSumHessian: true,
+  minSplitGain: true,
+  maxCatThreshold: true,
+  catSmooth: true,
+  maxCatToOnehot: true,
+  thresholdPlacement: true,
+  minDataInLeafBy: true,
+};
+
+/** Just the split config fields of `cfg` (a plain object, e.g. to post to a worker). */
+export function splitConfigOf(cfg: SplitConfig): SplitConfig {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(SPLIT_CONFIG_KEYS)) out[k] = cfg[k as keyof SplitConfig];
+  return out as unknown as SplitConfig;
+}
+
 /** Per-feature facts the split finder needs (from the bin mapper). */
 export interface SplitFeatures {
   readonly binOffset: Int32Array;
@@ -142,15 +163,69 @@ export function findBestSplit(
   const parentGain = leafGain(sumG, sumH, cfg.lambdaL2, cfg.alphaL1);
   const nFeatures = feats.binOffset.length - 1;
   for (let f = 0; f < nFeatures; f++) {
-    if (featureMask[f] === 0 || feats.trivial[f] === 1) continue;
-    if (feats.categorical[f] === 1) {
-      findCategorical(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
-    } else findNumeric(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
+    if (featureMask[f] === 0) continue;
+    searchFeature(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
   }
+  finishSplit(hist, feats, cfg, out);
+}
+
+/**
+ * The search of {@link findBestSplit} restricted to the features `features[kFrom .. kTo)`
+ * (increasing), without resetting `out` and without placing the threshold: threads each search their
+ * features this way into their own record, the best record wins (higher gain, then lower feature,
+ * which is the order the sequential search keeps), and {@link finishSplit} completes it.
+ */
+export function searchFeatures(
+  hist: Histogram,
+  feats: SplitFeatures,
+  features: Int32Array,
+  kFrom: number,
+  kTo: number,
+  sumG: number,
+  sumH: number,
+  count: number,
+  lo: number,
+  hi: number,
+  cfg: SplitConfig,
+  out: SplitInfo,
+): void {
+  const parentGain = leafGain(sumG, sumH, cfg.lambdaL2, cfg.alphaL1);
+  for (let k = kFrom; k < kTo; k++) {
+    searchFeature(hist, feats, features[k]!, sumG, sumH, count, parentGain, lo, hi, cfg, out);
+  }
+}
+
+/** Whether split record a (gain, feature) comes before b in the sequential search's order. */
+export function beats(gainA: number, featureA: number, gainB: number, featureB: number): boolean {
+  return gainA > gainB || (gainA === gainB && gainA > -Infinity && featureA < featureB);
+}
+
+/** Places the threshold of the chosen numeric split (cfg.thresholdPlacement) once all features were searched. */
+export function finishSplit(hist: Histogram, feats: SplitFeatures, cfg: SplitConfig, out: SplitInfo): void {
   const placement = cfg.thresholdPlacement ?? "left";
   if (placement !== "left" && out.feature >= 0 && !out.categorical) {
     placeThreshold(hist, feats, placement, out);
   }
+}
+
+/** Searches one feature (trivial features never split), keeping a better candidate in `out`. */
+function searchFeature(
+  hist: Histogram,
+  feats: SplitFeatures,
+  f: number,
+  sumG: number,
+  sumH: number,
+  count: number,
+  parentGain: number,
+  lo: number,
+  hi: number,
+  cfg: SplitConfig,
+  out: SplitInfo,
+): void {
+  if (feats.trivial[f] === 1) return;
+  if (feats.categorical[f] === 1) {
+    findCategorical(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
+  } else findNumeric(hist, feats, f, sumG, sumH, count, parentGain, lo, hi, cfg, out);
 }
 
 /**
