@@ -10,6 +10,11 @@
  * to the single-threaded path. Small builds (few rows × features) stay on the main thread, where
  * waking a worker would cost more than it saves.
  *
+ * After a split, one job per node ({@link HistogramBuilder.buildChildren}) does the rest of the step
+ * by feature group as well: the large child's histogram by subtraction and both children's best
+ * splits; each thread posts its best split record and the main thread keeps the one the sequential
+ * search would (higher gain, then lower feature).
+ *
  * The same threads compute the gradients of a built-in row-wise objective
  * ({@link HistogramBuilder.computeGradients}: an equal range of rows each), since a row's gradients
  * depend on that row alone.
