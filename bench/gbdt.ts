@@ -553,7 +553,7 @@ export function renderTables(
     `Config: ${BENCH_CONFIG.trees} trees (synthetic ${BENCH_CONFIG.syntheticTrees}), learning rate ` +
     `${BENCH_CONFIG.learningRate} (regression ${BENCH_CONFIG.regressionLearningRate}), XGBoost max_depth ` +
     `${BENCH_CONFIG.maxDepth}; ours and sklearn ${BENCH_CONFIG.numLeaves} leaves with max depth ${BENCH_CONFIG.maxDepth}; ` +
-    `${BENCH_CONFIG.maxBins} bins (ours: edges from all training rows). Ours builds histograms and computes gradients on ${BENCH_CONFIG.threads} threads (main + 1 worker) ` +
+    `${BENCH_CONFIG.maxBins} bins (ours: edges from all training rows). Ours builds histograms, searches splits and computes gradients on ${BENCH_CONFIG.threads} threads (main + 1 worker) ` +
     `and predicts on one; XGBoost trains and predicts with nthread ${BENCH_CONFIG.threads}. CPU = user + system ` +
     `time of all threads (the machine is shared, so wall times are noisy; CPU time is the steadier figure). ` +
     `"ours" uses the default quantile binning; the LightGBM-style binning (\`binning: "lightgbm"\`, ` +
