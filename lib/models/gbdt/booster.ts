@@ -24,7 +24,7 @@ import { recodeToTraining, trainingVocabulary } from "../category_codes.ts";
 import type { FlatTree } from "../tree/ensemble.ts";
 import { BinMapper, type BinnedMatrix } from "./binning.ts";
 import { defaultMetricName, evaluatorByName, fromMetric, type RawEvaluator } from "./eval.ts";
-import { type GrowConfig, GrowerWorkspace, growTree } from "./grower.ts";
+import { type GrowConfig, GrowerWorkspace, type GrownTree, type GrowResult, growTree } from "./grower.ts";
 import type { GradientSource } from "./histogram_parallel.ts";
 import { type GbdtMetrics, GbdtModel } from "./model.ts";
 import type { Objective } from "./objective.ts";
@@ -232,25 +232,10 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
           ws,
         );
         const tree = res.tree;
-        if (!bagging) {
-          for (let l = 0; l < res.leafNodes.length; l++) {
-            const v = tree.value[res.leafNodes[l]!]!;
-            for (let i = res.leafStart[l]!; i < res.leafEnd[l]!; i++) {
-              const j = rows[i]! * K + k;
-              raw[j] = raw[j]! + v;
-            }
-          }
-        } else {
-          for (let i = 0; i < n; i++) {
-            raw[i * K + k] = raw[i * K + k]! + tree.value[tree.leafOf(binned.bins, n, i, feats.nValueBins)]!;
-          }
-        }
+        if (!bagging) addLeafValues(raw, K, k, rows, res);
+        else addTreeScores(raw, K, k, tree, binned.bins, n, feats.nValueBins);
         if (validBinned && validRaw) {
-          const nv = validBinned.nRows;
-          for (let i = 0; i < nv; i++) {
-            validRaw[i * K + k] = validRaw[i * K + k]! +
-              tree.value[tree.leafOf(validBinned.bins, nv, i, feats.nValueBins)]!;
-          }
+          addTreeScores(validRaw, K, k, tree, validBinned.bins, validBinned.nRows, feats.nValueBins);
         }
         for (let node = 0; node < tree.nNodes; node++) {
           const f = tree.feature[node]!;
@@ -318,6 +303,36 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
 }
 
 /** Split-finder view of the mapper and constraints. */
+// The score updates live in their own small functions: inside the long boosting loop V8 compiled
+// them on stack replacement and dropped back to the interpreter at every loop exit.
+
+/** Adds each leaf's value to output k (of K) of the raw scores of the rows the grower put in it. */
+function addLeafValues(raw: Float64Array, K: number, k: number, rows: Uint32Array, res: GrowResult): void {
+  const value = res.tree.value;
+  for (let l = 0; l < res.leafNodes.length; l++) {
+    const v = value[res.leafNodes[l]!]!;
+    for (let i = res.leafStart[l]!, end = res.leafEnd[l]!; i < end; i++) {
+      const j = rows[i]! * K + k;
+      raw[j] = raw[j]! + v;
+    }
+  }
+}
+
+/** Adds the tree's output to output k (of K) of every row of a binned matrix (out-of-bag or validation rows). */
+function addTreeScores(
+  raw: Float64Array,
+  K: number,
+  k: number,
+  tree: GrownTree,
+  bins: Uint8Array,
+  nRows: number,
+  nValueBins: Int32Array,
+): void {
+  for (let i = 0; i < nRows; i++) {
+    raw[i * K + k] = raw[i * K + k]! + tree.value[tree.leafOf(bins, nRows, i, nValueBins)]!;
+  }
+}
+
 /** `values` copied into a SharedArrayBuffer. */
 function sharedCopy(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(new SharedArrayBuffer(values.length * 8));
