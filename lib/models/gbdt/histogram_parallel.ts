@@ -461,7 +461,8 @@ export class HistogramBuilder {
     // Threads search only with the split setup they were started with.
     const onThreads = threaded &&
       (setup === null || (this.#workerSplit !== undefined && setup === o.splitSearch));
-    if (!onThreads) {
+    const smallOut = small ? mySmall : null, largeOut = large ? myLarge : null;
+    const take = (kFrom: number, kTo: number) =>
       nodeTake(
         smallHist,
         largeHist,
@@ -469,8 +470,8 @@ export class HistogramBuilder {
         o.nRows,
         o.binOffset,
         this.#features,
-        0,
-        nAct,
+        kFrom,
+        kTo,
         this.rows,
         start,
         end,
@@ -478,51 +479,24 @@ export class HistogramBuilder {
         hess,
         setup,
         args,
-        small ? mySmall : null,
-        large ? myLarge : null,
+        smallOut,
+        largeOut,
       );
-    } else {
+    if (!onThreads) take(0, nAct);
+    else {
       const gradOffset = this.#sharedOffset(grad, hess);
       // Threads take groups of features (planTakes) from a shared counter, so a thread that the OS
       // deschedules (this machine is shared) simply takes fewer; each feature is still summed by one
       // thread in row order, so the histograms do not depend on who took what.
       const nTakes = this.#nTakes, takes = this.#takes;
-      const seq = this.#startJob(
-        JOB.HISTOGRAM,
-        smallSlot,
-        start,
-        end,
-        nTakes,
-        gradOffset,
-        largeSlot,
-        (small ? 1 : 0) | (large ? 2 : 0),
-      );
+      const search = (small ? 1 : 0) | (large ? 2 : 0);
+      const seq = this.#startJob(JOB.HISTOGRAM, smallSlot, start, end, nTakes, gradOffset, largeSlot, search);
       const ctrl = this.#ctrl!, next = this.#workers.length * CTRL_STRIDE;
-      for (let t: number; (t = Atomics.add(ctrl, next, 1)) < nTakes;) {
-        nodeTake(
-          smallHist,
-          largeHist,
-          o.bins,
-          o.nRows,
-          o.binOffset,
-          this.#features,
-          takes[t]!,
-          takes[t + 1]!,
-          this.rows,
-          start,
-          end,
-          grad,
-          hess,
-          setup,
-          args,
-          small ? mySmall : null,
-          large ? myLarge : null,
-        );
-      }
+      for (let t: number; (t = Atomics.add(ctrl, next, 1)) < nTakes;) take(takes[t]!, takes[t + 1]!);
       this.#waitForWorkers(seq);
       // The best record over the threads, in the sequential search's order.
       for (let w = 1; w <= this.#workers.length; w++) {
-        for (const [c, mine] of [[0, small ? mySmall : null], [1, large ? myLarge : null]] as const) {
+        for (const [c, mine] of [[0, smallOut], [1, largeOut]] as const) {
           if (mine === null) continue;
           const at = (w * 2 + c) * SPLIT_RECORD;
           if (beats(this.#results[at]!, this.#results[at + 1]!, mine.gain, mine.feature)) {

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Rng } from "../../random/mod.ts";
-import { fitGbdt } from "./booster.ts";
+import { fitGbdt, type GbdtData } from "./booster.ts";
+import type { GbdtModel } from "./model.ts";
+import type { GbdtParams } from "./params.ts";
 import { HistogramPool } from "./histogram.ts";
 import { HistogramBuilder, planTakes } from "./histogram_parallel.ts";
 import { matrixOf } from "./_test_data.ts";
@@ -103,9 +105,25 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
   }
 });
 
+/**
+ * Fits on 1 and on 2 threads (every build and partition sent to the worker: minRowsForThreads and
+ * minParallelWork 0), asserts the two models are the same but for nThreads, and returns them.
+ */
+function fitOneAndTwo(data: GbdtData, params: Partial<GbdtParams>, seed: number): [GbdtModel, GbdtModel] {
+  const one = fitGbdt(data, { params: { ...params, nThreads: 1 }, seed });
+  const two = fitGbdt(data, {
+    params: { ...params, nThreads: 2 },
+    seed,
+    minRowsForThreads: 0,
+    minParallelWork: 0,
+  });
+  const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
+  assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
+  return [one, two];
+}
+
 Deno.test("fitGbdt: nThreads 2 gives the same model, bit for bit, as nThreads 1", () => {
-  // minRowsForThreads and minParallelWork 0 take the worker path on small data; bagging, feature
-  // sampling, missing values and a categorical feature exercise every part of the grower; weights and
+  // Bagging, feature sampling, missing values and a categorical feature exercise every part of the grower; weights and
   // scalePosWeight reach the worker's half of the gradients.
   const rng = new Rng(3);
   const rows: number[][] = [], labels: number[] = [];
@@ -126,15 +144,7 @@ Deno.test("fitGbdt: nThreads 2 gives the same model, bit for bit, as nThreads 1"
     categoricalFeatures: [2],
     scalePosWeight: 2.5,
   };
-  const one = fitGbdt({ matrix, labels, weights }, { params: { ...params, nThreads: 1 }, seed: 5 });
-  const two = fitGbdt({ matrix, labels, weights }, {
-    params: { ...params, nThreads: 2 },
-    seed: 5,
-    minRowsForThreads: 0,
-    minParallelWork: 0,
-  });
-  const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
-  assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
+  const [one, two] = fitOneAndTwo({ matrix, labels, weights }, params, 5);
   assert.deepEqual(two.predictRaw(matrix), one.predictRaw(matrix));
 });
 
@@ -188,15 +198,7 @@ Deno.test("fitGbdt multiclass: nThreads 2 gives the same model, bit for bit, as 
   }
   const matrix = matrixOf(rows);
   const params = { objective: "multiclass" as const, numClass: 3, nEstimators: 5, numLeaves: 7 };
-  const one = fitGbdt({ matrix, labels }, { params: { ...params, nThreads: 1 }, seed: 2 });
-  const two = fitGbdt({ matrix, labels }, {
-    params: { ...params, nThreads: 2 },
-    seed: 2,
-    minRowsForThreads: 0,
-    minParallelWork: 0,
-  });
-  const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
-  assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
+  fitOneAndTwo({ matrix, labels }, params, 2);
 });
 
 Deno.test("fitGbdt: threads search splits as one thread does (tied duplicate column, monotone, middle thresholds)", () => {
@@ -228,16 +230,7 @@ Deno.test("fitGbdt: threads search splits as one thread does (tied duplicate col
     minDataInLeafBy: "hessian" as const,
     featureFraction: 0.9,
   };
-  const fit = (nThreads: number) =>
-    fitGbdt({ matrix, labels }, {
-      params: { ...params, nThreads },
-      seed: 4,
-      minRowsForThreads: 0,
-      minParallelWork: 0,
-    });
-  const one = fit(1), two = fit(2);
-  const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });
-  assert.deepEqual(strip(two.toJSON()), strip(one.toJSON()));
+  const [one] = fitOneAndTwo({ matrix, labels }, params, 4);
   // the twins do tie: column 0 splits, its duplicate (which comes later) never does
   assert.ok(one.featureImportance("split")[0]! > 0);
   assert.equal(one.featureImportance("split")[5], 0);
