@@ -302,7 +302,6 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
   }
 }
 
-/** Split-finder view of the mapper and constraints. */
 // The score updates live in their own small functions: inside the long boosting loop V8 compiled
 // them on stack replacement and dropped back to the interpreter at every loop exit.
 
@@ -340,6 +339,7 @@ function sharedCopy(values: ArrayLike<number>): Float64Array {
   return out;
 }
 
+/** Split-finder view of the mapper and constraints. */
 function splitFeatures(mapper: BinMapper, params: GbdtParams): SplitFeatures {
   const nF = mapper.nFeatures;
   const nValueBins = new Int32Array(nF), categorical = new Uint8Array(nF), trivial = new Uint8Array(nF);

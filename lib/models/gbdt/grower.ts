@@ -222,7 +222,6 @@ export function growTree(
   const { pool, rows, builder } = ws;
   pool.reset();
   builder.setFeatures(featureMask);
-
   const tree = new GrownTree();
   const spareSplits = ws.splits;
 
@@ -390,9 +389,9 @@ export function growTree(
     const smallIsLeft = mid - leaf.start <= leaf.end - mid;
     const small = smallIsLeft ? L : R, large = smallIsLeft ? R : L;
     const needSmall = smallIsLeft ? needL : needR, needLarge = smallIsLeft ? needR : needL;
-    // The small child's histogram is built from its rows; the large one's is the parent's minus it
-    // (built only to be subtracted when the small child cannot split). The builder does both and
-    // searches the children's splits, on all threads for large leaves.
+    // The small child's histogram is built from its rows (even when only the large child can split:
+    // it is then needed for the subtraction), the large one's is the parent's minus it. The builder
+    // does both and searches the children's splits, on all threads for large leaves.
     if (needLarge || needSmall) {
       small.slot = needLarge ? pool.acquire() : leaf.slot;
       if (needLarge) large.slot = leaf.slot;

@@ -303,8 +303,8 @@ export class HistogramBuilder {
   #nActive = 0;
   #takes: Int32Array;
   #nTakes = 0;
-  #workerGradients: WorkerInit["gradients"];
-  #workerSplit: WorkerInit["split"];
+  readonly #workerGradients: WorkerInit["gradients"];
+  readonly #workerSplit: WorkerInit["split"];
   /** The job's child sums and bounds (shared with the workers when they search splits). */
   readonly #splitArgs: Float64Array;
   readonly #results: Float64Array;
