@@ -98,7 +98,8 @@ export interface GbdtParams {
   /** Seed for bagging, feature sampling and bin sampling, integer in [0, 2^32). */
   seed: number;
   /**
-   * Threads for histogram building (the main thread plus `nThreads − 1` workers), in [1, 256].
+   * Threads for histogram building, split search and row-wise gradients (the main thread plus
+   * `nThreads − 1` workers), in [1, 256].
    * Results are bit-identical for any value. Training sets under 50,000 rows use one thread (see
    * `MIN_ROWS_FOR_THREADS`).
    * Default: min(2, the machine's cores).
