@@ -4,6 +4,7 @@
  * `<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` with its markdown table.
  * @module
  */
+import process from "node:process";
 import { writeJsonAtomic, writeTextAtomic } from "../lib/io/atomic.ts";
 
 /** Machine description printed beside every table. */
@@ -49,6 +50,35 @@ export async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; s
   const t0 = performance.now();
   const result = await fn();
   return { result, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Runs `fn`; returns its result with wall seconds and CPU seconds (user + system, all threads). */
+export function timedCpu<T>(fn: () => T): { result: T; seconds: number; cpuSeconds: number } {
+  const c0 = process.cpuUsage(), t0 = performance.now();
+  const result = fn();
+  const seconds = (performance.now() - t0) / 1000, c = process.cpuUsage(c0);
+  return { result, seconds, cpuSeconds: (c.user + c.system) / 1e6 };
+}
+
+/**
+ * Runs a fit `repeats` times: the last result, the best wall and CPU seconds, and every run's wall
+ * seconds as text (on a shared machine the best run is the least disturbed one; the Python references
+ * report theirs the same way, see `reference/gbdt_reference.py` `best_fit`).
+ */
+export function bestFit<T>(
+  repeats: number,
+  fit: () => T,
+): { result: T; seconds: number; cpuSeconds: number; runs: string } {
+  let result!: T, seconds = Infinity, cpuSeconds = Infinity;
+  const runs: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t = timedCpu(fit);
+    result = t.result;
+    runs.push(t.seconds);
+    seconds = Math.min(seconds, t.seconds);
+    cpuSeconds = Math.min(cpuSeconds, t.cpuSeconds);
+  }
+  return { result, seconds, cpuSeconds, runs: runs.map((r) => r.toFixed(2)).join(", ") };
 }
 
 /** Formats a markdown table from a header row and data rows. */

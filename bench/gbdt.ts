@@ -26,12 +26,14 @@ import type { GbdtModel, GbdtParams } from "../lib/models/gbdt/mod.ts";
 import type { TreeEnsemble } from "../lib/models/tree/ensemble.ts";
 import { normal, Rng } from "../lib/random/mod.ts";
 import {
+  bestFit,
   markdownTable,
   meanAndStandardError,
   peakRssMiB,
   publish,
   runPythonReference,
   timed,
+  timedCpu,
 } from "./common.ts";
 
 /** Shared hyper-parameters: XGBoost gets `max_depth`; ours and sklearn get `numLeaves` and `maxDepth`. */
@@ -121,34 +123,54 @@ export function generateSynthetic(nRows: number, seed: number): Float32Array {
   return out;
 }
 
-/** Splits a `[label, features…]` block into a labelled Matrix of rows [from, to). */
-export function syntheticSlice(raw: Float32Array, from: number, to: number): LabeledData {
-  const W = SYNTHETIC_FEATURES + 1, n = to - from;
-  const values = new Float32Array(n * SYNTHETIC_FEATURES), labels = new Float32Array(n);
+/** Splits a `[label, features…]` block (`nFeatures` features a row) into a labelled Matrix of rows [from, to). */
+export function syntheticSlice(
+  raw: Float32Array,
+  from: number,
+  to: number,
+  nFeatures: number = SYNTHETIC_FEATURES,
+): LabeledData {
+  const W = nFeatures + 1, n = to - from;
+  const values = new Float32Array(n * nFeatures), labels = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const o = (from + i) * W;
     labels[i] = raw[o]!;
-    values.set(raw.subarray(o + 1, o + W), i * SYNTHETIC_FEATURES);
+    values.set(raw.subarray(o + 1, o + W), i * nFeatures);
   }
-  const featureNames = Array.from({ length: SYNTHETIC_FEATURES }, (_, j) => `x${j}`);
-  const matrix: Matrix = { nRows: n, nCols: SYNTHETIC_FEATURES, values, featureNames };
+  const featureNames = Array.from({ length: nFeatures }, (_, j) => `x${j}`);
+  const matrix: Matrix = { nRows: n, nCols: nFeatures, values, featureNames };
   return { matrix, labels };
 }
 
-/** Writes (or reuses) the synthetic file under `data/bench/` so Python reads the identical rows. */
-async function syntheticFile(nRows: number, seed: number): Promise<{ path: string; raw: Float32Array }> {
-  const path = fileURLToPath(
-    new URL(`../data/bench/gbdt_synthetic_v${SYNTHETIC_VERSION}_${nRows}_seed${seed}.f32`, import.meta.url),
-  );
-  const bytes = nRows * (SYNTHETIC_FEATURES + 1) * 4;
+/**
+ * Writes (or reuses) a generated float32 file `data/bench/<fileName>` of `length` values, so Python
+ * reads the identical rows.
+ */
+export async function cachedFloat32File(
+  fileName: string,
+  length: number,
+  generate: () => Float32Array,
+): Promise<{ path: string; raw: Float32Array }> {
+  const path = fileURLToPath(new URL(`../data/bench/${fileName}`, import.meta.url));
   try {
     const existing = await Deno.readFile(path);
-    if (existing.byteLength === bytes) return { path, raw: new Float32Array(existing.buffer, 0, bytes / 4) };
+    if (existing.byteLength === length * 4) {
+      return { path, raw: new Float32Array(existing.buffer, 0, length) };
+    }
   } catch { /* not there yet */ }
-  const raw = generateSynthetic(nRows, seed);
+  const raw = generate();
   await Deno.mkdir(fileURLToPath(new URL("../data/bench/", import.meta.url)), { recursive: true });
   await writeBytesAtomic(path, new Uint8Array(raw.buffer)); // little-endian on every platform we run on
   return { path, raw };
+}
+
+/** The synthetic set's file (see {@link cachedFloat32File}). */
+function syntheticFile(nRows: number, seed: number): Promise<{ path: string; raw: Float32Array }> {
+  return cachedFloat32File(
+    `gbdt_synthetic_v${SYNTHETIC_VERSION}_${nRows}_seed${seed}.f32`,
+    nRows * (SYNTHETIC_FEATURES + 1),
+    () => generateSynthetic(nRows, seed),
+  );
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -156,20 +178,12 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-type Numbers = Record<string, number | string>;
-type RefResult = Record<string, Numbers | undefined>;
+export type Numbers = Record<string, number | string>;
+export type RefResult = Record<string, Numbers | undefined>;
 
 interface CoreApi {
   fitGbdt: (train: LabeledData, options: { params: Partial<GbdtParams>; seed?: number }) => GbdtModel;
   predictRaw: (ensemble: TreeEnsemble, matrix: Matrix, nTrees?: number) => Float64Array;
-}
-
-/** Runs `fn`; returns its result with wall seconds and CPU seconds (user + system, all threads). */
-function timedCpu<T>(fn: () => T): { result: T; seconds: number; cpuSeconds: number } {
-  const c0 = process.cpuUsage(), t0 = performance.now();
-  const result = fn();
-  const seconds = (performance.now() - t0) / 1000, c = process.cpuUsage(c0);
-  return { result, seconds, cpuSeconds: (c.user + c.system) / 1e6 };
 }
 
 /** Loads the GBDT core, or returns null (with the reason) when it is not there or broken. */
@@ -215,7 +229,8 @@ function bestOf3Cpu(fn: () => void): { seconds: number; cpuSeconds: number } {
   return { seconds, cpuSeconds };
 }
 
-async function reference(config: Record<string, unknown>, enabled: boolean): Promise<RefResult> {
+/** Runs bench/reference/gbdt_reference.py with `config` (empty when disabled or Python is missing). */
+export async function gbdtReference(config: Record<string, unknown>, enabled: boolean): Promise<RefResult> {
   if (!enabled) return {};
   const script = await Deno.readTextFile(new URL("./reference/gbdt_reference.py", import.meta.url));
   console.log(`[bench] python reference: ${config.task}`);
@@ -301,7 +316,7 @@ export async function main(args: string[]): Promise<void> {
       const lgbBins = core.fitGbdt(train, { params: { ...params, binning: "lightgbm" }, seed: 0 });
       ours[`${t.task}LightgbmBins`] = quality(t.task, test, lgbBins.predict(test.matrix));
     }
-    refs[t.task] = await reference(
+    refs[t.task] = await gbdtReference(
       { task: t.task, dataDir, trees: C.trees, ...shared, learningRate: t.lr, threads: C.threads },
       python,
     );
@@ -333,15 +348,10 @@ export async function main(args: string[]): Promise<void> {
     };
     loadAt.oursSynthetic = load();
     // Best of `repeats` fits (each library gets the same number of runs, see the reference config).
-    const runs: number[] = [];
-    let model!: GbdtModel, seconds = Infinity, cpuSeconds = Infinity;
-    for (let r = 0; r < repeats; r++) {
-      const t = timedCpu(() => core.fitGbdt(strain, { params, seed: 0 }));
-      model = t.result;
-      runs.push(t.seconds);
-      seconds = Math.min(seconds, t.seconds);
-      cpuSeconds = Math.min(cpuSeconds, t.cpuSeconds);
-    }
+    const { result: model, seconds, cpuSeconds, runs } = bestFit(
+      repeats,
+      () => core.fitGbdt(strain, { params, seed: 0 }),
+    );
     let pred = model.predict(stest.matrix);
     const predictSeconds = bestOf3(() => (pred = model.predict(stest.matrix)));
     // The issue's prediction target: 100 trees of depth 6 on one core (the first 100 trees).
@@ -349,7 +359,7 @@ export async function main(args: string[]): Promise<void> {
     ours.synthetic = {
       trainSeconds: seconds,
       trainCpuSeconds: cpuSeconds,
-      trainSecondsRuns: runs.map((r) => r.toFixed(2)).join(", "),
+      trainSecondsRuns: runs,
       predictRowsPerSecond: stest.matrix.nRows / predictSeconds,
       predict100TreesRowsPerSecond: stest.matrix.nRows / predict100.seconds,
       predict100TreesRowsPerCpuSecond: stest.matrix.nRows / predict100.cpuSeconds,
@@ -371,7 +381,7 @@ export async function main(args: string[]): Promise<void> {
     console.log(`[bench] ours synthetic: ${JSON.stringify(ours.synthetic)}`);
   }
   loadAt.referencesStart = load();
-  refs.synthetic = await reference(
+  refs.synthetic = await gbdtReference(
     {
       task: "synthetic",
       syntheticPath: synth.path,

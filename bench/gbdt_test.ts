@@ -65,7 +65,10 @@ Deno.test("gbdt bench: tables mark targets met and missed", () => {
     /\| binary \| auc \| 0\.8300 \| 0\.8310 \| 0\.8290 \| – \| \+0\.0010 \| ≥ XGBoost − 0\.002 \| yes \|/,
   );
   assert.match(md, /\| regression \| rmse \| .* \| \*\*no\*\* \|/);
-  assert.match(md, /\| train, wall \(s, best run\) \| 10\.00 \| 4\.00 \| – \| 2\.50× \| ≤ 2× XGBoost \| \*\*no\*\* \|/);
+  assert.match(
+    md,
+    /\| train, wall \(s, best run\) \| 10\.00 \| 4\.00 \| – \| 2\.50× \| ≤ 2× XGBoost \| \*\*no\*\* \|/,
+  );
   assert.match(md, /\| predict 200 trees \(rows\/s\) \| 1,000,000 \| 1,000,000 \| – \| 1\.00× \|/);
   assert.match(md, /\| predict 100 trees, 1 core \(rows per CPU-s\) \| 3,000,000 .* \| yes \|/);
   assert.match(md, /\| synthetic 1,000 \| auc \| 0\.9000 \| – \| 0\.9000 .* \| yes \|/);

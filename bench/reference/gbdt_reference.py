@@ -10,15 +10,17 @@ the same number of trees, leaves / depth and learning rate:
     {"task": "binary" | "regression" | "rank" | "synthetic",
      "dataDir": "../shared/data/lightgbm-examples",     # binary / regression / rank
      "syntheticPath": "data/bench/....f32", "nRows": 500000, "nTrain": 400000,  # synthetic
+     "nFeatures": 28,                                     # synthetic width (default 28)
      "trees": 100, "learningRate": 0.1, "maxDepth": 6, "numLeaves": 31, "maxBins": 255,
-     "threads": 2, "libraries": ["xgboost", "sklearn"]}
+     "threads": 2, "trainRepeats": 1, "libraries": ["xgboost", "sklearn"]}
 
-The synthetic file is raw little-endian float32, row-major, 29 values a row: the label, then 28
-features (written by bench/gbdt.ts; see its generator for the formula).
+The synthetic file is raw little-endian float32, row-major, nFeatures + 1 values a row: the label,
+then the features (written by bench/gbdt.ts or bench/gbdt_wide.ts; see their generators).
 
 Prints one JSON object: {"xgboost": {...}, "sklearn": {...}} with the quality metric(s), "trainSeconds"
-(data construction + training, wall), "trainCpuSeconds" (the same span in process CPU time, all threads)
-and "predictRowsPerSecond" (best of 3 over the test rows).
+(data construction + training, wall; the best of trainRepeats fits), "trainCpuSeconds" (the same span
+in process CPU time, all threads), "trainSecondsRuns" (every fit) and "predictRowsPerSecond" (best of
+3 over the test rows).
 """
 import json
 import os
@@ -60,7 +62,7 @@ def load_rank(path, n_features=None):
 def load_data(cfg):
     task = cfg["task"]
     if task == "synthetic":
-        raw = np.fromfile(cfg["syntheticPath"], dtype="<f4").reshape(-1, 29)
+        raw = np.fromfile(cfg["syntheticPath"], dtype="<f4").reshape(-1, cfg.get("nFeatures", 28) + 1)
         n, n_train = cfg["nRows"], cfg["nTrain"]
         if raw.shape[0] != n:
             raise SystemExit(f"synthetic file has {raw.shape[0]} rows, expected {n}")

@@ -106,7 +106,7 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
 });
 
 /**
- * Fits on 1 and on 2 threads (every build and partition sent to the worker: minRowsForThreads and
+ * Fits on 1 and on 2 threads (every histogram job sent to the worker: minCellsForThreads and
  * minParallelWork 0), asserts the two models are the same but for nThreads, and returns them.
  */
 function fitOneAndTwo(data: GbdtData, params: Partial<GbdtParams>, seed: number): [GbdtModel, GbdtModel] {
@@ -114,7 +114,7 @@ function fitOneAndTwo(data: GbdtData, params: Partial<GbdtParams>, seed: number)
   const two = fitGbdt(data, {
     params: { ...params, nThreads: 2 },
     seed,
-    minRowsForThreads: 0,
+    minCellsForThreads: 0,
     minParallelWork: 0,
   });
   const strip = (j: ReturnType<typeof one.toJSON>) => ({ ...j, params: { ...j.params, nThreads: 0 } });

@@ -18,7 +18,7 @@
  * ```
  * @module
  */
-export { fitGbdt, MIN_ROWS_FOR_THREADS } from "./booster.ts";
+export { fitGbdt, MIN_CELLS_FOR_THREADS } from "./booster.ts";
 export type { FitGbdtOptions, GbdtData, GbdtProgress } from "./booster.ts";
 export { GBDT_FORMAT_VERSION, GbdtModel } from "./model.ts";
 export type { FlatTreeJSON, GbdtMetrics, GbdtModelJSON } from "./model.ts";

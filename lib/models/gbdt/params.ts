@@ -100,8 +100,8 @@ export interface GbdtParams {
   /**
    * Threads for histogram building, split search and row-wise gradients (the main thread plus
    * `nThreads − 1` workers), in [1, 256].
-   * Results are bit-identical for any value. Training sets under 50,000 rows use one thread (see
-   * `MIN_ROWS_FOR_THREADS`).
+   * Results are bit-identical for any value. Training sets under 1,000,000 cells (rows × features)
+   * use one thread (see `MIN_CELLS_FOR_THREADS`).
    * Default: min(2, the machine's cores).
    */
   nThreads: number;
