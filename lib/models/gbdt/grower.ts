@@ -17,7 +17,7 @@ import {
   type SplitSearchSetup,
 } from "./histogram_parallel.ts";
 import { partitionRows } from "./partition.ts";
-import { findBestSplit, leafOutput, type SplitConfig, type SplitFeatures, SplitInfo } from "./split.ts";
+import { leafOutput, type SplitConfig, type SplitFeatures, SplitInfo } from "./split.ts";
 
 /** A tree as grown on bins (training structure). Node 0 is the root; `feature = -1` marks a leaf. */
 export class GrownTree {
@@ -252,10 +252,6 @@ export function growTree(
     hi: c.hi,
     out: c.split,
   });
-  const build = (slot: number, start: number, end: number) => {
-    ws.rowsHistogrammed += end - start;
-    builder.build(slot, start, end, grad, hess);
-  };
 
   const open: OpenLeaf[] = [];
   const done: OpenLeaf[] = [];
@@ -273,20 +269,10 @@ export function growTree(
   };
   rootLeaf.split.reset();
   if (canSplit(nUsed, 0)) {
+    // The root's histogram and best split, in one job like any node's (see below).
     rootLeaf.slot = pool.acquire();
-    build(rootLeaf.slot, 0, nUsed);
-    findBestSplit(
-      pool.get(rootLeaf.slot),
-      feats,
-      featureMask,
-      g0,
-      h0,
-      nUsed,
-      -Infinity,
-      Infinity,
-      cfg,
-      rootLeaf.split,
-    );
+    ws.rowsHistogrammed += nUsed;
+    builder.buildChildren(rootLeaf.slot, 0, nUsed, grad, hess, -1, childSearch(rootLeaf), null, setup);
   }
   open.push(rootLeaf);
   let nLeaves = 1;
