@@ -13,7 +13,6 @@
  * (`--quick`: 50k synthetic rows; results go to bench/results/gbdt_quick.json, README untouched).
  * @module
  */
-import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { type LabeledData, loadLightgbmTrainTest } from "../lib/data/lightgbm_examples.ts";
 import type { Matrix } from "../lib/data/types.ts";
