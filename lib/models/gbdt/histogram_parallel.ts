@@ -188,8 +188,13 @@ export function planTakes(nActive: number, nThreads: number, starts: Int32Array)
   return t;
 }
 
-/** Builds below this many row × feature updates stay on the main thread. */
-export const MIN_PARALLEL_WORK = 100_000;
+/**
+ * Node jobs below this many row × feature updates stay on the main thread. Measured in alternating
+ * pairs of fits (the synthetic 400k × 28 and a 60k × 200 table): 30,000 beat 100,000 in 7 of 7
+ * pairs (about 5 %, as a job also subtracts and searches splits, work that does not shrink with the
+ * rows); 15,000 was faster on the wide table but slower on the synthetic one in 3 of 3.
+ */
+export const MIN_PARALLEL_WORK = 30_000;
 
 /** Message that hands a worker its shared buffers. */
 export interface WorkerInit {
