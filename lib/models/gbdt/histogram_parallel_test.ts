@@ -7,6 +7,7 @@ import type { GbdtParams } from "./params.ts";
 import { HistogramPool } from "./histogram.ts";
 import { HistogramBuilder, planTakes } from "./histogram_parallel.ts";
 import { matrixOf } from "./_test_data.ts";
+import { BinaryObjective } from "./objectives/binary.ts";
 import { referenceHistogram } from "./_reference_histogram.ts";
 
 function sharedData(nRows: number, nBins: number[], seed: number) {
@@ -234,4 +235,62 @@ Deno.test("fitGbdt: threads search splits as one thread does (tied duplicate col
   // the twins do tie: column 0 splits, its duplicate (which comes later) never does
   assert.ok(one.featureImportance("split")[0]! > 0);
   assert.equal(one.featureImportance("split")[5], 0);
+});
+
+Deno.test("computeGradients: with or without workers it fills the builder's gradients as the objective does", () => {
+  const nRows = 2000, rng = new Rng(21);
+  const d = sharedData(nRows, [4, 6], 2);
+  const shared = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+  const labels = shared(nRows), raw = shared(nRows), weights = shared(nRows);
+  for (let i = 0; i < nRows; i++) {
+    labels[i] = rng.float() < 0.3 ? 1 : 0;
+    raw[i] = rng.uniform(-3, 3);
+    weights[i] = rng.uniform(0.5, 2);
+  }
+  const objective = new BinaryObjective({ scalePosWeight: 1.7 });
+  const want = { g: new Float32Array(nRows), h: new Float32Array(nRows) };
+  objective.gradients(labels, raw, weights, want.g, want.h);
+  for (const nThreads of [1, 2]) {
+    const b = new HistogramBuilder({
+      bins: d.bins,
+      nRows,
+      binOffset: d.binOffset,
+      pool: new HistogramPool(d.totalBins, 2, nThreads > 1),
+      rows: new Uint32Array(new SharedArrayBuffer(nRows * 4)),
+      nThreads,
+      gradientSource: { objective: "binary", options: { scalePosWeight: 1.7 }, labels, raw, weights },
+    });
+    try {
+      assert.equal(b.parallelGradients, nThreads > 1);
+      b.computeGradients(objective);
+      assert.deepEqual(b.grad, want.g);
+      assert.deepEqual(b.hess, want.h);
+    } finally {
+      b.close();
+    }
+  }
+});
+
+Deno.test("a threaded builder refuses a gradient source its workers could not read", () => {
+  const d = sharedData(10, [3], 1);
+  const make = (labels: Float64Array) =>
+    new HistogramBuilder({
+      bins: d.bins,
+      nRows: 10,
+      binOffset: d.binOffset,
+      pool: new HistogramPool(d.totalBins, 2, true),
+      rows: new Uint32Array(new SharedArrayBuffer(40)),
+      nThreads: 2,
+      gradientSource: {
+        objective: "binary",
+        options: {},
+        labels,
+        raw: new Float64Array(new SharedArrayBuffer(80)),
+      },
+    });
+  assert.throws(() => make(new Float64Array(10)), /gradientSource.labels must be a whole SharedArrayBuffer/);
+  assert.throws(
+    () => make(new Float64Array(new SharedArrayBuffer(160)).subarray(10)),
+    /gradientSource.labels must be a whole SharedArrayBuffer/,
+  );
 });
