@@ -246,7 +246,7 @@ export interface HistogramBuilderOptions {
   rows: Uint32Array;
   /**
    * Gradients per output (`nOutputs` blocks of `nRows`) allocated by the builder, shared with the
-   * workers; {@link HistogramBuilder.build} takes views of these blocks. Default 1.
+   * workers; {@link HistogramBuilder.buildChildren} takes views of these blocks. Default 1.
    */
   nOutputs?: number;
   /** Threads, main included. More than 1 needs shared `bins`, `rows` and pool. */
@@ -295,7 +295,7 @@ function workersAllowed(): boolean {
 
 /**
  * Builds node histograms for the grower, on the main thread alone or with worker threads.
- * Call {@link setFeatures} whenever the active features change (per tree), then {@link build}.
+ * Call {@link setFeatures} whenever the active features change (per tree), then {@link buildChildren}.
  */
 export class HistogramBuilder {
   readonly nThreads: number;
@@ -418,21 +418,15 @@ export class HistogramBuilder {
   }
 
   /**
-   * Fills histogram slot `slot` of the pool from rows `rows[start .. end)` with gradients `grad` /
-   * `hess` (indexed by row id). With worker threads they must be views of {@link grad} / {@link hess}
-   * (one output's block), the arrays the workers can see.
-   */
-  build(slot: number, start: number, end: number, grad: Float32Array, hess: Float32Array): void {
-    this.buildChildren(slot, start, end, grad, hess, -1, null, null, null);
-  }
-
-  /**
    * The grower's step after a split: fills slot `smallSlot` with the small child's histogram (rows
    * `rows[start .. end)`), turns the parent's histogram in `largeSlot` (unless −1) into the large
    * child's (parent − small), and finds each child's best split when asked (`small` / `large`, with
    * `setup` the features' facts and split config). All of it runs on the threads, feature group by
    * feature group, when `setup` is the builder's own `splitSearch` (the workers hold a copy of it);
-   * the result is the same as one thread's (see {@link nodeTake} and `searchFeatures`).
+   * the result is the same as one thread's (see {@link nodeTake} and `searchFeatures`). The root, or
+   * any lone histogram, is the call with `largeSlot` −1. Gradients `grad` / `hess` are indexed by row
+   * id; with worker threads they must be views of {@link grad} / {@link hess} (one output's block),
+   * the arrays the workers can see.
    */
   buildChildren(
     smallSlot: number,
@@ -608,7 +602,7 @@ export class HistogramBuilder {
       grad.length < this.#opts.nRows
     ) {
       throw new Error(
-        "HistogramBuilder.build: with worker threads, pass views of builder.grad / builder.hess",
+        "HistogramBuilder.buildChildren: with worker threads, pass views of builder.grad / builder.hess",
       );
     }
     return offset;

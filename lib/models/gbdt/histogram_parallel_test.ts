@@ -68,7 +68,17 @@ Deno.test("histograms built on 1 and 3 threads are bit-identical", () => {
           // Gradients go in the second output's block (class 1 of 2), which the workers find by offset.
           b.grad.set(fresh.grad, nRows);
           b.hess.set(fresh.hess, nRows);
-          b.build(0, start, end, b.grad.subarray(nRows), b.hess.subarray(nRows));
+          b.buildChildren(
+            0,
+            start,
+            end,
+            b.grad.subarray(nRows),
+            b.hess.subarray(nRows),
+            -1,
+            null,
+            null,
+            null,
+          );
           const h = pool.get(0);
           // Only the active features' bins are defined.
           const gh: number[] = [], count: number[] = [];
@@ -180,9 +190,15 @@ Deno.test("a threaded builder refuses gradients the workers cannot see", () => {
   try {
     assert.equal(b.nThreads, 2);
     b.setFeatures(new Uint8Array([1, 1]));
-    assert.throws(() => b.build(0, 0, 50, d.grad, d.hess), /views of builder.grad/);
-    assert.throws(() => b.build(0, 0, 50, b.grad.subarray(1), b.hess.subarray(1)), /views of builder.grad/);
-    b.build(0, 0, 50, b.grad.subarray(50), b.hess.subarray(50)); // the second output's block
+    assert.throws(
+      () => b.buildChildren(0, 0, 50, d.grad, d.hess, -1, null, null, null),
+      /views of builder.grad/,
+    );
+    assert.throws(
+      () => b.buildChildren(0, 0, 50, b.grad.subarray(1), b.hess.subarray(1), -1, null, null, null),
+      /views of builder.grad/,
+    );
+    b.buildChildren(0, 0, 50, b.grad.subarray(50), b.hess.subarray(50), -1, null, null, null); // the second output's block
   } finally {
     b.close();
   }

@@ -43,6 +43,7 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
     labels: new Float64Array(src.labels),
     raw: new Float64Array(src.raw),
     weights: src.weights ? new Float64Array(src.weights) : undefined,
+    // all outputs' blocks (multiclass writes class c at c · nRows)
     grad: new Float32Array(init.grad),
     hess: new Float32Array(init.hess),
   };
