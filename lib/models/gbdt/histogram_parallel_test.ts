@@ -310,3 +310,24 @@ Deno.test("a threaded builder refuses a gradient source its workers could not re
     /gradientSource.labels must be a whole SharedArrayBuffer/,
   );
 });
+
+Deno.test("fitGbdt lambdarank and Poisson: nThreads 2 gives the same model, bit for bit, as nThreads 1", () => {
+  // Lambdarank's gradients come from the main thread (per query), Poisson's from the workers' row ranges.
+  const rng = new Rng(13);
+  const rows: number[][] = [], relevance: number[] = [], counts: number[] = [], groups: number[] = [];
+  for (let q = 0; q < 60; q++) {
+    const size = 5 + rng.int(20);
+    groups.push(size);
+    for (let i = 0; i < size; i++) {
+      const x = [rng.float(), rng.float() < 0.15 ? NaN : rng.float(), rng.int(5), rng.float()];
+      rows.push(x);
+      const s = 2 * x[0]! + (Number.isNaN(x[1]!) ? 0.5 : x[1]!) + 0.3 * rng.float();
+      relevance.push(Math.min(4, Math.floor(s * 1.5)));
+      counts.push(Math.floor(Math.exp(s) * rng.float()));
+    }
+  }
+  const matrix = matrixOf(rows);
+  const common = { nEstimators: 5, numLeaves: 9, minDataInLeaf: 5 };
+  fitOneAndTwo({ matrix, labels: relevance, groups }, { ...common, objective: "lambdarank" }, 6);
+  fitOneAndTwo({ matrix, labels: counts }, { ...common, objective: "poisson" }, 6);
+});
