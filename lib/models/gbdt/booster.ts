@@ -237,6 +237,7 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
           ws,
         );
         const tree = res.tree;
+        requireFiniteLeaves(res, trees.length, labels, weights);
         if (!bagging) addLeafValues(raw, K, k, rows, res);
         else addTreeScores(raw, K, k, tree, binned.bins, n, feats.nValueBins);
         if (validBinned && validRaw) {
@@ -304,6 +305,35 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
       metrics,
       objective: options.objective,
     });
+  }
+}
+
+/**
+ * Stops a fit whose gradients were not finite, before the leaf value poisons every later score and tree.
+ * Gradients are float32 (|g| ≤ 3.4·10³⁸): labels or weights of extreme magnitude overflow them.
+ */
+function requireFiniteLeaves(
+  res: GrowResult,
+  treeIndex: number,
+  labels: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+): void {
+  for (const node of res.leafNodes) {
+    const v = res.tree.value[node]!;
+    if (Number.isFinite(v)) continue;
+    const largest = (xs: ArrayLike<number>) => {
+      let m = 0;
+      for (let i = 0; i < xs.length; i++) m = Math.max(m, Math.abs(xs[i]!));
+      return m;
+    };
+    const w = weights ? `, largest weight ${largest(weights)}` : "";
+    throw new InputError(
+      "labels",
+      `tree ${treeIndex + 1} got a leaf value of ${v}: the gradients were not finite. They are float32 ` +
+        `(|gradient| ≤ 3.4e38); largest |label| ${largest(labels)}${w}: rescale the labels${
+          weights ? " or weights" : ""
+        }`,
+    );
   }
 }
 

@@ -185,3 +185,49 @@ Deno.test("bad input is rejected with InputError naming the field", () => {
   bad(() => fitGbdt(ok, { valid: { matrix: matrixOf([[1]]), labels: [1] } }), "valid.matrix");
   bad(() => fitGbdt(ok, { params: { categoricalFeatures: [0] } }), "matrix", /categorical column 0/);
 });
+
+Deno.test("rows that carry no curvature (lambdarank queries without a pair, weights below float32) give finite models", () => {
+  const rows: number[][] = [], labels: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    rows.push([i % 7, (i * 13) % 5]);
+    labels.push(i < 30 ? 0 : i % 3); // the first 30 rows: queries whose labels are all equal
+  }
+  const matrix = matrixOf(rows);
+  const noPairs = fitGbdt({
+    matrix: matrixOf(rows.slice(0, 30)),
+    labels: labels.slice(0, 30),
+    groups: [10, 10, 10],
+  }, {
+    params: { objective: "lambdarank", nEstimators: 3, minDataInLeaf: 1, minSumHessian: 0 },
+  });
+  // No pair anywhere: every gradient and hessian is 0, so every leaf is 0 (it used to be 0/0 = NaN).
+  for (const t of noPairs.ensemble.trees) assert.ok(t.value.every((v) => v === 0));
+  const mixed = fitGbdt({ matrix, labels, groups: [10, 10, 10, 1, 1, 28] }, {
+    params: { objective: "lambdarank", nEstimators: 5, numLeaves: 8, minDataInLeaf: 1, minSumHessian: 0 },
+  });
+  assert.ok(mixed.predictRaw(matrix).every(Number.isFinite));
+  // Weights of 1e-300 are positive, but their float32 gradients and hessians are 0.
+  const weights = labels.map((_, i) => (i % 4 === 0 ? 1 : 1e-300));
+  const tinyWeights = fitGbdt({ matrix, labels, weights }, {
+    params: { objective: "regression", nEstimators: 5, numLeaves: 8, minDataInLeaf: 1, minSumHessian: 0 },
+  });
+  assert.ok(tinyWeights.predictRaw(matrix).every(Number.isFinite));
+});
+
+Deno.test("labels too large for float32 gradients stop the fit with an InputError naming labels", () => {
+  const { matrix } = synth(50, 11);
+  const huge = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? 6.8e38 : 1));
+  assert.throws(
+    () => fitGbdt({ matrix, labels: huge }, { params: { nEstimators: 3 } }),
+    (e: unknown) =>
+      e instanceof InputError && e.field === "labels" && /float32/.test(e.message) &&
+      /6\.8e\+38/.test(e.message),
+  );
+  // Large but representable labels still train.
+  const large = huge.map((y) => y / 1e10);
+  assert.ok(
+    fitGbdt({ matrix, labels: large }, { params: { nEstimators: 3 } }).predictRaw(matrix).every(
+      Number.isFinite,
+    ),
+  );
+});

@@ -113,7 +113,10 @@ export function thresholdL1(g: number, alpha: number): number {
   return a > 0 ? (g > 0 ? a : -a) : 0;
 }
 
-/** Optimal leaf output `−T(G)/(H+λ)` clamped to `[lo, hi]`. */
+/**
+ * Optimal leaf output `−T(G)/(H+λ)` clamped to `[lo, hi]`; 0 when `H + λ` is not positive (no
+ * curvature, as XGBoost: e.g. a leaf of lambdarank queries without a pair, or of zero-weight rows).
+ */
 export function leafOutput(
   g: number,
   h: number,
@@ -122,7 +125,8 @@ export function leafOutput(
   lo: number,
   hi: number,
 ): number {
-  const w = -thresholdL1(g, alphaL1) / (h + lambdaL2);
+  const d = h + lambdaL2;
+  const w = d > 0 ? -thresholdL1(g, alphaL1) / d : 0;
   return w < lo ? lo : w > hi ? hi : w;
 }
 
@@ -137,10 +141,11 @@ export function leafGainGivenOutput(
   return -(2 * thresholdL1(g, alphaL1) * w + (h + lambdaL2) * w * w);
 }
 
-/** Unconstrained leaf gain `T(g)² / (h+λ)`. */
+/** Unconstrained leaf gain `T(g)² / (h+λ)`; 0 when `h + λ` is not positive (the output is then 0). */
 export function leafGain(g: number, h: number, lambdaL2: number, alphaL1: number): number {
   const t = thresholdL1(g, alphaL1);
-  return (t * t) / (h + lambdaL2);
+  const d = h + lambdaL2;
+  return d > 0 ? (t * t) / d : 0;
 }
 
 /**
@@ -441,7 +446,10 @@ function findCategorical(
     for (const b of cats) tryLeftSet([b]);
     return;
   }
-  const score = (b: number) => gh[2 * (o + b)]! / (gh[2 * (o + b) + 1]! + cfg.catSmooth);
+  const score = (b: number) => {
+    const d = gh[2 * (o + b) + 1]! + cfg.catSmooth;
+    return d > 0 ? gh[2 * (o + b)]! / d : 0;
+  };
   cats.sort((a, b) => score(a) - score(b) || a - b);
   const maxLeft = Math.min(cfg.maxCatThreshold, used - 1);
   for (let dir = 0; dir < 2; dir++) {

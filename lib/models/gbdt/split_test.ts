@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { newHistogram } from "./histogram.ts";
 import {
   findBestSplit,
+  leafGain,
   leafOutput,
   type SplitConfig,
   type SplitFeatures,
@@ -60,6 +61,15 @@ Deno.test("L1 threshold and leaf output (LightGBM formulas)", () => {
   assert.equal(thresholdL1(1, 2), 0);
   close(leafOutput(-5, 4, 1, 0, -Infinity, Infinity), 1); // −(−5)/(4+1)
   assert.equal(leafOutput(-5, 4, 1, 0, -Infinity, 0.5), 0.5); // clamped
+});
+
+Deno.test("a leaf without curvature (H + λ ≤ 0) has output 0 and gain 0, not ±∞ or NaN", () => {
+  for (const g of [0, -3, 2]) {
+    assert.equal(leafOutput(g, 0, 0, 0, -Infinity, Infinity), 0);
+    assert.equal(leafGain(g, 0, 0, 0), 0);
+  }
+  assert.equal(leafOutput(-3, 0, 0, 0, 0.5, 1), 0.5); // still clamped to the bounds
+  close(leafGain(-3, 0, 2, 0), 4.5); // λ alone gives curvature: 9 / 2
 });
 
 // Bins (g, h, n): (−4, 2, 2) (−1, 2, 2) (6, 2, 2), no missing; λ = 1. Parent gain 1²/7.
