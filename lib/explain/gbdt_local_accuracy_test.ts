@@ -1,12 +1,38 @@
 /**
  * Local accuracy of TreeSHAP on models fitted by lib/models/gbdt, one per objective (numeric, missing
  * and categorical features; leaf-wise trees): base value + Σφ equals the model's raw margin to 1e-6, for
- * every output of the multiclass model, with both kernels.
+ * every output of the multiclass model, with both kernels; then the same on random small fits with
+ * random parameters (one bin, depth 1, tiny weights, one-row queries …).
  */
+import fc from "fast-check";
+import type { Matrix } from "../data/types.ts";
 import { Rng } from "../random/mod.ts";
-import { fitGbdt } from "../models/gbdt/mod.ts";
+import { fitGbdt, type GbdtModel } from "../models/gbdt/mod.ts";
 import type { GbdtParams } from "../models/gbdt/mod.ts";
+import { randomFit } from "../models/gbdt/_random_fit.ts";
 import { treeShap } from "./tree_shap.ts";
+
+/** Base value + Σφ equals the raw margin to 1e-6 for every row and output, with both kernels. */
+function assertLocalAccuracy(model: GbdtModel, matrix: Matrix, what: string): void {
+  const raw = model.predictRaw(matrix);
+  const K = model.ensemble.nOutputs, n = matrix.nRows;
+  for (let k = 0; k < K; k++) {
+    for (const algorithm of ["recursive", "tables"] as const) {
+      const { values, baseValue } = treeShap(model.ensemble, model.prepareMatrix(matrix), {
+        output: k,
+        algorithm,
+      });
+      for (let r = 0; r < n; r++) {
+        let sum = baseValue;
+        for (let j = 0; j < matrix.nCols; j++) sum += values[r * matrix.nCols + j]!;
+        const want = raw[r * K + k]!;
+        if (!(Math.abs(sum - want) <= 1e-6)) {
+          throw new Error(`${what} output ${k} ${algorithm} row ${r}: ${sum} ≠ margin ${want}`);
+        }
+      }
+    }
+  }
+}
 
 function problem(seed: number) {
   const rng = new Rng(seed);
@@ -54,20 +80,16 @@ Deno.test("treeShap local accuracy on fitted GBDT models of every objective (1e-
         seed: 3,
       },
     );
-    const raw = model.predictRaw(matrix);
-    const K = model.ensemble.nOutputs;
-    for (let k = 0; k < K; k++) {
-      for (const algorithm of ["recursive", "tables"] as const) {
-        const { values, baseValue } = treeShap(model.ensemble, matrix, { output: k, algorithm });
-        for (let r = 0; r < n; r++) {
-          let sum = baseValue;
-          for (let j = 0; j < matrix.nCols; j++) sum += values[r * matrix.nCols + j]!;
-          const want = raw[r * K + k]!;
-          if (!(Math.abs(sum - want) <= 1e-6)) {
-            throw new Error(`${objective} output ${k} ${algorithm} row ${r}: ${sum} ≠ margin ${want}`);
-          }
-        }
-      }
-    }
+    assertLocalAccuracy(model, matrix, objective);
   }
+});
+
+Deno.test("treeShap local accuracy on random small fits with random parameters (_random_fit.ts)", () => {
+  fc.assert(
+    fc.property(randomFit(), (p) => {
+      const model = fitGbdt(p.data, { params: p.params, seed: p.seed });
+      assertLocalAccuracy(model, p.data.matrix, String(p.params.objective));
+    }),
+    { numRuns: 150 },
+  );
 });
