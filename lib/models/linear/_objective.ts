@@ -92,12 +92,15 @@ export function logisticObjective(prob: LogisticProblem): LogisticObjective {
   const { n, d, nNumeric, numericColumns, numeric, nCategorical, categories } = design;
   const m = d + (fitIntercept ? 1 : 0); // parameters: w[0..d), then b
   const start = new Float64Array(m);
-  let sw = 0, swy = 0;
+  let sw = 0, swy = 0, swn = 0;
   for (let i = 0; i < n; i++) {
     const s = weights === undefined ? 1 : weights[i]!;
-    sw += s, swy += s * labels[i]!;
+    sw += s, swy += s * labels[i]!, swn += s * (1 - labels[i]!);
   }
-  if (fitIntercept) start[d] = Math.log(swy / (sw - swy));
+  // The log-odds of the weighted base rate (the intercept's optimum with zero coefficients). The
+  // negatives' weight is summed, not taken as sw − swy: that difference is 0 when their weights are
+  // below the positives' rounding error, and the start would be +∞.
+  if (fitIntercept) start[d] = Math.log(swy / swn);
   const threshold = tol * Math.max(1, sw);
 
   const margins = (b: Float64Array, out: Float64Array) =>

@@ -707,3 +707,19 @@ Deno.test("fitLogistic: Newton and L-BFGS agree on a one-hot-heavy design; auto 
   assert.ok(sklearnGradientMaxAbs(auto, wide.matrix, wide.labels, 0.5) <= 0.5 * 1e-10 * 4000 * 1.01);
   assert.throws(() => fitLogistic(mid, { params: { solver: "sgd" as unknown as "auto" } }), /"solver"/);
 });
+
+Deno.test("negatives' weights below the positives' rounding error still give a finite intercept (log of the weight ratio)", () => {
+  // Σw of the negatives (4e-300) vanishes in Σw − Σw·y; the base-rate start used to be +∞ and the
+  // fit stopped there ("converged", intercept ∞, a model file that cannot be read back).
+  const matrix: Matrix = { nRows: 5, nCols: 1, values: Float32Array.of(0, 1, 0, 1, 3), featureNames: ["x"] };
+  const labels = [1, 0, 0, 1, 0];
+  const weights = [1e-300, 1e-300, 1e-300, 2.7, 1e-300];
+  const model = fitLogistic({ matrix, labels, weights }, { params: { C: 1e-6, standardize: false } });
+  const json = model.toJSON();
+  assert.ok(Number.isFinite(json.intercept), `intercept ${json.intercept}`);
+  assert.ok(Math.abs(json.intercept - Math.log((2.7 + 1e-300) / 3e-300)) < 1e-6);
+  assert.deepEqual(
+    LogisticModel.fromJSON(JSON.parse(JSON.stringify(json))).predict(matrix),
+    model.predict(matrix),
+  );
+});
