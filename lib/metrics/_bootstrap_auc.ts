@@ -17,7 +17,21 @@ export function aucWithCounts(
   counts: Float64Array,
 ): number {
   const n = order.length;
-  let area = 0, tp = 0, fp = 0, prevTp = 0, prevFp = 0;
+  // The class totals first (summed in the same order as below, so they equal the final running sums):
+  // the area is summed in rate units as auc() does, which keeps the two bit-identical.
+  let pos = 0, neg = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    const c = counts[i]!;
+    if (c === 0) continue;
+    const w = weights === undefined ? c : c * weights[i]!;
+    if (labels[i] === 1) pos += w;
+    else neg += w;
+  }
+  if (!(pos > 0) || !(neg > 0)) {
+    throw new InputError("labels", "the resample holds a single class; AUC is undefined");
+  }
+  let area = 0, tp = 0, fp = 0, prevTpr = 0, prevFpr = 0;
   for (let r = 0; r < n; r++) {
     const i = order[r]!;
     const c = counts[i]!;
@@ -27,14 +41,12 @@ export function aucWithCounts(
       else fp += w;
     }
     if (r + 1 === n || scores[order[r + 1]!] !== scores[i]) {
-      area += (fp - prevFp) * (tp + prevTp) / 2;
-      prevTp = tp, prevFp = fp;
+      const tpr = tp / pos, fpr = fp / neg;
+      area += (fpr - prevFpr) * (tpr + prevTpr) / 2;
+      prevTpr = tpr, prevFpr = fpr;
     }
   }
-  if (!(tp > 0) || !(fp > 0)) {
-    throw new InputError("labels", "the resample holds a single class; AUC is undefined");
-  }
-  return area / (tp * fp);
+  return area;
 }
 
 /** A function computing AUC on the next resample drawn by `draw` (which returns row indices in [0, n)). */

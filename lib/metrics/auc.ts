@@ -63,14 +63,16 @@ export function auc(labels: NumArray, scores: NumArray, weights?: NumArray): num
   const m = c.thresholds.length;
   const pos = c.tps[m - 1]!, neg = c.fps[m - 1]!;
   requireBothClasses(pos, neg, weights !== undefined);
-  let area = 0, prevTp = 0, prevFp = 0;
+  // Trapezoids in rate units (fp / neg, tp / pos): the product of the weight sums would underflow
+  // to 0 for weights near 1e-300, and AUC does not depend on the weights' scale.
+  let area = 0, prevTpr = 0, prevFpr = 0;
   for (let j = 0; j < m; j++) {
-    const tp = c.tps[j]!, fp = c.fps[j]!;
-    area += (fp - prevFp) * (tp + prevTp) / 2;
-    prevTp = tp;
-    prevFp = fp;
+    const tpr = c.tps[j]! / pos, fpr = c.fps[j]! / neg;
+    area += (fpr - prevFpr) * (tpr + prevTpr) / 2;
+    prevTpr = tpr;
+    prevFpr = fpr;
   }
-  return area / (pos * neg);
+  return area;
 }
 
 function requireBothClasses(pos: number, neg: number, weighted: boolean): void {

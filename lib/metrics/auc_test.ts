@@ -111,3 +111,30 @@ Deno.test("property: trapezoid area of rocCurve equals auc", () => {
     assert.equal(c.tpr[c.tpr.length - 1], 1);
   }));
 });
+
+Deno.test("weighted AUC does not depend on the weights' scale, down to 1e-300 (no underflow to NaN)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 1 }),
+          fc.integer({ min: 0, max: 5 }),
+          fc.double({ min: 0.1, max: 3, noNaN: true }),
+        ),
+        {
+          minLength: 2,
+          maxLength: 30,
+        },
+      ).filter((rows) => rows.some((r) => r[0] === 1) && rows.some((r) => r[0] === 0)),
+      (rows) => {
+        const labels = rows.map((r) => r[0]), scores = rows.map((r) => r[1]), weights = rows.map((r) => r[2]);
+        const want = auc(labels, scores, weights);
+        for (const scale of [1e-300, 1e300 / 3]) {
+          const got = auc(labels, scores, weights.map((w) => w * scale));
+          assert.ok(Math.abs(got - want) < 1e-12, `scale ${scale}: ${got} vs ${want}`);
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
