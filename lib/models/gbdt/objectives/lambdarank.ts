@@ -41,6 +41,25 @@ import type { Objective } from "../objective.ts";
 /** Largest relevance label (LightGBM's default label_gain table has 31 entries). */
 export const MAX_LABEL = 30;
 
+/** Gain `2^y − 1` of each relevance label y ≤ {@link MAX_LABEL}. */
+const LABEL_GAIN = Float64Array.from({ length: MAX_LABEL + 1 }, (_, y) => 2 ** y - 1);
+
+/** Per-query work buffers of {@link LambdarankObjective.gradients} (sized for the largest query). */
+interface QueryBuffers {
+  /** The query's rows in rank order (by score, descending). */
+  order: Int32Array;
+  /** Label and score of the document at each rank. */
+  label: Int32Array;
+  score: Float64Array;
+  lambdaByRank: Float64Array;
+  hessianByRank: Float64Array;
+  /** Results by row of the query. */
+  lambdas: Float64Array;
+  hessians: Float64Array;
+  /** `1 / log2(2 + r)` for each rank r. */
+  discount: Float64Array;
+}
+
 /** Options of the lambdarank objective. */
 export interface LambdarankOptions {
   /** Query group sizes (each ≥ 1, sum = number of rows). May instead be given to `validate`. */
@@ -94,6 +113,7 @@ export class LambdarankObjective implements Objective {
   /** Cached 1 / maxDCG@k per query, keyed by the labels array it was computed from. */
   #inverseMaxDcg: Float64Array | undefined;
   #cachedLabels: ArrayLike<number> | undefined;
+  #buf: QueryBuffers | undefined;
 
   constructor(options: LambdarankOptions = {}) {
     this.truncation = options.ndcgTruncation ?? 30;
@@ -149,12 +169,12 @@ export class LambdarankObjective implements Objective {
     const inv = this.#inverseMaxDcg;
     let maxCnt = 0;
     for (let q = 0; q < groups.length; q++) maxCnt = Math.max(maxCnt, groups[q]!);
-    const order = new Int32Array(maxCnt);
-    const lambdas = new Float64Array(maxCnt), hessians = new Float64Array(maxCnt);
+    const buf = this.#buffers(maxCnt);
     let start = 0;
     for (let q = 0; q < groups.length; q++) {
       const cnt = groups[q]!;
-      this.#oneQuery(labels, raw, start, cnt, inv[q]!, order, lambdas, hessians);
+      this.#oneQuery(labels, raw, start, cnt, inv[q]!, buf);
+      const { lambdas, hessians } = buf;
       for (let i = 0; i < cnt; i++) {
         const w = weights ? weights[start + i]! : 1;
         grad[start + i] = w * lambdas[i]!;
@@ -164,62 +184,81 @@ export class LambdarankObjective implements Objective {
     }
   }
 
+  /** Work buffers for queries of up to `n` rows, and the discount `1 / log2(2 + r)` of positions r < n. */
+  #buffers(n: number): QueryBuffers {
+    if (this.#buf === undefined || this.#buf.order.length < n) {
+      const discount = new Float64Array(n);
+      for (let r = 0; r < n; r++) discount[r] = 1 / Math.log2(2 + r);
+      this.#buf = {
+        order: new Int32Array(n),
+        label: new Int32Array(n),
+        score: new Float64Array(n),
+        lambdaByRank: new Float64Array(n),
+        hessianByRank: new Float64Array(n),
+        lambdas: new Float64Array(n),
+        hessians: new Float64Array(n),
+        discount,
+      };
+    }
+    return this.#buf;
+  }
+
+  /**
+   * One query's lambdas and hessians into `buf.lambdas` / `buf.hessians` (by row of the query). The
+   * pair loop reads labels and scores copied in rank order, and accumulates by rank: the same sums,
+   * term for term and in the same order, as accumulating by row.
+   */
   #oneQuery(
     labels: ArrayLike<number>,
     raw: Float64Array,
     start: number,
     cnt: number,
     inverseMaxDcg: number,
-    orderBuf: Int32Array,
-    lambdas: Float64Array,
-    hessians: Float64Array,
+    buf: QueryBuffers,
   ): void {
+    const { label, score, lambdaByRank, hessianByRank, lambdas, hessians, discount } = buf;
     lambdas.fill(0, 0, cnt);
     hessians.fill(0, 0, cnt);
     if (cnt < 2 || inverseMaxDcg === 0) return;
-    const order = orderBuf.subarray(0, cnt);
+    const order = buf.order.subarray(0, cnt);
     for (let i = 0; i < cnt; i++) order[i] = i;
     order.sort((a, b) => raw[start + b]! - raw[start + a]!);
-    const best = raw[start + order[0]!]!, worst = raw[start + order[cnt - 1]!]!;
-    const scaleByDistance = this.norm && best !== worst;
+    for (let i = 0; i < cnt; i++) {
+      label[i] = labels[start + order[i]!]!;
+      score[i] = raw[start + order[i]!]!;
+    }
+    lambdaByRank.fill(0, 0, cnt);
+    hessianByRank.fill(0, 0, cnt);
+    const scaleByDistance = this.norm && score[0] !== score[cnt - 1];
     const sigma = this.sigma;
     let sumLambdas = 0;
     const top = Math.min(cnt - 1, this.truncation);
     for (let i = 0; i < top; i++) {
-      const a = order[i]!;
-      const la = labels[start + a]!;
+      const la = label[i]!;
       for (let j = i + 1; j < cnt; j++) {
-        const b = order[j]!;
-        const lb = labels[start + b]!;
+        const lb = label[j]!;
         if (la === lb) continue;
-        let high: number, low: number, highRank: number, lowRank: number;
-        if (la > lb) {
-          high = a, low = b, highRank = i, lowRank = j;
-        } else {
-          high = b, low = a, highRank = j, lowRank = i;
-        }
-        const yh = labels[start + high]!, yl = labels[start + low]!;
-        const deltaScore = raw[start + high]! - raw[start + low]!;
-        const gainGap = (2 ** yh - 1) - (2 ** yl - 1);
-        const discountGap = Math.abs(1 / Math.log2(2 + highRank) - 1 / Math.log2(2 + lowRank));
+        // h, l: the ranks of the more and the less relevant document of the pair
+        const h = la > lb ? i : j, l = la > lb ? j : i;
+        const deltaScore = score[h]! - score[l]!;
+        const gainGap = LABEL_GAIN[label[h]!]! - LABEL_GAIN[label[l]!]!;
+        const discountGap = Math.abs(discount[h]! - discount[l]!);
         let deltaNdcg = gainGap * discountGap * inverseMaxDcg;
         if (scaleByDistance) deltaNdcg /= 0.01 + Math.abs(deltaScore);
         const rho = 1 / (1 + Math.exp(sigma * deltaScore));
         const lambda = -sigma * rho * deltaNdcg;
-        const h = sigma * sigma * rho * (1 - rho) * deltaNdcg;
-        lambdas[high] = lambdas[high]! + lambda;
-        lambdas[low] = lambdas[low]! - lambda;
-        hessians[high] = hessians[high]! + h;
-        hessians[low] = hessians[low]! + h;
+        const hessian = sigma * sigma * rho * (1 - rho) * deltaNdcg;
+        lambdaByRank[h] = lambdaByRank[h]! + lambda;
+        lambdaByRank[l] = lambdaByRank[l]! - lambda;
+        hessianByRank[h] = hessianByRank[h]! + hessian;
+        hessianByRank[l] = hessianByRank[l]! + hessian;
         sumLambdas -= 2 * lambda;
       }
     }
-    if (this.norm && sumLambdas > 0) {
-      const factor = Math.log2(1 + sumLambdas) / sumLambdas;
-      for (let i = 0; i < cnt; i++) {
-        lambdas[i] = lambdas[i]! * factor;
-        hessians[i] = hessians[i]! * factor;
-      }
+    const factor = this.norm && sumLambdas > 0 ? Math.log2(1 + sumLambdas) / sumLambdas : 1;
+    for (let r = 0; r < cnt; r++) {
+      lambdas[order[r]!] = lambdaByRank[r]! * factor;
+      hessians[order[r]!] = hessianByRank[r]! * factor;
     }
   }
 
