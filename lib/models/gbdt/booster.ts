@@ -114,12 +114,13 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
   checkFeatureValues(matrix, catSet, "matrix");
   const vocabulary = trainingVocabulary(matrix, catSet);
 
-  const objective = options.objective ?? createObjective(params.objective, {
-    groups,
+  const objectiveOptions = {
+    groups: groups === undefined ? undefined : Int32Array.from(groups),
     ndcgTruncation: params.ndcgTruncation,
     numClass: params.numClass,
     scalePosWeight: params.scalePosWeight,
-  });
+  };
+  const objective = options.objective ?? createObjective(params.objective, objectiveOptions);
   objective.validate(labels, groups);
   const K = objective.nOutputs;
 
@@ -136,9 +137,9 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
   const binned = mapper.transform(matrix, threaded);
   const feats = splitFeatures(mapper, params);
 
-  // Scores. With threads and a built-in row-wise objective, the threads compute the gradients too:
-  // they read the labels, weights and scores from shared buffers.
-  const threadGradients = threaded && options.objective === undefined && objective.rowwise === true;
+  // Scores. With threads and a built-in objective, the threads compute the gradients too (a range of
+  // rows each): they read the labels, weights and scores from shared buffers.
+  const threadGradients = threaded && options.objective === undefined && objective.rowRanges === true;
   const base = objective.initScore(labels, weights);
   const raw = new Float64Array(
     threadGradients ? new SharedArrayBuffer(n * K * 8) : new ArrayBuffer(n * K * 8),
@@ -169,7 +170,7 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
   const gradientSource: GradientSource | undefined = threadGradients
     ? {
       objective: params.objective,
-      options: { numClass: params.numClass, scalePosWeight: params.scalePosWeight },
+      options: objectiveOptions,
       labels: sharedCopy(labels),
       raw,
       weights: weights ? sharedCopy(weights) : undefined,

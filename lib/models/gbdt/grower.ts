@@ -91,7 +91,7 @@ export interface GrowerWorkspaceOptions {
   nOutputs?: number;
   /** See `HistogramBuilderOptions.minParallelWork`. */
   minParallelWork?: number;
-  /** Lets the threads compute a row-wise objective's gradients too (see `HistogramBuilder.computeGradients`). */
+  /** Lets the threads compute the objective's gradients too (see `HistogramBuilder.computeGradients`). */
   gradientSource?: GradientSource;
   /**
    * Lets the threads search splits too (see `HistogramBuilder.buildChildren`): the fit's split

@@ -15,9 +15,9 @@
  * splits; each thread posts its best split record and the main thread keeps the one the sequential
  * search would (higher gain, then lower feature).
  *
- * The same threads compute the gradients of a built-in row-wise objective
- * ({@link HistogramBuilder.computeGradients}: an equal range of rows each), since a row's gradients
- * depend on that row alone.
+ * The same threads compute the gradients of a built-in objective
+ * ({@link HistogramBuilder.computeGradients}: an equal range of rows each; lambdarank takes the
+ * queries that start in the range), see `Objective.rowRanges`.
  *
  * `fitGbdt` is synchronous, so the main thread hands out work and waits with `Atomics.wait` /
  * `Atomics.notify` on a small control array (Deno allows blocking waits on the main thread); the
@@ -148,7 +148,7 @@ export function nodeTake(
 export const JOB = {
   /** Fill a histogram slot from a row range (groups of features taken from the shared counter). */
   HISTOGRAM: 0,
-  /** Compute a row-wise objective's gradients for all rows (thread t of T: the t-th of T equal ranges). */
+  /** Compute an objective's gradients for all rows (thread t of T: the t-th of T equal row ranges). */
   GRADIENTS: 1,
 } as const;
 
@@ -158,7 +158,7 @@ export function gradientRange(n: number, t: number, T: number): [number, number]
 }
 
 /**
- * What the workers need to compute a built-in row-wise objective's gradients themselves: its name
+ * What the workers need to compute a built-in objective's gradients themselves: its name
  * and options (each worker builds its own instance) and the labels, raw scores (row-major n·K, as
  * the booster updates them) and weights, all in `SharedArrayBuffer`s.
  */
@@ -530,7 +530,7 @@ export class HistogramBuilder {
   }
 
   /**
-   * Fills {@link grad} / {@link hess} for all rows with `objective`, which must be the row-wise
+   * Fills {@link grad} / {@link hess} for all rows with `objective`, which must be the
    * objective of the builder's gradient source (workers rebuild it from its name and options): each
    * thread takes an equal range of rows ({@link gradientRange}; a fixed split, so every worker takes
    * part). Without a gradient source's workers, one call on the main thread. A row's gradients do not

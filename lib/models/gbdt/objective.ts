@@ -21,15 +21,16 @@ export interface Objective {
   /** Constant starting raw score per output (e.g. log-odds of the base rate). Length nOutputs. */
   initScore(labels: ArrayLike<number>, weights?: ArrayLike<number>): Float64Array;
   /**
-   * True when a row's gradients depend on that row alone (every built-in objective but lambdarank,
-   * whose gradients couple the rows of a query): {@link gradients} then accepts a row range, and the
-   * booster may split the rows between threads.
+   * True when {@link gradients} accepts a row range `[from, to)`, and the calls over the ranges of any
+   * partition of the rows fill every row exactly as one call over all rows does (so the booster may
+   * split the rows between threads). Every built-in objective does: the row-wise ones fill the rows
+   * of the range, lambdarank (whose gradients couple the rows of a query) the queries that start in it.
    */
-  readonly rowwise?: boolean;
+  readonly rowRanges?: boolean;
   /**
    * Fills `grad` and `hess` (length n·K, output-major) from the current raw scores (length n·K,
-   * row-major). Row-wise objectives fill rows `[from, to)` only (default all n); the others are
-   * always called without a range.
+   * row-major). With {@link rowRanges}, only the part of `[from, to)` (default all n rows); other
+   * objectives are always called without a range.
    */
   gradients(
     labels: ArrayLike<number>,

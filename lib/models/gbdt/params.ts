@@ -98,7 +98,7 @@ export interface GbdtParams {
   /** Seed for bagging, feature sampling and bin sampling, integer in [0, 2^32). */
   seed: number;
   /**
-   * Threads for histogram building, split search and row-wise gradients (the main thread plus
+   * Threads for histogram building, split search and gradients (the main thread plus
    * `nThreads − 1` workers), in [1, 256].
    * Results are bit-identical for any value. Training sets under 1,000,000 cells (rows × features)
    * use one thread (see `MIN_CELLS_FOR_THREADS`).

@@ -45,7 +45,7 @@ export interface BinaryOptions {
 export class BinaryObjective implements Objective {
   readonly name = "binary" as const;
   readonly nOutputs = 1;
-  readonly rowwise = true;
+  readonly rowRanges = true;
   readonly scalePosWeight: number;
 
   constructor(options: BinaryOptions = {}) {

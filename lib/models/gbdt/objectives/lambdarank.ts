@@ -106,10 +106,14 @@ export function checkGroups(groups: ArrayLike<number> | undefined, nRows: number
 export class LambdarankObjective implements Objective {
   readonly name = "lambdarank" as const;
   readonly nOutputs = 1;
+  /** Gradients over a row range fill the queries that start in it. */
+  readonly rowRanges = true;
   readonly truncation: number;
   readonly norm: boolean;
   readonly sigma: number;
   #groups: Int32Array | undefined;
+  /** First row of each query, then the row count. */
+  #starts: Int32Array | undefined;
   /** Cached 1 / maxDCG@k per query, keyed by the labels array it was computed from. */
   #inverseMaxDcg: Float64Array | undefined;
   #cachedLabels: ArrayLike<number> | undefined;
@@ -123,9 +127,7 @@ export class LambdarankObjective implements Objective {
     if (!(this.sigma > 0) || !Number.isFinite(this.sigma)) {
       throw new InputError("sigmoid", `must be a positive number, got ${this.sigma}`);
     }
-    if (options.groups !== undefined) {
-      this.#groups = Int32Array.from(options.groups);
-    }
+    if (options.groups !== undefined) this.#setGroups(Int32Array.from(options.groups));
   }
 
   /**
@@ -143,8 +145,15 @@ export class LambdarankObjective implements Objective {
         );
       }
     }
-    this.#groups = checkGroups(groups ?? this.#groups, labels.length);
+    this.#setGroups(checkGroups(groups ?? this.#groups, labels.length));
     this.#inverseMaxDcg = undefined;
+  }
+
+  #setGroups(groups: Int32Array): void {
+    this.#groups = groups;
+    const starts = new Int32Array(groups.length + 1);
+    for (let q = 0; q < groups.length; q++) starts[q + 1] = starts[q]! + groups[q]!;
+    this.#starts = starts;
   }
 
   /** Always 0: ranking scores are only compared within a query. */
@@ -152,16 +161,23 @@ export class LambdarankObjective implements Objective {
     return new Float64Array(1);
   }
 
-  /** Lambda gradients and hessians (see the module doc). */
+  /**
+   * Lambda gradients and hessians (see the module doc) of the queries whose first row lies in
+   * `[from, to)` (default: all rows, so all queries).
+   */
   gradients(
     labels: ArrayLike<number>,
     raw: Float64Array,
     weights: ArrayLike<number> | undefined,
     grad: Float32Array,
     hess: Float32Array,
+    from = 0,
+    to: number = labels.length,
   ): void {
-    const groups = this.#groups;
-    if (groups === undefined) throw new InputError("groups", "are required by the lambdarank objective");
+    const groups = this.#groups, starts = this.#starts;
+    if (groups === undefined || starts === undefined) {
+      throw new InputError("groups", "are required by the lambdarank objective");
+    }
     if (this.#inverseMaxDcg === undefined || this.#cachedLabels !== labels) {
       this.#inverseMaxDcg = inverseMaxDcgs(labels, groups, this.truncation);
       this.#cachedLabels = labels;
@@ -170,9 +186,8 @@ export class LambdarankObjective implements Objective {
     let maxCnt = 0;
     for (let q = 0; q < groups.length; q++) maxCnt = Math.max(maxCnt, groups[q]!);
     const buf = this.#buffers(maxCnt);
-    let start = 0;
-    for (let q = 0; q < groups.length; q++) {
-      const cnt = groups[q]!;
+    for (let q = firstStartAtOrAfter(starts, from); q < groups.length && starts[q]! < to; q++) {
+      const cnt = groups[q]!, start = starts[q]!;
       this.#oneQuery(labels, raw, start, cnt, inv[q]!, buf);
       const { lambdas, hessians } = buf;
       for (let i = 0; i < cnt; i++) {
@@ -180,7 +195,6 @@ export class LambdarankObjective implements Objective {
         grad[start + i] = w * lambdas[i]!;
         hess[start + i] = w * hessians[i]!;
       }
-      start += cnt;
     }
   }
 
@@ -266,6 +280,17 @@ export class LambdarankObjective implements Objective {
   transform(raw: Float64Array): Float64Array {
     return Float64Array.from(raw);
   }
+}
+
+/** The first query whose first row is ≥ `row` (binary search over the query starts). */
+function firstStartAtOrAfter(starts: Int32Array, row: number): number {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** 1 / (ideal DCG@k) per query; 0 for a query whose labels are all 0 (it contributes no gradient). */

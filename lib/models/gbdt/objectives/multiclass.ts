@@ -35,7 +35,7 @@ export interface MulticlassOptions {
 export class MulticlassObjective implements Objective {
   readonly name = "multiclass" as const;
   readonly nOutputs: number;
-  readonly rowwise = true;
+  readonly rowRanges = true;
 
   constructor(options: MulticlassOptions) {
     requireIntInRange("numClass", options.numClass, 2, 1 << 16);

@@ -28,7 +28,7 @@ export const POISSON_MAX_DELTA_STEP = 0.7;
 export class PoissonObjective implements Objective {
   readonly name = "poisson" as const;
   readonly nOutputs = 1;
-  readonly rowwise = true;
+  readonly rowRanges = true;
   readonly maxDeltaStep = POISSON_MAX_DELTA_STEP;
 
   /** Labels must be finite and ≥ 0, and not all zero (the log of a zero mean is −∞). */

@@ -20,7 +20,7 @@ import type { Objective } from "../objective.ts";
 export class RegressionObjective implements Objective {
   readonly name = "regression" as const;
   readonly nOutputs = 1;
-  readonly rowwise = true;
+  readonly rowRanges = true;
 
   /** Labels must be finite numbers. */
   validate(labels: ArrayLike<number>): void {
