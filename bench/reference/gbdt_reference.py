@@ -7,15 +7,17 @@ Run by the TypeScript benchmark (never a runtime dependency of the workbench):
 The config names the task and the shared hyper-parameters, so both sides train on the same rows with
 the same number of trees, leaves / depth and learning rate:
 
-    {"task": "binary" | "regression" | "rank" | "synthetic",
+    {"task": "binary" | "regression" | "rank" | "synthetic" | "synthetic_rank",
      "dataDir": "../shared/data/lightgbm-examples",     # binary / regression / rank
      "syntheticPath": "data/bench/....f32", "nRows": 500000, "nTrain": 400000,  # synthetic
      "nFeatures": 28,                                     # synthetic width (default 28)
+     "groupsPath": "data/bench/....groups.f32", "nTrainQueries": 4000,            # synthetic_rank
      "trees": 100, "learningRate": 0.1, "maxDepth": 6, "numLeaves": 31, "maxBins": 255,
      "threads": 2, "trainRepeats": 1, "libraries": ["xgboost", "sklearn"]}
 
 The synthetic file is raw little-endian float32, row-major, nFeatures + 1 values a row: the label,
-then the features (written by bench/gbdt.ts or bench/gbdt_wide.ts; see their generators).
+then the features (written by bench/gbdt.ts, bench/gbdt_wide.ts or bench/gbdt_rank.ts; see their
+generators); synthetic_rank's query sizes are a float32 file, the first nTrainQueries train.
 
 Prints one JSON object: {"xgboost": {...}, "sklearn": {...}} with the quality metric(s), "trainSeconds"
 (data construction + training, wall; the best of trainRepeats fits), "trainCpuSeconds" (the same span
@@ -61,6 +63,15 @@ def load_rank(path, n_features=None):
 
 def load_data(cfg):
     task = cfg["task"]
+    if task == "synthetic_rank":
+        raw = np.fromfile(cfg["syntheticPath"], dtype="<f4").reshape(-1, cfg["nFeatures"] + 1)
+        groups = np.fromfile(cfg["groupsPath"], dtype="<f4").astype(np.int64)
+        if raw.shape[0] != cfg["nRows"] or groups.sum() != cfg["nRows"]:
+            raise SystemExit(f"synthetic_rank files hold {raw.shape[0]} rows in queries of {groups.sum()}")
+        q = cfg["nTrainQueries"]
+        n_train = int(groups[:q].sum())
+        return ((raw[:n_train, 1:], raw[:n_train, 0], groups[:q]),
+                (raw[n_train:, 1:], raw[n_train:, 0], groups[q:]))
     if task == "synthetic":
         raw = np.fromfile(cfg["syntheticPath"], dtype="<f4").reshape(-1, cfg.get("nFeatures", 28) + 1)
         n, n_train = cfg["nRows"], cfg["nTrain"]
@@ -107,7 +118,8 @@ def quality(task, y, pred, groups):
         return {"auc": float(roc_auc_score(y, pred)), "logloss": float(log_loss(y, p))}
     if task == "regression":
         return {"rmse": float(np.sqrt(mean_squared_error(y, pred)))}
-    out = {f"ndcg@{k}": float(ndcg_at_k(y, pred, groups, k)) for k in (1, 3, 5)}
+    ks = (1, 3, 5, 10) if task == "synthetic_rank" else (1, 3, 5)
+    out = {f"ndcg@{k}": float(ndcg_at_k(y, pred, groups, k)) for k in ks}
     # Per-query NDCG@5, so the benchmark can pair the comparison by query.
     starts = np.concatenate([[0], np.cumsum(groups)[:-1]])
     out["ndcg@5 per query"] = [float(ndcg_at_k(y[s:s + g], pred[s:s + g], [g], 5)) for s, g in zip(starts, groups)]
@@ -119,7 +131,7 @@ def run_xgboost(cfg, train, test):
 
     task = cfg["task"]
     objective = {"binary": "binary:logistic", "synthetic": "binary:logistic", "regression": "reg:squarederror",
-                 "rank": "rank:ndcg"}[task]
+                 "rank": "rank:ndcg", "synthetic_rank": "rank:ndcg"}[task]
     params = {"objective": objective, "tree_method": "hist", "nthread": cfg["threads"], "eta": cfg["learningRate"],
               "max_depth": cfg["maxDepth"], "max_bin": cfg["maxBins"], "verbosity": 0, "seed": 0}
     xtr, ytr, gtr = train
@@ -142,7 +154,7 @@ def run_sklearn(cfg, train, test):
     from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 
     task = cfg["task"]
-    if task == "rank":
+    if task in ("rank", "synthetic_rank"):
         return None  # no LambdaMART in scikit-learn
     cls = HistGradientBoostingRegressor if task == "regression" else HistGradientBoostingClassifier
     model = cls(max_iter=cfg["trees"], learning_rate=cfg["learningRate"], max_leaf_nodes=cfg["numLeaves"],
