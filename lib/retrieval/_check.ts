@@ -40,6 +40,27 @@ export function checkFiniteItemsOnce(field: string, v: VectorSet): void {
   validatedItems.add(v.values);
 }
 
+/** Largest finite float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/**
+ * Throws when a row's squared norm does not fit a float32: the IVF indexes keep squared centroid norms
+ * and distances in float32, which would become ±∞ (and the list ranking meaningless).
+ */
+export function checkSquaredNorms(field: string, v: VectorSet): void {
+  for (let r = 0; r < v.n; r++) {
+    let s = 0;
+    for (let j = r * v.dim, end = j + v.dim; j < end; j++) s += v.values[j]! * v.values[j]!;
+    if (s > FLOAT32_MAX) {
+      throw new InputError(
+        field,
+        `row ${r} has squared norm ${s.toExponential(2)}, beyond float32's range (3.4e38) that the index ` +
+          `computes distances in; scale the vectors`,
+      );
+    }
+  }
+}
+
 /** Validates k. */
 export function checkK(k: number): void {
   if (!Number.isInteger(k) || k < 1) throw new InputError("k", `must be an integer >= 1, got ${k}`);

@@ -16,7 +16,7 @@
  * @module
  */
 import { InputError } from "../errors.ts";
-import { checkFinite, checkFiniteItemsOnce, checkK, checkVectors } from "./_check.ts";
+import { checkFinite, checkFiniteItemsOnce, checkK, checkSquaredNorms, checkVectors } from "./_check.ts";
 import { scanRange } from "./exact.ts";
 import { scanOne, scanTile4 } from "./kernel.ts";
 import { TopKHeap } from "./heap.ts";
@@ -141,6 +141,7 @@ export class IvfIndex {
     checkVectors("items", items);
     if (items.n < 1) throw new InputError("items", "must hold at least one vector");
     checkFiniteItemsOnce("items", items);
+    checkSquaredNorms("items", items);
     const nList = options.nList ?? Math.max(1, Math.min(items.n, Math.round(Math.sqrt(items.n))));
     if (options.probe !== undefined && options.probe !== "l2" && options.probe !== "ip") {
       throw new InputError("probe", `must be "l2" or "ip", got ${options.probe}`);

@@ -142,3 +142,23 @@ Deno.test("IVF: a batch (list-by-list, tiled) returns exactly what the queries r
     { numRuns: 40 },
   );
 });
+
+Deno.test("IvfIndex.build refuses vectors whose squared norm overflows float32, naming items and the row", () => {
+  // |x| = 2e19 in one dimension: finite in float32, but x² = 4e38 is not (the error used to name an
+  // internal "bias" at search time).
+  const items = { values: new Float32Array([1, 0, 0, 1, 2e19, 0]), n: 3, dim: 2 };
+  assert.throws(
+    () => IvfIndex.build(items, { nList: 1, seed: 0 }),
+    (e: unknown) =>
+      e instanceof InputError && e.field === "items" && /row 2 has squared norm 4\.00e\+38/.test(e.message),
+  );
+  const fine = { values: new Float32Array([1, 0, 0, 1, 1e19, 0]), n: 3, dim: 2 }; // 1e38 fits
+  assert.equal(
+    IvfIndex.build(fine, { nList: 1, seed: 0 }).search(
+      { values: new Float32Array([1, 0]), n: 1, dim: 2 },
+      1,
+      1,
+    ).ids[0],
+    2,
+  );
+});
