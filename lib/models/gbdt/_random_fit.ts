@@ -18,7 +18,7 @@ export interface RandomFit {
   readonly data: GbdtData;
   readonly params: Partial<GbdtParams>;
   readonly seed: number;
-  /** Column 0 is categorical (codes 0–5, NaN missing). */
+  /** Column 0 is categorical (codes 0–5, or 0–39 which can pass the bin cap; NaN missing). */
   readonly categorical: boolean;
 }
 
@@ -34,6 +34,7 @@ export function randomFit(maxRows = 60): fc.Arbitrary<RandomFit> {
     nF: fc.integer({ min: 1, max: 4 }),
     objective: fc.constantFrom(...OBJECTIVES),
     categorical: fc.boolean(),
+    manyCategories: fc.boolean(),
     monotone: fc.boolean(),
     weights: fc.constantFrom("none", "random", "some below float32"),
     params: fc.record({
@@ -67,7 +68,8 @@ export function randomFit(maxRows = 60): fc.Arbitrary<RandomFit> {
         : rng.uniform(-5, 5);
     };
     const rows = Array.from({ length: a.n }, () => Array.from({ length: a.nF }, value));
-    if (a.categorical) { for (const row of rows) row[0] = rng.float() < 0.1 ? NaN : rng.int(6); }
+    const nCodes = a.manyCategories ? 40 : 6;
+    if (a.categorical) { for (const row of rows) row[0] = rng.float() < 0.1 ? NaN : rng.int(nCodes); }
     const signal = (row: number[]) => {
       const x = row[a.nF - 1]!;
       return Number.isFinite(x) ? Math.max(-5, Math.min(5, x)) : 0;

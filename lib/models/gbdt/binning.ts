@@ -15,10 +15,15 @@
  * cross-validation on the training files of LightGBM's examples (bench gbdt_binning_cv) neither was
  * better beyond noise, and `"lightgbm"` was not at least as good on all three tasks.
  *
- * Categorical feature: the bin is the category code itself. Codes are capped: a code that is negative,
- * non-integer or ≥ `maxBins − 1` is treated like a missing value (missing bin), and categorical splits
- * always send the missing bin right, which matches the flat-tree rule "a category outside the bitset
- * goes right".
+ * Categorical feature: when every code seen in training is below `maxBins − 1`, the bin is the code
+ * itself. A feature with larger codes keeps its `maxBins − 1` most frequent categories (ties: lower
+ * code first), each a bin in code order (`categories[b]` is bin b's code); the rarer ones share the
+ * missing bin, as in LightGBM, instead of the codes past the cap being lost whatever their frequency.
+ * Codes from {@link MAX_CATEGORY_CODE} up are never kept (a split's category set is a bitset over the
+ * codes in the model file; dictionary codes are small).
+ * A negative or non-integer code, or one not kept (unseen in training included), is treated like a
+ * missing value, and categorical splits always send the missing bin right, which matches the
+ * flat-tree rule "a category outside the bitset goes right".
  *
  * A feature with fewer than two distinct non-missing values (constant or all-missing) is `trivial`:
  * the split finder never splits on it.
@@ -39,6 +44,8 @@ import { lightgbmBins } from "./lightgbm_bins.ts";
 import { sortFloat32 } from "./radix_sort.ts";
 
 const TRANSFORM_BLOCK = 2048;
+/** Categorical codes from this one up always go to the missing bin (see the module doc). */
+export const MAX_CATEGORY_CODE = 65_536;
 /** Float32 values buffered at once while learning edges (32 MiB). */
 const FIT_BUFFER_VALUES = 8 * 1024 * 1024;
 
@@ -51,6 +58,11 @@ export interface FeatureBins {
   readonly nValueBins: number;
   /** True when the feature has < 2 distinct non-missing values: never split on. */
   readonly trivial: boolean;
+  /**
+   * Categorical with codes past the cap only: the code of each value bin (increasing). Absent: the bin
+   * is the code.
+   */
+  readonly categories?: Int32Array;
 }
 
 /** A binned matrix: column-major bytes, `bins[f * nRows + i]`. */
@@ -81,7 +93,13 @@ export type NumericBinning = "lightgbm" | "quantile";
 
 /** JSON form of a {@link BinMapper}. */
 export interface BinMapperJSON {
-  features: { kind: "numeric" | "categorical"; thresholds: number[]; nValueBins: number; trivial: boolean }[];
+  features: {
+    kind: "numeric" | "categorical";
+    thresholds: number[];
+    nValueBins: number;
+    trivial: boolean;
+    categories?: number[];
+  }[];
 }
 
 /** Learns bin edges per feature and maps matrices to {@link BinnedMatrix}. */
@@ -176,6 +194,13 @@ export class BinMapper {
     const bins = new Uint8Array(
       shared ? new SharedArrayBuffer(nRows * nCols) : new ArrayBuffer(nRows * nCols),
     );
+    // Categorical features with kept categories: code → bin (the missing bin for codes not kept).
+    const binOfCode = this.features.map((fb) => {
+      if (fb.categories === undefined) return undefined;
+      const lut = new Uint8Array(fb.categories[fb.categories.length - 1]! + 1).fill(fb.nValueBins);
+      fb.categories.forEach((code, b) => (lut[code] = b));
+      return lut;
+    });
     const padded = this.features.map((fb) => {
       const p = new Float64Array(255).fill(Infinity);
       p.set(fb.thresholds);
@@ -189,9 +214,12 @@ export class BinMapper {
         const colStart = f * nRows;
         const missing = fb.nValueBins;
         if (fb.kind === "categorical") {
+          const lut = binOfCode[f];
           for (let i = r0; i < r1; i++) {
             const v = values[i * nCols + f]!;
-            bins[colStart + i] = v >= 0 && v < missing && Number.isInteger(v) ? v : missing;
+            if (lut === undefined) {
+              bins[colStart + i] = v >= 0 && v < missing && Number.isInteger(v) ? v : missing;
+            } else bins[colStart + i] = v >= 0 && v < lut.length && Number.isInteger(v) ? lut[v]! : missing;
           }
           continue;
         }
@@ -226,6 +254,7 @@ export class BinMapper {
         thresholds: Array.from(f.thresholds),
         nValueBins: f.nValueBins,
         trivial: f.trivial,
+        ...(f.categories ? { categories: Array.from(f.categories) } : {}),
       })),
     };
   }
@@ -238,12 +267,19 @@ export class BinMapper {
       const ok = (f.kind === "numeric" || f.kind === "categorical") && Array.isArray(f.thresholds) &&
         Number.isInteger(f.nValueBins) && f.nValueBins >= 1 && f.nValueBins <= 254 &&
         (f.kind === "categorical" || f.thresholds.length === f.nValueBins - 1);
-      if (!ok) throw new ModelFormatError(`bin mapper: feature ${i} is malformed`, "binMapper");
+      const cats = f.categories;
+      const catsOk = cats === undefined || (f.kind === "categorical" && Array.isArray(cats) &&
+        cats.length === f.nValueBins &&
+        cats.every((c, b) =>
+          Number.isInteger(c) && c >= 0 && c < MAX_CATEGORY_CODE && (b === 0 || c > cats[b - 1]!)
+        ));
+      if (!ok || !catsOk) throw new ModelFormatError(`bin mapper: feature ${i} is malformed`, "binMapper");
       return {
         kind: f.kind,
         thresholds: Float64Array.from(f.thresholds),
         nValueBins: f.nValueBins,
         trivial: !!f.trivial,
+        ...(cats ? { categories: Int32Array.from(cats) } : {}),
       };
     }));
   }
@@ -300,22 +336,34 @@ function fitCategorical(
   f: number,
   maxValueBins: number,
 ): FeatureBins {
-  const seen = new Uint8Array(maxValueBins);
-  let maxCode = -1, distinct = 0;
+  const counts = new Map<number, number>();
+  let maxCode = -1;
   for (let i = 0; i < nRows; i++) {
     const v = values[i * nCols + f]!;
-    if (v >= 0 && v < maxValueBins && Number.isInteger(v)) {
-      if (!seen[v]) {
-        seen[v] = 1;
-        distinct++;
-      }
+    if (v >= 0 && Number.isInteger(v)) {
+      if (v < MAX_CATEGORY_CODE) counts.set(v, (counts.get(v) ?? 0) + 1);
       if (v > maxCode) maxCode = v;
     }
   }
+  const trivial = counts.size < 2; // (codes ≥ MAX_CATEGORY_CODE are not counted: they go to the missing bin)
+  if (maxCode < maxValueBins) {
+    return {
+      kind: "categorical",
+      thresholds: new Float64Array(0),
+      nValueBins: Math.max(1, maxCode + 1),
+      trivial,
+    };
+  }
+  // Codes past the cap: keep the most frequent categories (ties: lower code), in code order.
+  const kept = [...counts.keys()]
+    .sort((a, b) => counts.get(b)! - counts.get(a)! || a - b)
+    .slice(0, maxValueBins)
+    .sort((a, b) => a - b);
   return {
     kind: "categorical",
     thresholds: new Float64Array(0),
-    nValueBins: Math.max(1, maxCode + 1),
-    trivial: distinct < 2,
+    nValueBins: kept.length,
+    trivial,
+    categories: Int32Array.from(kept),
   };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { BinMapper } from "./binning.ts";
+import { ModelFormatError } from "../../errors.ts";
+import { BinMapper, MAX_CATEGORY_CODE } from "./binning.ts";
 import { matrixOf } from "./_test_data.ts";
 
 const col = (xs: number[]) => matrixOf(xs.map((x) => [x]));
@@ -72,13 +73,55 @@ Deno.test("constant and all-missing features are trivial", () => {
   assert.deepEqual(Array.from(mapper.transform(m).bins.subarray(3, 6)), [1, 1, 1]); // missing bin of a 1-bin feature
 });
 
-Deno.test("categorical: bin = code, codes ≥ maxBins−1 / negative / NaN go to the missing bin", () => {
-  const m = col([0, 3, 1, NaN, 3, 7, -1]);
+Deno.test("categorical: bin = code when every code is below maxBins − 1; negative, NaN and unseen codes go to the missing bin", () => {
+  const m = col([0, 3, 1, NaN, 3, -1]);
   const mapper = BinMapper.fit(m, { maxBins: 6, categorical: new Set([0]) }); // cap: codes 0..4
   const fb = mapper.features[0]!;
   assert.equal(fb.kind, "categorical");
   assert.equal(fb.nValueBins, 4); // max seen code 3 → bins 0..3, missing = 4
-  assert.deepEqual(Array.from(mapper.transform(m).bins), [0, 3, 1, 4, 3, 4, 4]);
+  assert.equal(fb.categories, undefined);
+  assert.deepEqual(Array.from(mapper.transform(m).bins), [0, 3, 1, 4, 3, 4]);
+  assert.deepEqual(Array.from(mapper.transform(col([2, 4, 7, 0.5])).bins), [2, 4, 4, 4]);
+});
+
+Deno.test("categorical with codes past the cap: the most frequent categories get bins in code order, the rest the missing bin", () => {
+  // counts: 7 ×5, 2 ×4, 300 ×4, 50 ×1, 9 ×1, 70000 ×6 (≥ MAX_CATEGORY_CODE: never kept)
+  const codes = [
+    ...new Array(5).fill(7),
+    ...new Array(4).fill(300),
+    ...new Array(4).fill(2),
+    50,
+    9,
+    ...new Array(6).fill(70_000),
+  ];
+  assert.ok(70_000 >= MAX_CATEGORY_CODE);
+  const m = col(codes);
+  const mapper = BinMapper.fit(m, { maxBins: 4, categorical: new Set([0]) }); // 3 value bins
+  const fb = mapper.features[0]!;
+  assert.deepEqual(Array.from(fb.categories!), [2, 7, 300]); // 7, then the tie 2 / 300 (both kept)
+  assert.equal(fb.nValueBins, 3);
+  assert.deepEqual(Array.from(mapper.transform(col([2, 7, 300, 50, 9, 70_000, NaN, 1, -2])).bins), [
+    0,
+    1,
+    2,
+    3,
+    3,
+    3,
+    3,
+    3,
+    3,
+  ]);
+  // The tie at the cut goes to the lower code: with 2 value bins 7 and 2 stay, 300 goes.
+  assert.deepEqual(
+    Array.from(BinMapper.fit(m, { maxBins: 3, categorical: new Set([0]) }).features[0]!.categories!),
+    [2, 7],
+  );
+  const back = BinMapper.fromJSON(JSON.parse(JSON.stringify(mapper.toJSON())));
+  assert.deepEqual(back.toJSON(), mapper.toJSON());
+  assert.deepEqual(back.transform(m).bins, mapper.transform(m).bins);
+  const bad = mapper.toJSON();
+  bad.features[0]!.categories = [7, 2, 300];
+  assert.throws(() => BinMapper.fromJSON(bad), ModelFormatError);
 });
 
 Deno.test("sampling for edges is seeded and the JSON round trip is exact", () => {

@@ -231,3 +231,37 @@ Deno.test("labels too large for float32 gradients stop the fit with an InputErro
     ),
   );
 });
+
+Deno.test("a categorical feature with more categories than bins keeps the frequent ones, whatever their codes", () => {
+  // Codes 0–299 are rare (2 rows each), codes 300–449 frequent (20 rows each) and carry the signal:
+  // y = 1 for codes divisible by 3. With bin = code, codes ≥ 254 all fell into the missing bin.
+  const rows: number[][] = [], labels: number[] = [];
+  const rng = new Rng(21);
+  for (let code = 0; code < 450; code++) {
+    for (let r = 0; r < (code < 300 ? 2 : 20); r++) {
+      rows.push([code, rng.float()]);
+      labels.push(code >= 300 ? (code % 3 === 0 ? 1 : 0) : rng.int(2));
+    }
+  }
+  const matrix = matrixOf(rows);
+  const model = fitGbdt({ matrix, labels }, {
+    params: {
+      objective: "binary",
+      nEstimators: 30,
+      numLeaves: 8,
+      categoricalFeatures: [0],
+      maxCatToOnehot: 0,
+    },
+  });
+  const p = model.predict(matrix);
+  let right = 0, n = 0;
+  rows.forEach(([code], i) => {
+    if (code! < 300) return;
+    n++;
+    if ((p[i]! > 0.5) === (labels[i] === 1)) right++;
+  });
+  assert.equal(right, n, `frequent high codes classified ${right} / ${n}`);
+  const kept = model.toJSON().binMapper.features[0]!.categories!;
+  assert.equal(kept.length, 254);
+  for (let code = 300; code < 450; code++) assert.ok(kept.includes(code), `code ${code} kept`);
+});

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import type { Metric } from "../../metrics/metric.ts";
 import { fitGbdt } from "./booster.ts";
 import { GbdtModel } from "./model.ts";
 import { matrixOf } from "./_test_data.ts";
@@ -29,6 +30,27 @@ Deno.test("random fits: every valid problem fits, with finite predictions and ex
       assert.deepEqual(back.predictRaw(matrix), raw);
     }),
     { numRuns: 300 },
+  );
+});
+
+Deno.test("random fits: a validation set's scores (binned, during the fit) equal the model's predictions", () => {
+  // The fit scores validation rows on their bins; the model predicts on raw values through the flat trees
+  // (thresholds, category codes): the two must agree bit for bit on every row.
+  fc.assert(
+    fc.property(randomFit().filter((p) => p.params.objective !== "multiclass"), (p) => {
+      let seen: Float64Array | undefined;
+      const recorder: Metric = {
+        name: "recorder",
+        higherIsBetter: true,
+        compute: ({ predictions }) => {
+          seen = Float64Array.from(predictions);
+          return 0;
+        },
+      };
+      const model = fitGbdt(p.data, { params: p.params, seed: p.seed, valid: p.data, evalMetric: recorder });
+      assert.deepEqual(model.predict(p.data.matrix), seen);
+    }),
+    { numRuns: 200 },
   );
 });
 

@@ -79,7 +79,10 @@ export interface GbdtParams {
   scalePosWeight: number;
   /** Per-feature monotone constraint: -1 decreasing, 0 none, 1 increasing (numeric features only). */
   monotoneConstraints: number[] | undefined;
-  /** Indices of categorical features (merged with `Matrix.categorical`). Values are integer codes. */
+  /**
+   * Indices of categorical features (merged with `Matrix.categorical`). Values are integer codes; a
+   * feature with more categories than value bins keeps its most frequent ones (binning.ts).
+   */
   categoricalFeatures: number[] | undefined;
   /** Maximum number of categories on the left side of a categorical split, ≥ 1. */
   maxCatThreshold: number;

@@ -38,7 +38,10 @@ export function toFlatTree(tree: GrownTree, mapper: BinMapper): FlatTree {
     cover[i] = tree.cover[i]!;
     value[i] = tree.value[i]!;
     if (f < 0) continue;
-    const mask = tree.catMask[i];
+    const fb = mapper.features[f]!;
+    const mask = tree.catMask[i] && fb.categories
+      ? binMaskToCodes(tree.catMask[i]!, fb.categories)
+      : tree.catMask[i];
     if (mask) {
       let words = 0;
       for (let w = 0; w < mask.length; w++) if (mask[w] !== 0) words = w + 1;
@@ -46,7 +49,6 @@ export function toFlatTree(tree: GrownTree, mapper: BinMapper): FlatTree {
       catWords[i] = words;
       for (let w = 0; w < words; w++) bits.push(mask[w]!);
     } else {
-      const fb = mapper.features[f]!;
       const b = tree.bin[i]!;
       threshold[i] = b < fb.thresholds.length ? fb.thresholds[b]! : Number.MAX_VALUE;
     }
@@ -64,6 +66,15 @@ export function toFlatTree(tree: GrownTree, mapper: BinMapper): FlatTree {
     catWords,
     catBits: Uint32Array.from(bits),
   };
+}
+
+/** A categorical split's bitset over bins, as a bitset over the categories' codes (`categories[b]` = bin b's code). */
+function binMaskToCodes(mask: Uint32Array, categories: Int32Array): Uint32Array {
+  const out = new Uint32Array((categories[categories.length - 1]! >>> 5) + 1);
+  for (let b = 0; b < categories.length; b++) {
+    if ((mask[b >>> 5]! >>> (b & 31)) & 1) out[categories[b]! >>> 5]! |= 1 << (categories[b]! & 31);
+  }
+  return out;
 }
 
 function fillInternalValues(
