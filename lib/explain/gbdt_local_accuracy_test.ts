@@ -56,7 +56,6 @@ function problem(seed: number) {
 
 Deno.test("treeShap local accuracy on fitted GBDT models of every objective (1e-6)", () => {
   const { matrix, z, rng } = problem(11);
-  const n = matrix.nRows;
   const groups = new Array(30).fill(10);
   const labels: Record<GbdtParams["objective"], Float64Array> = {
     regression: Float64Array.from(z, (v) => v + 0.1 * rng.uniform(-1, 1)),
