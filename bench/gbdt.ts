@@ -178,6 +178,62 @@ function option(args: string[], name: string): string | undefined {
 }
 
 export type Numbers = Record<string, number | string>;
+
+/**
+ * Our training figures from {@link bestFit} (best wall and CPU seconds, every run) and the shared
+ * settings the Python reference trains with, for the synthetic benches (gbdt_wide, gbdt_rank).
+ */
+export function fitFigures(fit: { seconds: number; cpuSeconds: number; runs: string }): Numbers {
+  return { trainSeconds: fit.seconds, trainCpuSeconds: fit.cpuSeconds, trainSecondsRuns: fit.runs };
+}
+
+/** The reference's hyper-parameters under {@link BENCH_CONFIG} for `trees` trees and `repeats` fits. */
+export function referenceSettings(trees: number, repeats: number): Record<string, number> {
+  const B = BENCH_CONFIG;
+  return {
+    trees,
+    learningRate: B.learningRate,
+    maxDepth: B.maxDepth,
+    numLeaves: B.numLeaves,
+    maxBins: B.maxBins,
+    threads: B.threads,
+    trainRepeats: repeats,
+  };
+}
+
+/** A row of {@link libraryTable}: a label, the figure's key, its decimals, whether to show ours ÷ the reference. */
+export type LibraryRow = readonly [label: string, key: string, digits: number, withRatio: boolean];
+
+/**
+ * A markdown table of figures by library: `header` is the corner cell, the library names and the ratio
+ * column; `libraries[0]` is ours and `libraries[1]` the reference the ratio divides by (either may be
+ * missing: "–").
+ */
+export function libraryTable(
+  header: readonly string[],
+  libraries: readonly (Numbers | undefined)[],
+  rows: readonly LibraryRow[],
+): string {
+  const num = (x: number | string | undefined) => (typeof x === "number" ? x : undefined);
+  const cell = (v: number | undefined, digits: number) => (v === undefined ? "–" : v.toFixed(digits));
+  const ratio = (key: string) => {
+    const o = num(libraries[0]?.[key]), x = num(libraries[1]?.[key]);
+    return o !== undefined && x !== undefined && x > 0 ? `${(o / x).toFixed(2)}×` : "–";
+  };
+  return markdownTable(
+    [...header],
+    rows.map(([label, key, digits, withRatio]) => [
+      label,
+      ...libraries.map((lib) => cell(num(lib?.[key]), digits)),
+      withRatio ? ratio(key) : "–",
+    ]),
+  );
+}
+
+/** A library's training runs as listed in the notes ("–" when missing). */
+export function trainingRuns(r: Numbers | undefined): string {
+  return r?.trainSecondsRuns !== undefined ? String(r.trainSecondsRuns) : "–";
+}
 export type RefResult = Record<string, Numbers | undefined>;
 
 interface CoreApi {
@@ -401,11 +457,10 @@ export async function main(args: string[]): Promise<void> {
       }`,
     );
   }
-  const runsOf = (r: Numbers | undefined) => (r?.trainSecondsRuns ? String(r.trainSecondsRuns) : "–");
   notes.push(
     `synthetic training, every run (s; the table shows the best of ${repeats} for each library): ours ` +
-      `${runsOf(ours.synthetic)}; XGBoost ${runsOf(refs.synthetic?.xgboost)}; sklearn ${
-        runsOf(refs.synthetic?.sklearn)
+      `${trainingRuns(ours.synthetic)}; XGBoost ${trainingRuns(refs.synthetic?.xgboost)}; sklearn ${
+        trainingRuns(refs.synthetic?.sklearn)
       }`,
   );
   loadAt.end = load();

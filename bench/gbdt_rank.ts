@@ -16,8 +16,19 @@ import type { GbdtParams } from "../lib/models/gbdt/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
 import { ndcgAtK } from "../lib/metrics/ndcg.ts";
 import { normal, Rng } from "../lib/random/mod.ts";
-import { bestFit, markdownTable, publishUnlessQuick } from "./common.ts";
-import { BENCH_CONFIG, cachedFloat32File, gbdtReference, type Numbers, syntheticSlice } from "./gbdt.ts";
+import { bestFit, publishUnlessQuick } from "./common.ts";
+import {
+  BENCH_CONFIG,
+  cachedFloat32File,
+  examplesParams,
+  fitFigures,
+  gbdtReference,
+  libraryTable,
+  type Numbers,
+  referenceSettings,
+  syntheticSlice,
+  trainingRuns,
+} from "./gbdt.ts";
 
 export const RANK_CONFIG = {
   rows: 250_000,
@@ -84,22 +95,15 @@ export async function main(args: string[]): Promise<void> {
     groups: data.groups.subarray(nTrainQueries),
   };
   const params: Partial<GbdtParams> = {
-    objective: "lambdarank",
+    ...examplesParams("lambdarank", B.learningRate),
     nEstimators: C.trees,
-    learningRate: B.learningRate,
-    numLeaves: B.numLeaves,
-    maxDepth: B.maxDepth,
-    maxBins: B.maxBins,
-    nThreads: B.threads,
   };
   const load = () => Deno.loadavg()[0]!.toFixed(1);
   const loadAt: Record<string, string> = { start: load() };
   const fit = bestFit(repeats, () => fitGbdt(train, { params, seed: 0 }));
   const pred = fit.result.predict(test.matrix);
   const ours: Numbers = {
-    trainSeconds: fit.seconds,
-    trainCpuSeconds: fit.cpuSeconds,
-    trainSecondsRuns: fit.runs,
+    ...fitFigures(fit),
     "ndcg@5": ndcgAtK(test.labels, pred, test.groups, 5),
     "ndcg@10": ndcgAtK(test.labels, pred, test.groups, 10),
   };
@@ -113,13 +117,7 @@ export async function main(args: string[]): Promise<void> {
       nRows,
       nTrainQueries,
       nFeatures: C.features,
-      trees: C.trees,
-      learningRate: B.learningRate,
-      maxDepth: B.maxDepth,
-      numLeaves: B.numLeaves,
-      maxBins: B.maxBins,
-      threads: B.threads,
-      trainRepeats: repeats,
+      ...referenceSettings(C.trees, repeats),
       libraries: ["xgboost"],
     },
     python,
@@ -145,19 +143,7 @@ export function renderRank(
   repeats: number,
   loadAt: Record<string, string>,
 ): string {
-  const num = (x: number | string | undefined) => (typeof x === "number" ? x : undefined);
-  const cell = (v: number | undefined, digits: number) => (v === undefined ? "–" : v.toFixed(digits));
-  const ratio = (key: string) => {
-    const o = num(ours[key]), x = num(xgboost?.[key]);
-    return o !== undefined && x !== undefined && x > 0 ? `${(o / x).toFixed(2)}×` : "–";
-  };
-  const row = (label: string, key: string, digits: number, withRatio: boolean) => [
-    label,
-    cell(num(ours[key]), digits),
-    cell(num(xgboost?.[key]), digits),
-    withRatio ? ratio(key) : "–",
-  ];
-  const table = markdownTable(
+  const table = libraryTable(
     [
       `ranking ${nRows.toLocaleString("en-US")} rows, ${
         nQueries.toLocaleString("en-US")
@@ -167,25 +153,23 @@ export function renderRank(
       "XGBoost rank:ndcg (2 threads)",
       "ours / XGBoost",
     ],
+    [ours, xgboost],
     [
-      row("train, wall (s, best run)", "trainSeconds", 2, true),
-      row("train, CPU (s, best run)", "trainCpuSeconds", 2, true),
-      row("test NDCG@5", "ndcg@5", 4, false),
-      row("test NDCG@10", "ndcg@10", 4, false),
+      ["train, wall (s, best run)", "trainSeconds", 2, true],
+      ["train, CPU (s, best run)", "trainCpuSeconds", 2, true],
+      ["test NDCG@5", "ndcg@5", 4, false],
+      ["test NDCG@10", "ndcg@10", 4, false],
     ],
   );
-  const runs = (
-    r: Numbers | undefined,
-  ) => (r?.trainSecondsRuns !== undefined ? String(r.trainSecondsRuns) : "–");
   return [
     table,
     `Same settings as bench gbdt (learning rate ${BENCH_CONFIG.learningRate}, ${BENCH_CONFIG.numLeaves} leaves, ` +
     `max depth ${BENCH_CONFIG.maxDepth}, ${BENCH_CONFIG.maxBins} bins, 2 threads). No target. Ours forms every pair ` +
     `with a document in a query's top 30 (LightGBM's lambdarank), XGBoost 1.7 samples one pair a document, so ` +
     `ours does more work per row.`,
-    `_Note: every training run (s; the table shows the best of ${repeats}): ours ${runs(ours)}; XGBoost ${
-      runs(xgboost)
-    }_`,
+    `_Note: every training run (s; the table shows the best of ${repeats}): ours ${
+      trainingRuns(ours)
+    }; XGBoost ${trainingRuns(xgboost)}_`,
     `_Note: load average (1 min, 2 cores) at start ${loadAt.start}, before the reference ${loadAt.references}, ` +
     `at end ${loadAt.end}_`,
   ].join("\n\n");

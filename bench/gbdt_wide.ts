@@ -14,9 +14,19 @@ import type { GbdtParams } from "../lib/models/gbdt/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
 import { auc } from "../lib/metrics/auc.ts";
 import { Rng } from "../lib/random/mod.ts";
-import { writeJsonAtomic } from "../lib/io/atomic.ts";
-import { bestFit, markdownTable, publish } from "./common.ts";
-import { BENCH_CONFIG, cachedFloat32File, gbdtReference, type Numbers, syntheticSlice } from "./gbdt.ts";
+import { bestFit, publishUnlessQuick } from "./common.ts";
+import {
+  BENCH_CONFIG,
+  cachedFloat32File,
+  examplesParams,
+  fitFigures,
+  gbdtReference,
+  libraryTable,
+  type Numbers,
+  referenceSettings,
+  syntheticSlice,
+  trainingRuns,
+} from "./gbdt.ts";
 
 export const WIDE_CONFIG = {
   rows: 60_000,
@@ -61,22 +71,12 @@ export async function main(args: string[]): Promise<void> {
   );
   const train = syntheticSlice(raw, 0, nTrain, C.features),
     test = syntheticSlice(raw, nTrain, nRows, C.features);
-  const params: Partial<GbdtParams> = {
-    objective: "binary",
-    nEstimators: C.trees,
-    learningRate: B.learningRate,
-    numLeaves: B.numLeaves,
-    maxDepth: B.maxDepth,
-    maxBins: B.maxBins,
-    nThreads: B.threads,
-  };
+  const params: Partial<GbdtParams> = { ...examplesParams("binary", B.learningRate), nEstimators: C.trees };
   const load = () => Deno.loadavg()[0]!.toFixed(1);
   const loadAt: Record<string, string> = { start: load() };
   const fit = bestFit(repeats, () => fitGbdt(train, { params, seed: 0 }));
   const ours: Numbers = {
-    trainSeconds: fit.seconds,
-    trainCpuSeconds: fit.cpuSeconds,
-    trainSecondsRuns: fit.runs,
+    ...fitFigures(fit),
     auc: auc(test.labels, fit.result.predict(test.matrix)),
   };
   console.log(`[bench] ours wide: ${JSON.stringify(ours)}`);
@@ -88,23 +88,14 @@ export async function main(args: string[]): Promise<void> {
       nRows,
       nTrain,
       nFeatures: C.features,
-      trees: C.trees,
-      learningRate: B.learningRate,
-      maxDepth: B.maxDepth,
-      numLeaves: B.numLeaves,
-      maxBins: B.maxBins,
-      threads: B.threads,
-      trainRepeats: repeats,
+      ...referenceSettings(C.trees, repeats),
     },
     python,
   );
   loadAt.end = load();
   const md = renderWide(ours, refs.xgboost, refs.sklearn, nRows, repeats, loadAt);
   const results = { quick, config: { ...C, rows: nRows, repeats }, ours, references: refs };
-  if (quick) {
-    await writeJsonAtomic("bench/results/gbdt_wide_quick.json", results);
-    console.log(`\n${md}\n\n[bench] --quick: wrote bench/results/gbdt_wide_quick.json (README untouched)`);
-  } else await publish("gbdt_wide", results, md);
+  await publishUnlessQuick("gbdt_wide", results, md, quick);
 }
 
 /** The README block: train time (best run), CPU time and test AUC per library, ratios to XGBoost. */
@@ -116,20 +107,7 @@ export function renderWide(
   repeats: number,
   loadAt: Record<string, string>,
 ): string {
-  const num = (x: number | string | undefined) => (typeof x === "number" ? x : undefined);
-  const cell = (v: number | undefined, digits: number) => (v === undefined ? "–" : v.toFixed(digits));
-  const ratio = (key: string) => {
-    const o = num(ours[key]), x = num(xgboost?.[key]);
-    return o !== undefined && x !== undefined && x > 0 ? `${(o / x).toFixed(2)}×` : "–";
-  };
-  const row = (label: string, key: string, digits: number, withRatio: boolean) => [
-    label,
-    cell(num(ours[key]), digits),
-    cell(num(xgboost?.[key]), digits),
-    cell(num(sklearn?.[key]), digits),
-    withRatio ? ratio(key) : "–",
-  ];
-  const table = markdownTable(
+  const table = libraryTable(
     [
       `wide synthetic ${
         nRows.toLocaleString("en-US")
@@ -139,22 +117,22 @@ export function renderWide(
       "sklearn HGB",
       "ours / XGBoost",
     ],
+    [ours, xgboost, sklearn],
     [
-      row("train, wall (s, best run)", "trainSeconds", 2, true),
-      row("train, CPU (s, best run)", "trainCpuSeconds", 2, true),
-      row("test AUC", "auc", 4, false),
+      ["train, wall (s, best run)", "trainSeconds", 2, true],
+      ["train, CPU (s, best run)", "trainCpuSeconds", 2, true],
+      ["test AUC", "auc", 4, false],
     ],
   );
-  const runs = (
-    r: Numbers | undefined,
-  ) => (r?.trainSecondsRuns !== undefined ? String(r.trainSecondsRuns) : "–");
   return [
     table,
     `Same settings as bench gbdt (learning rate ${BENCH_CONFIG.learningRate}, ${BENCH_CONFIG.numLeaves} leaves, ` +
     `max depth ${BENCH_CONFIG.maxDepth}, ${BENCH_CONFIG.maxBins} bins, 2 threads). No target: the issue's speed ` +
     `target is on the 500k × 28 set (bench gbdt).`,
-    `_Note: every training run (s; the table shows the best of ${repeats}): ours ${runs(ours)}; XGBoost ` +
-    `${runs(xgboost)}; sklearn ${runs(sklearn)}_`,
+    `_Note: every training run (s; the table shows the best of ${repeats}): ours ${
+      trainingRuns(ours)
+    }; XGBoost ` +
+    `${trainingRuns(xgboost)}; sklearn ${trainingRuns(sklearn)}_`,
     `_Note: load average (1 min, 2 cores) at start ${loadAt.start}, before the references ${loadAt.references}, ` +
     `at end ${loadAt.end}_`,
   ].join("\n\n");
