@@ -215,11 +215,16 @@ export class BinMapper {
         const missing = fb.nValueBins;
         if (fb.kind === "categorical") {
           const lut = binOfCode[f];
-          for (let i = r0; i < r1; i++) {
-            const v = values[i * nCols + f]!;
-            if (lut === undefined) {
+          if (lut === undefined) {
+            for (let i = r0; i < r1; i++) {
+              const v = values[i * nCols + f]!;
               bins[colStart + i] = v >= 0 && v < missing && Number.isInteger(v) ? v : missing;
-            } else bins[colStart + i] = v >= 0 && v < lut.length && Number.isInteger(v) ? lut[v]! : missing;
+            }
+          } else {
+            for (let i = r0; i < r1; i++) {
+              const v = values[i * nCols + f]!;
+              bins[colStart + i] = v >= 0 && v < lut.length && Number.isInteger(v) ? lut[v]! : missing;
+            }
           }
           continue;
         }

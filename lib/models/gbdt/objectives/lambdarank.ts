@@ -114,6 +114,8 @@ export class LambdarankObjective implements Objective {
   #groups: Int32Array | undefined;
   /** First row of each query, then the row count. */
   #starts: Int32Array | undefined;
+  /** Rows of the largest query. */
+  #maxCount = 0;
   /** Cached 1 / maxDCG@k per query, keyed by the labels array it was computed from. */
   #inverseMaxDcg: Float64Array | undefined;
   #cachedLabels: ArrayLike<number> | undefined;
@@ -152,8 +154,13 @@ export class LambdarankObjective implements Objective {
   #setGroups(groups: Int32Array): void {
     this.#groups = groups;
     const starts = new Int32Array(groups.length + 1);
-    for (let q = 0; q < groups.length; q++) starts[q + 1] = starts[q]! + groups[q]!;
+    let maxCount = 0;
+    for (let q = 0; q < groups.length; q++) {
+      starts[q + 1] = starts[q]! + groups[q]!;
+      maxCount = Math.max(maxCount, groups[q]!);
+    }
     this.#starts = starts;
+    this.#maxCount = maxCount;
   }
 
   /** Always 0: ranking scores are only compared within a query. */
@@ -183,9 +190,7 @@ export class LambdarankObjective implements Objective {
       this.#cachedLabels = labels;
     }
     const inv = this.#inverseMaxDcg;
-    let maxCnt = 0;
-    for (let q = 0; q < groups.length; q++) maxCnt = Math.max(maxCnt, groups[q]!);
-    const buf = this.#buffers(maxCnt);
+    const buf = this.#buffers(this.#maxCount);
     for (let q = firstStartAtOrAfter(starts, from); q < groups.length && starts[q]! < to; q++) {
       const cnt = groups[q]!, start = starts[q]!;
       this.#oneQuery(labels, raw, start, cnt, inv[q]!, buf);
