@@ -115,7 +115,8 @@ export function thresholdL1(g: number, alpha: number): number {
 
 /**
  * Optimal leaf output `−T(G)/(H+λ)` clamped to `[lo, hi]`; 0 when `H + λ` is not positive (no
- * curvature, as XGBoost: e.g. a leaf of lambdarank queries without a pair, or of zero-weight rows).
+ * curvature, as XGBoost: e.g. a leaf of lambdarank queries without a pair, or of rows whose weights
+ * underflow float32).
  */
 export function leafOutput(
   g: number,
