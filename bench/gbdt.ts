@@ -201,6 +201,9 @@ export function referenceSettings(trees: number, repeats: number): Record<string
   };
 }
 
+/** A figure's number, or undefined when it is missing or a note (a string). */
+const num = (x: number | string | undefined) => (typeof x === "number" ? x : undefined);
+
 /** A row of {@link libraryTable}: a label, the figure's key, its decimals, whether to show ours ÷ the reference. */
 export type LibraryRow = readonly [label: string, key: string, digits: number, withRatio: boolean];
 
@@ -214,7 +217,6 @@ export function libraryTable(
   libraries: readonly (Numbers | undefined)[],
   rows: readonly LibraryRow[],
 ): string {
-  const num = (x: number | string | undefined) => (typeof x === "number" ? x : undefined);
   const cell = (v: number | undefined, digits: number) => (v === undefined ? "–" : v.toFixed(digits));
   const ratio = (key: string) => {
     const o = num(libraries[0]?.[key]), x = num(libraries[1]?.[key]);
@@ -506,7 +508,6 @@ export function renderTables(
   nRows: number,
   notes: readonly string[] = [],
 ): string {
-  const num = (x: number | string | undefined) => (typeof x === "number" ? x : undefined);
   const rows: (string | number)[][] = [];
   const check = (ok: boolean | undefined) => (ok === undefined ? "–" : ok ? "yes" : "**no**");
   const q = (task: string, metric: string, targetText: string, pass: (o: number, x: number) => boolean) => {
