@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { choleskySolve } from "../../lib/models/linear/_cholesky.ts";
+import { choleskySolve } from "../../lib/models/linear/mod.ts";
 
 /** A fitted linear or logistic model: coefficients and their standard errors, in design-column order. */
 export interface Fit {

@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
-import { fitLogit } from "../common/_fit_logit.ts";
-import { assertRecovered } from "../common/_assert_recovered.ts";
+import { fitLogit } from "../common/testing.ts";
+import { assertRecovered } from "../common/testing.ts";
 import { dispatchSimulator, EFFECTS, REF_PRICE_PER_KM } from "./mod.ts";
 
 const out = dispatchSimulator.generate({ seed: 21, scale: "tiny", orders: 20_000 });

@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { getNumeric } from "../../lib/data/mod.ts";
-import { fitLogit, fitOls } from "../common/_fit_logit.ts";
-import { assertRecovered } from "../common/_assert_recovered.ts";
+import { fitLogit, fitOls } from "../common/testing.ts";
+import { assertRecovered } from "../common/testing.ts";
 import { CLICK_MODEL, feedSimulator } from "./mod.ts";
 
 const out = feedSimulator.generate({ seed: 17, scale: "tiny", users: 3_000 });

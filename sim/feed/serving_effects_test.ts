@@ -19,8 +19,8 @@
 import assert from "node:assert/strict";
 import { getNumeric, isStringColumn, type StringColumn } from "../../lib/data/mod.ts";
 import { DAY_MS, type SimOutput } from "../common/mod.ts";
-import { fitLogit } from "../common/_fit_logit.ts";
-import { assertRecovered } from "../common/_assert_recovered.ts";
+import { fitLogit } from "../common/testing.ts";
+import { assertRecovered } from "../common/testing.ts";
 import { FEED_GRAPH, feedSimulator } from "./mod.ts";
 import { RECENT_MEAN_DAYS, RECENT_SHARE } from "./params.ts";
 

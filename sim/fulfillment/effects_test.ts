@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { type Frame, getNumeric, isStringColumn, type StringColumn } from "../../lib/data/mod.ts";
-import { fitLogit } from "../common/_fit_logit.ts";
+import { fitLogit } from "../common/testing.ts";
 import { CARRIERS, DISRUPTION, disruptionWindow, EFFECTS, fulfillmentSimulator, isMidWeight } from "./mod.ts";
 
 function str(frame: Frame, name: string): StringColumn {

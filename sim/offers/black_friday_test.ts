@@ -14,8 +14,8 @@
 import assert from "node:assert/strict";
 import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { DAY_MS } from "../common/mod.ts";
-import { fitLogit } from "../common/_fit_logit.ts";
-import { assertRecovered } from "../common/_assert_recovered.ts";
+import { fitLogit } from "../common/testing.ts";
+import { assertRecovered } from "../common/testing.ts";
 import { BLACK_FRIDAY, buildCalendar, OFFERS_GRAPH, OFFERS_START_MS, offersSimulator } from "./mod.ts";
 
 const out = offersSimulator.generate({

@@ -29,8 +29,8 @@
 import assert from "node:assert/strict";
 import { type Frame, getNumeric, isStringColumn, type StringColumn } from "../../lib/data/mod.ts";
 import { DAY_MS } from "../common/mod.ts";
-import { fitLogit, fitOls } from "../common/_fit_logit.ts";
-import { assertRecovered } from "../common/_assert_recovered.ts";
+import { fitLogit, fitOls } from "../common/testing.ts";
+import { assertRecovered } from "../common/testing.ts";
 import {
   CATEGORIES,
   OFFERS_GRAPH,

@@ -15,8 +15,8 @@ import { getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { DAY_MS } from "../common/mod.ts";
 import { OFFERS_START_MS, offersSimulator, SEGMENT_PROFILES, SEGMENTS } from "./mod.ts";
 import { CHANNEL_UPLIFT, REDEMPTION } from "./params.ts";
-import { fitLogit } from "../common/_fit_logit.ts";
-import { assertRecovered } from "../common/_assert_recovered.ts";
+import { fitLogit } from "../common/testing.ts";
+import { assertRecovered } from "../common/testing.ts";
 import {
   CHRISTMAS_CLOSED_MULTIPLIER,
   CHRISTMAS_MULTIPLIER,

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { type Frame, getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import { InputError } from "../../lib/errors.ts";
 import { differingTables, framesEqual, validateGraph } from "../common/mod.ts";
-import { fitLogit, fitOls } from "../common/_fit_logit.ts";
-import { assertRecovered } from "../common/_assert_recovered.ts";
+import { fitLogit, fitOls } from "../common/testing.ts";
+import { assertRecovered } from "../common/testing.ts";
 import {
   calendarFactor,
   eventFactor,

@@ -19,3 +19,4 @@ export {
   driverDistrictKey,
   registerDispatchFeatures,
 } from "./feature_defs.ts";
+export { REFERENCE_DISPATCH_GOLD_SQL } from "./_reference_gold.ts";

@@ -33,3 +33,4 @@ export {
 } from "./conversion.ts";
 export { EVENT_BUCKETS_SQL, EVENT_RADIUS_KM } from "./events.ts";
 export { PRICING_FEATURE_DEFS, registerPricingFeatures } from "./feature_defs.ts";
+export { EVENT_NIGHT_CITY } from "./_event_night_city.ts";

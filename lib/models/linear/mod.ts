@@ -18,3 +18,4 @@ export {
   resolveLogisticParams,
   validateLogisticParams,
 } from "./params.ts";
+export { choleskySolve } from "./_cholesky.ts";

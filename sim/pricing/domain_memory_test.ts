@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { Db } from "../../data/mod.ts";
-import { InputError } from "../../errors.ts";
+import { Db } from "../../lib/data/mod.ts";
+import { InputError } from "../../lib/errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { framesEqual, writeBronze } from "../../../sim/common/mod.ts";
-import { pricingSimulator } from "../../../sim/pricing/mod.ts";
-import { buildPricingGold } from "./mod.ts";
+import { framesEqual, writeBronze } from "../common/mod.ts";
+import { pricingSimulator } from "./mod.ts";
+import { buildPricingGold } from "../../lib/domains/pricing/mod.ts";
 
 const out = pricingSimulator.generate({ seed: 9, scale: "tiny", scenario: "event_night" });
 const TABLES = ["gold_pricing_risk", "gold_pricing_demand", "gold_pricing_conversion"];

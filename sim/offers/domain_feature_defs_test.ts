@@ -1,21 +1,21 @@
 import assert from "node:assert/strict";
-import { Db, getNumeric } from "../../data/mod.ts";
-import { InputError, NotFoundError } from "../../errors.ts";
+import { Db, getNumeric } from "../../lib/data/mod.ts";
+import { InputError, NotFoundError } from "../../lib/errors.ts";
 import {
   FeatureRegistry,
   getHistoricalFeatures,
   getOnlineFeatures,
   InMemoryOnlineStore,
   materializeOnline,
-} from "../../features/mod.ts";
+} from "../../lib/features/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { offersSimulator } from "../../../sim/offers/mod.ts";
-import { buildGold, buildOffersSilver } from "./mod.ts";
-import { customerOfferKey, OFFERS_FEATURE_DEFS, registerOffersFeatures } from "./feature_defs.ts";
-import { buildOffersFeatureSnapshots, OFFERS_SNAPSHOT_TABLES } from "./snapshots.ts";
-import { assertRegistryContract } from "../_registry_contract.ts";
-import { sameValue as same } from "../_same_value.ts";
+import { writeBronze } from "../common/mod.ts";
+import { offersSimulator } from "./mod.ts";
+import { buildGold, buildOffersSilver } from "../../lib/domains/offers/mod.ts";
+import { customerOfferKey, OFFERS_FEATURE_DEFS, registerOffersFeatures } from "../../lib/domains/offers/feature_defs.ts";
+import { buildOffersFeatureSnapshots, OFFERS_SNAPSHOT_TABLES } from "../../lib/domains/offers/snapshots.ts";
+import { assertRegistryContract } from "../../lib/domains/testing.ts";
+import { sameValue as same } from "../../lib/domains/testing.ts";
 
 const DAY = 86_400_000;
 

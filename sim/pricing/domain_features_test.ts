@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
-import { Db, type Frame, getNumeric, isStringColumn } from "../../data/mod.ts";
-import { InputError, NotFoundError } from "../../errors.ts";
+import { Db, type Frame, getNumeric, isStringColumn } from "../../lib/data/mod.ts";
+import { InputError, NotFoundError } from "../../lib/errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { framesEqual, writeBronze } from "../../../sim/common/mod.ts";
-import { pricingSimulator } from "../../../sim/pricing/mod.ts";
+import { framesEqual, writeBronze } from "../common/mod.ts";
+import { pricingSimulator } from "./mod.ts";
 import {
   buildGold,
   buildPricingGold,
   CONVERSION_MONOTONE_CONSTRAINTS,
   CONVERSION_NUMERIC_FEATURES,
-} from "./mod.ts";
-import { sameValue as same } from "../_same_value.ts";
-import { EVENT_NIGHT_CITY } from "./_event_night_city.ts";
+} from "../../lib/domains/pricing/mod.ts";
+import { sameValue as same } from "../../lib/domains/testing.ts";
+import { EVENT_NIGHT_CITY } from "../../lib/domains/pricing/mod.ts";
 
 const DAY = 86_400_000, Q = 900_000;
 

@@ -1,24 +1,24 @@
 import assert from "node:assert/strict";
-import { Db, getNumeric } from "../../data/mod.ts";
-import { InputError } from "../../errors.ts";
+import { Db, getNumeric } from "../../lib/data/mod.ts";
+import { InputError } from "../../lib/errors.ts";
 import {
   FeatureRegistry,
   getHistoricalFeatures,
   getOnlineFeatures,
   InMemoryOnlineStore,
   materializeOnline,
-} from "../../features/mod.ts";
+} from "../../lib/features/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { pricingSimulator } from "../../../sim/pricing/mod.ts";
-import { registerDispatchFeatures } from "../dispatch/feature_defs.ts";
-import { registerFeedFeatures } from "../feed/feature_defs.ts";
-import { registerFulfillmentFeatures } from "../fulfillment/feature_defs.ts";
-import { registerOffersFeatures } from "../offers/feature_defs.ts";
-import { PRICING_FEATURE_DEFS, registerPricingFeatures } from "./feature_defs.ts";
-import { buildPricingGold } from "./mod.ts";
-import { assertRegistryContract } from "../_registry_contract.ts";
-import { sameValue as same } from "../_same_value.ts";
+import { writeBronze } from "../common/mod.ts";
+import { pricingSimulator } from "./mod.ts";
+import { registerDispatchFeatures } from "../../lib/domains/dispatch/feature_defs.ts";
+import { registerFeedFeatures } from "../../lib/domains/feed/feature_defs.ts";
+import { registerFulfillmentFeatures } from "../../lib/domains/fulfillment/feature_defs.ts";
+import { registerOffersFeatures } from "../../lib/domains/offers/feature_defs.ts";
+import { PRICING_FEATURE_DEFS, registerPricingFeatures } from "../../lib/domains/pricing/feature_defs.ts";
+import { buildPricingGold } from "../../lib/domains/pricing/mod.ts";
+import { assertRegistryContract } from "../../lib/domains/testing.ts";
+import { sameValue as same } from "../../lib/domains/testing.ts";
 
 const Q = 900_000;
 const out = pricingSimulator.generate({ seed: 5, scale: "tiny", bays: 4, customers: 300, days: 40 });

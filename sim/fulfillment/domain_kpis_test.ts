@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { Db, getNumeric, isStringColumn, type StringColumn } from "../../data/mod.ts";
-import { InputError, NotFoundError } from "../../errors.ts";
+import { Db, getNumeric, isStringColumn, type StringColumn } from "../../lib/data/mod.ts";
+import { InputError, NotFoundError } from "../../lib/errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { fulfillmentSimulator } from "../../../sim/fulfillment/mod.ts";
-import { buildFulfillmentKpis, buildFulfillmentSilver, KPI_SEGMENTS, severityOf } from "./mod.ts";
+import { writeBronze } from "../common/mod.ts";
+import { fulfillmentSimulator } from "./mod.ts";
+import { buildFulfillmentKpis, buildFulfillmentSilver, KPI_SEGMENTS, severityOf } from "../../lib/domains/fulfillment/mod.ts";
 
 const DAY = 86_400_000;
 

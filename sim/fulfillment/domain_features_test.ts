@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { Db, type Frame, getNumeric, isStringColumn, type StringColumn } from "../../data/mod.ts";
-import { NotFoundError } from "../../errors.ts";
+import { Db, type Frame, getNumeric, isStringColumn, type StringColumn } from "../../lib/data/mod.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { fulfillmentSimulator, streamFulfillment } from "../../../sim/fulfillment/mod.ts";
-import { buildGold, FULFILLMENT_NUMERIC_FEATURES, RISK_SEGMENTS } from "./mod.ts";
-import { sameValue } from "../_same_value.ts";
-import { compareSnapshots, goldSnapshot } from "../_leakage.ts";
+import { writeBronze } from "../common/mod.ts";
+import { fulfillmentSimulator, streamFulfillment } from "./mod.ts";
+import { buildGold, FULFILLMENT_NUMERIC_FEATURES, RISK_SEGMENTS } from "../../lib/domains/fulfillment/mod.ts";
+import { sameValue } from "../../lib/domains/testing.ts";
+import { compareSnapshots, goldSnapshot } from "../../lib/domains/testing.ts";
 
 const DAY = 86_400_000;
 

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { Db, getNumeric } from "../../data/mod.ts";
-import { FeatureRegistry, getHistoricalFeatures } from "../../features/mod.ts";
-import { registerDispatchFeatures } from "../dispatch/mod.ts";
-import { registerOffersFeatures } from "../offers/mod.ts";
+import { Db, getNumeric } from "../../lib/data/mod.ts";
+import { FeatureRegistry, getHistoricalFeatures } from "../../lib/features/mod.ts";
+import { registerDispatchFeatures } from "../../lib/domains/dispatch/mod.ts";
+import { registerOffersFeatures } from "../../lib/domains/offers/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { feedSimulator } from "../../../sim/feed/mod.ts";
-import { buildGold } from "./mod.ts";
-import { FEED_FEATURE_DEFS, registerFeedFeatures } from "./feature_defs.ts";
+import { writeBronze } from "../common/mod.ts";
+import { feedSimulator } from "./mod.ts";
+import { buildGold } from "../../lib/domains/feed/mod.ts";
+import { FEED_FEATURE_DEFS, registerFeedFeatures } from "../../lib/domains/feed/feature_defs.ts";
 
 Deno.test("feed, dispatch and offers features share one registry without name clashes", () => {
   const reg = new FeatureRegistry();

@@ -1,21 +1,21 @@
 import assert from "node:assert/strict";
-import { Db, getNumeric } from "../../data/mod.ts";
-import { decodeStrings } from "../../data/frame.ts";
-import type { StringColumn } from "../../data/types.ts";
+import { Db, getNumeric } from "../../lib/data/mod.ts";
+import { decodeStrings } from "../../lib/data/frame.ts";
+import type { StringColumn } from "../../lib/data/types.ts";
 import {
   FeatureRegistry,
   getHistoricalFeatures,
   getOnlineFeatures,
   InMemoryOnlineStore,
   materializeOnline,
-} from "../../features/mod.ts";
+} from "../../lib/features/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { dispatchSimulator } from "../../../sim/dispatch/mod.ts";
-import { buildGold } from "./mod.ts";
-import { DISPATCH_FEATURE_DEFS, driverDistrictKey, registerDispatchFeatures } from "./feature_defs.ts";
-import { assertRegistryContract } from "../_registry_contract.ts";
-import { sameValue as same } from "../_same_value.ts";
+import { writeBronze } from "../common/mod.ts";
+import { dispatchSimulator } from "./mod.ts";
+import { buildGold } from "../../lib/domains/dispatch/mod.ts";
+import { DISPATCH_FEATURE_DEFS, driverDistrictKey, registerDispatchFeatures } from "../../lib/domains/dispatch/feature_defs.ts";
+import { assertRegistryContract } from "../../lib/domains/testing.ts";
+import { sameValue as same } from "../../lib/domains/testing.ts";
 
 const NAMES = DISPATCH_FEATURE_DEFS.map((d) => d.name);
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { Db } from "../../data/mod.ts";
+import { Db } from "../../lib/data/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { pricingSimulator } from "../../../sim/pricing/mod.ts";
-import { buildPricingGold, buildPricingSilver, type GoldResult } from "./mod.ts";
-import { compareSnapshots, goldSnapshot } from "../_leakage.ts";
-import { EVENT_NIGHT_CITY } from "./_event_night_city.ts";
+import { writeBronze } from "../common/mod.ts";
+import { pricingSimulator } from "./mod.ts";
+import { buildPricingGold, buildPricingSilver, type GoldResult } from "../../lib/domains/pricing/mod.ts";
+import { compareSnapshots, goldSnapshot } from "../../lib/domains/testing.ts";
+import { EVENT_NIGHT_CITY } from "../../lib/domains/pricing/mod.ts";
 
 const HOUR = 3_600_000, DAY = 86_400_000;
 

@@ -1,18 +1,18 @@
 import assert from "node:assert/strict";
-import { Db, getNumeric, isStringColumn } from "../../data/mod.ts";
+import { Db, getNumeric, isStringColumn } from "../../lib/data/mod.ts";
 import {
   FeatureRegistry,
   getHistoricalFeatures,
   getOnlineFeatures,
   InMemoryOnlineStore,
   materializeOnline,
-} from "../../features/mod.ts";
+} from "../../lib/features/mod.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { fulfillmentSimulator } from "../../../sim/fulfillment/mod.ts";
-import { buildGold, FULFILLMENT_FEATURE_DEFS, registerFulfillmentFeatures } from "./mod.ts";
-import { assertRegistryContract } from "../_registry_contract.ts";
-import { sameValue as same } from "../_same_value.ts";
+import { writeBronze } from "../common/mod.ts";
+import { fulfillmentSimulator } from "./mod.ts";
+import { buildGold, FULFILLMENT_FEATURE_DEFS, registerFulfillmentFeatures } from "../../lib/domains/fulfillment/mod.ts";
+import { assertRegistryContract } from "../../lib/domains/testing.ts";
+import { sameValue as same } from "../../lib/domains/testing.ts";
 
 const NAMES = FULFILLMENT_FEATURE_DEFS.map((d) => d.name);
 

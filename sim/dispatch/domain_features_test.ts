@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { Db, getNumeric } from "../../data/mod.ts";
-import { NotFoundError } from "../../errors.ts";
+import { Db, getNumeric } from "../../lib/data/mod.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
-import { writeBronze } from "../../../sim/common/mod.ts";
-import { dispatchSimulator } from "../../../sim/dispatch/mod.ts";
-import { buildGold, DISPATCH_NUMERIC_FEATURES } from "./mod.ts";
-import { REFERENCE_DISPATCH_GOLD_SQL } from "./_reference_gold.ts";
-import { compareSnapshots, goldSnapshot } from "../_leakage.ts";
-import { sameValue } from "../_same_value.ts";
+import { writeBronze } from "../common/mod.ts";
+import { dispatchSimulator } from "./mod.ts";
+import { buildGold, DISPATCH_NUMERIC_FEATURES } from "../../lib/domains/dispatch/mod.ts";
+import { REFERENCE_DISPATCH_GOLD_SQL } from "../../lib/domains/dispatch/mod.ts";
+import { compareSnapshots, goldSnapshot } from "../../lib/domains/testing.ts";
+import { sameValue } from "../../lib/domains/testing.ts";
 
 async function setup(seed = 5) {
   const db = await Db.open(":memory:");

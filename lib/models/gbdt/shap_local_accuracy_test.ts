@@ -5,12 +5,12 @@
  * random parameters (one bin, depth 1, tiny weights, one-row queries …).
  */
 import fc from "fast-check";
-import type { Matrix } from "../data/types.ts";
-import { Rng } from "../random/mod.ts";
-import { fitGbdt, type GbdtModel } from "../models/gbdt/mod.ts";
-import type { GbdtParams } from "../models/gbdt/mod.ts";
-import { randomFit } from "../models/gbdt/_random_fit.ts";
-import { treeShap } from "./tree_shap.ts";
+import type { Matrix } from "../../data/types.ts";
+import { Rng } from "../../random/mod.ts";
+import { fitGbdt, type GbdtModel } from "./mod.ts";
+import type { GbdtParams } from "./mod.ts";
+import { randomFit } from "./_random_fit.ts";
+import { treeShap } from "../../explain/tree_shap.ts";
 
 /** Base value + Σφ equals the raw margin to 1e-6 for every row and output, with both kernels. */
 function assertLocalAccuracy(model: GbdtModel, matrix: Matrix, what: string): void {
