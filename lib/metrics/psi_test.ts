@@ -74,7 +74,9 @@ Deno.test("psi table: edges, counts, epsilon for empty bins", () => {
 });
 
 Deno.test("psi with tied reference values: repeated quantile edges are removed", () => {
-  // numpy edges for [0,0,0,0,0,0,1,1,2,3]: 0, 0, 0, 0, 0.4, 1, 1.2, 2.1 → deduped to 5 edges / 6 bins
+  // numpy edges for [0,0,0,0,0,0,1,1,2,3]: 0, 0, 0, 0, 0.4, 1, 1.2, 2.1 → deduped to 5 edges / 6 bins;
+  // the repeated edge 0 also gets a point bin [0, 0] (7 bins), and as the current sample has nothing
+  // below 0 the extra bin (−∞, 0) is empty in both and the value is numpy's.
   const r = psi([0, 0, 0, 0, 0, 0, 1, 1, 2, 3], [0, 1, 1, 1, 2, 2, 3, 3, 3, 5]);
   assertAllClose(psiEdges([0, 0, 0, 0, 0, 0, 1, 1, 2, 3]), [
     0,
@@ -83,8 +85,41 @@ Deno.test("psi with tied reference values: repeated quantile edges are removed",
     1.2000000000000002,
     2.0999999999999996,
   ]);
-  assert.equal(r.bins.length, 6);
+  assert.equal(r.bins.length, 7);
+  assert.deepEqual(r.bins.slice(0, 3).map((b) => [b.lower, b.upper, b.point]), [
+    [-Infinity, 0, false],
+    [0, 0, true],
+    [0, 0.39999999999999947, false],
+  ]);
+  assert.deepEqual(r.bins.map((b) => b.referenceCount), [0, 6, 0, 2, 0, 1, 1]);
   assertClose(r.value, 1.4216292718168055);
+});
+
+/** The PSI term of one bin with shares r, c (0 → epsilon), written out independently of the module. */
+const term = (r: number, c: number, eps = 1e-4) =>
+  ((c || eps) - (r || eps)) * Math.log((c || eps) / (r || eps));
+
+Deno.test("psi with a constant reference shows a shift below, at and above the constant", () => {
+  // Reference all 5: bins (−∞, 5), [5, 5], (5, +∞). Before the point bin, a current sample at or below 5
+  // fell into the single bin (−∞, 5] with the whole reference and PSI was 0.
+  const ref = Array(10).fill(5);
+  const below = psi(ref, [1, 2, 3, 4, 5]);
+  assert.deepEqual(below.bins.map((b) => [b.lower, b.upper, b.point]), [
+    [-Infinity, 5, false],
+    [5, 5, true],
+    [5, Infinity, false],
+  ]);
+  assert.deepEqual(below.bins.map((b) => b.currentCount), [4, 1, 0]);
+  assertClose(below.value, term(0, 0.8) + term(1, 0.2) + term(0, 0), 1e-12);
+  assert.ok(below.value > 5);
+  // spread on both sides: (−∞,5): 4/10, [5]: 2/10, (5,∞): 4/10
+  const both = psi(ref, [1, 2, 3, 4, 5, 5, 6, 7, 8, 9]);
+  assertClose(both.value, term(0, 0.4) + term(1, 0.2) + term(0, 0.4), 1e-12);
+  // the same holds with 2 bins (a single quantile edge) and with the custom epsilon
+  const two = psi(ref, [1, 2, 3, 4, 5], { nBins: 2, epsilon: 1e-3 });
+  assertClose(two.value, term(0, 0.8, 1e-3) + term(1, 0.2, 1e-3), 1e-12);
+  // a current equal to the constant is no shift
+  assert.equal(psi(ref, [5, 5, 5]).value, 0);
 });
 
 Deno.test("psi: NaN goes into its own missing bin", () => {
