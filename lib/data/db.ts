@@ -139,13 +139,39 @@ export class Db {
     }
   }
 
-  /** Runs a query returning a single number (first column of first row), NaN for NULL. */
+  /**
+   * Runs a query returning a single number (first column of first row). Numbers come back as they are,
+   * integers (BIGINT, HUGEINT: `count(*)`) when within ±2^53, BOOLEAN as 1/0, DATE and TIMESTAMP as
+   * epoch milliseconds, NULL as NaN.
+   * @throws QueryError when the query returns no rows, or a value of another type (a string, a list, an
+   *   integer beyond ±2^53): cast it in SQL, or read it with {@link Db.rows}. Never a silent NaN.
+   */
   async scalar(sql: string): Promise<number> {
     const rows = await this.rows(sql);
     const first = rows[0];
     if (!first) throw new QueryError(sql, "query returned no rows");
-    const v = Object.values(first)[0];
-    return v === null || v === undefined ? NaN : Number(v);
+    const [name, v] = Object.entries(first)[0] ?? ["", undefined];
+    if (v === null || v === undefined) return NaN;
+    if (typeof v === "number") return v;
+    if (typeof v === "boolean") return v ? 1 : 0;
+    if (v instanceof Date) return v.getTime();
+    if (typeof v === "bigint") {
+      const n = Number(v);
+      if (Number.isSafeInteger(n)) return n;
+      throw new QueryError(
+        sql,
+        `scalar: column "${name}" is ${v}, beyond ±2^53 (not exact as a number); cast it`,
+      );
+    }
+    const shown = typeof v === "string"
+      ? `the string ${JSON.stringify(v.slice(0, 40))}`
+      : Array.isArray(v)
+      ? "a list"
+      : `a value of type ${typeof v}`;
+    throw new QueryError(
+      sql,
+      `scalar expects a number; column "${name}" is ${shown}: cast it in SQL, or read it with rows()`,
+    );
   }
 
   /** True when a table or view of that name exists. */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { InputError, QueryError } from "../errors.ts";
 import { Db, ident, literal } from "./db.ts";
-import { decodeStrings, encodeStrings, makeFrame } from "./frame.ts";
+import { decodeStrings, encodeStrings, getNumeric, makeFrame, toMatrix } from "./frame.ts";
 import { type Column, isStringColumn, type StringColumn } from "./types.ts";
 
 async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
@@ -136,6 +136,32 @@ Deno.test("scalar, rows and hasTable", () =>
   withDb(async (db) => {
     assert.equal(await db.scalar("select 42"), 42);
     assert.ok(Number.isNaN(await db.scalar("select null")));
+    assert.equal(await db.scalar("select count(*) from range(3)"), 3); // BIGINT
+    assert.equal(await db.scalar("select 2.25::DECIMAL(10,2)"), 2.25);
+    assert.equal(await db.scalar("select 1 < 2"), 1);
+    assert.equal(await db.scalar("select DATE '2024-01-02'"), Date.UTC(2024, 0, 2));
+    assert.equal(
+      await db.scalar("select TIMESTAMP '2024-01-02 03:04:05.5'"),
+      Date.UTC(2024, 0, 2, 3, 4, 5, 500),
+    );
+  }));
+
+Deno.test("scalar refuses non-numeric values instead of returning NaN", () =>
+  withDb(async (db) => {
+    for (
+      const [sql, pattern] of [
+        ["select 'abc' as s", /column "s" is the string "abc".*cast it/],
+        ["select '12' as s", /the string "12"/], // a VARCHAR stays a string: no guessing
+        ["select [1, 2] as l", /column "l" is a list/],
+        ["select 9007199254740993::BIGINT as b", /beyond ±2\^53/],
+      ] as const
+    ) {
+      await assert.rejects(db.scalar(sql), (e: unknown) => {
+        assert.ok(e instanceof QueryError, `${sql}: ${e}`);
+        assert.match(e.message, pattern);
+        return true;
+      });
+    }
     await db.exec("create table t as select 1 as x");
     assert.equal(await db.hasTable("t"), true);
     assert.equal(await db.hasTable("u"), false);
@@ -262,4 +288,29 @@ Deno.test("dictionary-encoding distinguishes strings that share prefixes, length
     const f = await db.query("select s from s order by i");
     assert.deepEqual(decodeStrings(f.columns.s as never), rows);
     assert.equal((f.columns.s as StringColumn).dictionary.length, values.length);
+  }));
+
+Deno.test("a header-only CSV read through DuckDB: toMatrix and getNumeric say there are 0 rows", () =>
+  withDb(async (db) => {
+    const path = await Deno.makeTempFile({ suffix: ".csv" });
+    try {
+      await Deno.writeTextFile(path, "a,b,y\n");
+      const f = await db.query(`select * from read_csv(${literal(path)})`);
+      assert.equal(f.nRows, 0);
+      assert.ok(isStringColumn(f.columns.a!), "DuckDB types the empty columns VARCHAR");
+      const zeroRows = (e: unknown) => {
+        assert.ok(e instanceof InputError, String(e));
+        assert.match(e.message, /0 rows/);
+        assert.doesNotMatch(e.message, /is a string column/);
+        return true;
+      };
+      assert.throws(() => toMatrix(f, ["a", "b"]), zeroRows);
+      assert.throws(() => getNumeric(f, "y"), zeroRows);
+      // with rows, a string column is still reported as one
+      await Deno.writeTextFile(path, "a,b,y\nx,1,2\n");
+      const g = await db.query(`select * from read_csv(${literal(path)})`);
+      assert.throws(() => toMatrix(g, ["a", "b"]), /is a string column/);
+    } finally {
+      await Deno.remove(path);
+    }
   }));

@@ -81,10 +81,25 @@ export function getColumn(frame: Frame, name: string): Column {
   return c;
 }
 
+/**
+ * The error for a string column met where a number is needed. With 0 rows the column's type says nothing
+ * (DuckDB reads every column of a header-only CSV as VARCHAR), so the message says the data is empty.
+ */
+function stringColumnError(frame: Frame, name: string, expected: string): InputError {
+  if (frame.nRows === 0) {
+    return new InputError(
+      name,
+      "has 0 rows (the data is empty: a CSV with only a header line reads every column as VARCHAR); " +
+        "check the file or the query",
+    );
+  }
+  return new InputError(name, `is a string column; ${expected}`);
+}
+
 /** Returns the named numeric column, or throws if it is missing or a string column. */
 export function getNumeric(frame: Frame, name: string): NumericColumn {
   const c = getColumn(frame, name);
-  if (isStringColumn(c)) throw new InputError(name, "is a string column; expected a numeric column");
+  if (isStringColumn(c)) throw stringColumnError(frame, name, "expected a numeric column");
   return c;
 }
 
@@ -125,10 +140,7 @@ export function toMatrix(
     const col = getColumn(frame, name);
     if (isStringColumn(col)) {
       if (!catSet.has(name)) {
-        throw new InputError(
-          name,
-          "is a string column; list it in options.categorical to use it as a feature",
-        );
+        throw stringColumnError(frame, name, "list it in options.categorical to use it as a feature");
       }
       const codes = col.codes;
       for (let i = 0; i < nRows; i++) {
