@@ -6,12 +6,12 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
-import { type LabeledData, loadLightgbmExample } from "../lib/data/lightgbm_examples.ts";
-import type { Matrix } from "../lib/data/types.ts";
-import { auc } from "../lib/metrics/auc.ts";
-import { logLoss } from "../lib/metrics/log_loss.ts";
-import { ndcgAtK } from "../lib/metrics/ndcg.ts";
-import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
+import { type LabeledData, loadLightgbmExample } from "../lib/data/mod.ts";
+import type { Matrix } from "../lib/data/mod.ts";
+import { auc } from "../lib/metrics/mod.ts";
+import { logLoss } from "../lib/metrics/mod.ts";
+import { ndcgAtK } from "../lib/metrics/mod.ts";
+import { rootMeanSquaredError } from "../lib/metrics/mod.ts";
 import { fitGbdt, type GbdtParams, type Objective } from "../lib/models/gbdt/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
 import { meanAndStandardError } from "./common.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import type { LabeledData } from "../lib/data/lightgbm_examples.ts";
+import type { LabeledData } from "../lib/data/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
 import { foldSubset, makeFolds, pairedDifference } from "./_cv.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 import process from "node:process";
-import { writeJsonAtomic, writeTextAtomic } from "../lib/io/atomic.ts";
+import { writeJsonAtomic, writeTextAtomic } from "../lib/io/mod.ts";
 
 /** Machine description printed beside every table. */
 export interface MachineInfo {

@@ -14,15 +14,15 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
-import { type LabeledData, loadLightgbmTrainTest } from "../lib/data/lightgbm_examples.ts";
-import type { Matrix } from "../lib/data/types.ts";
-import { writeBytesAtomic, writeJsonAtomic } from "../lib/io/atomic.ts";
-import { auc } from "../lib/metrics/auc.ts";
-import { logLoss } from "../lib/metrics/log_loss.ts";
-import { ndcgAtK, ndcgAtKPerQuery } from "../lib/metrics/ndcg.ts";
-import { rootMeanSquaredError } from "../lib/metrics/rmse.ts";
+import { type LabeledData, loadLightgbmTrainTest } from "../lib/data/mod.ts";
+import type { Matrix } from "../lib/data/mod.ts";
+import { writeBytesAtomic, writeJsonAtomic } from "../lib/io/mod.ts";
+import { auc } from "../lib/metrics/mod.ts";
+import { logLoss } from "../lib/metrics/mod.ts";
+import { ndcgAtK, ndcgAtKPerQuery } from "../lib/metrics/mod.ts";
+import { rootMeanSquaredError } from "../lib/metrics/mod.ts";
 import type { GbdtModel, GbdtParams } from "../lib/models/gbdt/mod.ts";
-import type { TreeEnsemble } from "../lib/models/tree/ensemble.ts";
+import type { TreeEnsemble } from "../lib/models/tree/mod.ts";
 import { normal, Rng } from "../lib/random/mod.ts";
 import {
   bestFit,

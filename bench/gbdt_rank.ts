@@ -14,7 +14,7 @@
  */
 import type { GbdtParams } from "../lib/models/gbdt/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
-import { ndcgAtK } from "../lib/metrics/ndcg.ts";
+import { ndcgAtK } from "../lib/metrics/mod.ts";
 import { normal, Rng } from "../lib/random/mod.ts";
 import { bestFit, publishUnlessQuick } from "./common.ts";
 import {

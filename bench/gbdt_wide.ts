@@ -12,7 +12,7 @@
  */
 import type { GbdtParams } from "../lib/models/gbdt/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
-import { auc } from "../lib/metrics/auc.ts";
+import { auc } from "../lib/metrics/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
 import { bestFit, publishUnlessQuick } from "./common.ts";
 import {

@@ -16,11 +16,11 @@
  * Usage: `deno task bench linear [--skip-dispatch]`
  */
 import { fitLogistic, type LogisticModel } from "../lib/models/linear/mod.ts";
-import type { Matrix } from "../lib/data/types.ts";
+import type { Matrix } from "../lib/data/mod.ts";
 import { Db, ident, toMatrix } from "../lib/data/mod.ts";
-import { loadLightgbmExample } from "../lib/data/lightgbm_examples.ts";
-import { timeQuantileSplit } from "../lib/pipeline/split.ts";
-import { takeMatrixRows } from "../lib/pipeline/rows.ts";
+import { loadLightgbmExample } from "../lib/data/mod.ts";
+import { timeQuantileSplit } from "../lib/pipeline/mod.ts";
+import { takeMatrixRows } from "../lib/pipeline/mod.ts";
 import { buildGold } from "../lib/domains/dispatch/mod.ts";
 import { dispatchSimulator } from "../sim/dispatch/mod.ts";
 import { writeBronze } from "../sim/common/mod.ts";

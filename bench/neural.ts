@@ -19,7 +19,7 @@
  * @module
  */
 import process from "node:process";
-import { initTf } from "../lib/models/tf_backend.ts";
+import { initTf } from "../lib/models/mod.ts";
 import {
   type EntityFeatures,
   fitTwoTower,

@@ -12,11 +12,11 @@
  * Usage: `deno task bench shap [--rows 10000] [--leaves 31] [--features 50] [--trees 100,200]`
  */
 import { treeShap, treeShapParallel } from "../lib/explain/mod.ts";
-import { treeDepth } from "../lib/explain/tree_shap.ts";
-import { randomLeafWiseTree, rawMargin } from "../lib/explain/_random_tree.ts";
+import { treeDepth } from "../lib/explain/mod.ts";
+import { randomLeafWiseTree, rawMargin } from "../lib/explain/mod.ts";
 import { Rng } from "../lib/random/mod.ts";
 import type { FlatTree, TreeEnsemble } from "../lib/models/tree/mod.ts";
-import type { Matrix } from "../lib/data/types.ts";
+import type { Matrix } from "../lib/data/mod.ts";
 import process from "node:process";
 import { markdownTable, peakRssMiB, publish, runPythonReference, timed } from "./common.ts";
 

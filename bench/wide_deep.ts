@@ -28,7 +28,7 @@
  * @module
  */
 import * as ort from "onnxruntime-node";
-import type { Matrix } from "../lib/data/types.ts";
+import type { Matrix } from "../lib/data/mod.ts";
 import { auc } from "../lib/metrics/mod.ts";
 import { fitLogistic } from "../lib/models/linear/mod.ts";
 import {
@@ -38,10 +38,10 @@ import {
   type WideDeepModel,
   type WideDeepParams,
 } from "../lib/models/wide_deep/mod.ts";
-import { plantedCrossData } from "../lib/models/wide_deep/_planted.ts";
+import { plantedCrossData } from "../lib/models/wide_deep/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
 import { Db, toMatrix } from "../lib/data/mod.ts";
-import { takeMatrixRows } from "../lib/pipeline/rows.ts";
+import { takeMatrixRows } from "../lib/pipeline/mod.ts";
 import {
   buildOffersGold,
   OFFERS_CATEGORICAL_FEATURES,

@@ -7,16 +7,16 @@
  * `deno task experiment demo [--seed N] [--scale tiny|default|seed] [--trees N]`
  */
 import { ident, toMatrix } from "../lib/data/mod.ts";
-import type { Experiment, ExperimentContext, ExperimentResult } from "../lib/experiment/runner.ts";
+import type { Experiment, ExperimentContext, ExperimentResult } from "../lib/experiment/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
 import { fitLogistic } from "../lib/models/linear/mod.ts";
 import { CALIBRATOR_KINDS, crossFitCalibration } from "../lib/calibration/mod.ts";
 import { meanAbsShap, treeShap } from "../lib/explain/mod.ts";
 import { getMetric, logLoss, PSI_THRESHOLDS, psiByFeature } from "../lib/metrics/mod.ts";
 import { barChart, causalGraphChart, psiChart, shapBeeswarm, shapDependence } from "../lib/report/mod.ts";
-import { reportBinaryComparison, roundMetrics, scoreBinary } from "../lib/pipeline/binary_eval.ts";
-import { timeQuantileSplit } from "../lib/pipeline/split.ts";
-import { takeMatrixRows } from "../lib/pipeline/rows.ts";
+import { reportBinaryComparison, roundMetrics, scoreBinary } from "../lib/pipeline/mod.ts";
+import { timeQuantileSplit } from "../lib/pipeline/mod.ts";
+import { takeMatrixRows } from "../lib/pipeline/mod.ts";
 import { InputError } from "../lib/errors.ts";
 import { DISPATCH_GRAPH, dispatchSimulator } from "../sim/dispatch/mod.ts";
 import { writeBronze } from "../sim/common/mod.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { runExperiment } from "../lib/experiment/runner.ts";
+import { runExperiment } from "../lib/experiment/mod.ts";
 import { silentProgress } from "../lib/progress/mod.ts";
 import { experiment } from "./demo.ts";
 

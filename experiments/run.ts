@@ -2,8 +2,8 @@
  * `deno task experiment <name> [--seed N] [--scale tiny|default|seed]` — runs `experiments/<name>.ts`.
  * An unknown or missing name lists the available experiments and exits with status 2.
  */
-import { parseExperimentArgs } from "../lib/experiment/args.ts";
-import { type Experiment, runExperiment } from "../lib/experiment/runner.ts";
+import { parseExperimentArgs } from "../lib/experiment/mod.ts";
+import { type Experiment, runExperiment } from "../lib/experiment/mod.ts";
 import { formatError } from "../lib/errors.ts";
 
 const dir = new URL(".", import.meta.url);

@@ -88,7 +88,9 @@ export function checkImport(file: string, target: string): string | undefined {
   if (baseName(target).startsWith("_") && folder(target) !== folder(file)) {
     return "a private _ file is imported only from its own folder";
   }
-  if (FACE_DIRS.includes(to) && from !== to) return "nothing imports a face (other than a face of the same kind)";
+  if (FACE_DIRS.includes(to) && from !== to) {
+    return "nothing imports a face (other than a face of the same kind)";
+  }
   if (FACE_DIRS.includes(from) && to === "lib") {
     const depth = target.split("/").length;
     if (baseName(target) !== "mod.ts" && depth !== 2) {

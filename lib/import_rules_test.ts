@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { checkImport, findViolations, importableSource, relativeImports, resolveImport } from "./import_rules.ts";
+import {
+  checkImport,
+  findViolations,
+  importableSource,
+  relativeImports,
+  resolveImport,
+} from "./import_rules.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const SCANNED = ["lib", "sim", "experiments", "bench", "notebooks", "server", "scripts"];

@@ -4,7 +4,7 @@
  * latent-structure check. (A helper of `bench/neural.ts`.)
  * @module
  */
-import type { Frame, StringColumn } from "../../lib/data/types.ts";
+import type { Frame, StringColumn } from "../../lib/data/mod.ts";
 import {
   type EntityFeatures,
   makeEntityFeatures,

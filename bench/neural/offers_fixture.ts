@@ -3,7 +3,7 @@
  * interactions, customer and product features. (A helper of `bench/neural.ts`.)
  * @module
  */
-import type { Frame, StringColumn } from "../../lib/data/types.ts";
+import type { Frame, StringColumn } from "../../lib/data/mod.ts";
 import { type EntityFeatures, makeEntityFeatures } from "../../lib/models/two_tower/mod.ts";
 import { type Interactions, makeInteractions } from "../../lib/recsys/mod.ts";
 import { offersSimulator } from "../../sim/offers/mod.ts";

@@ -46,3 +46,12 @@ export type {
 } from "./medallion.ts";
 export { pointInTimeJoin, pointInTimeJoinInto } from "./pit.ts";
 export type { PitColumn, PitJoinSpec, PitLeft, PitRight, Ttl } from "./pit.ts";
+export {
+  DEFAULT_LIGHTGBM_EXAMPLES_DIR,
+  loadLightgbmExample,
+  loadLightgbmTrainTest,
+  parseLibsvm,
+  parseQuery,
+  parseTsv,
+} from "./lightgbm_examples.ts";
+export type { LabeledData, LightgbmExampleName, LightgbmExampleOptions } from "./lightgbm_examples.ts";

@@ -15,3 +15,13 @@ export {
   type TreeShapOptions,
 } from "./tree_shap.ts";
 export { treeShapParallel, type TreeShapParallelOptions } from "./parallel.ts";
+/** Seeded random trees, ensembles and matrices: fixtures for explainer tests and benchmarks. */
+export {
+  randomEnsemble,
+  randomLeafWiseTree,
+  randomMatrix,
+  randomTree,
+  type RandomTreeSpec,
+  rawMargin,
+  SMALL_SPEC,
+} from "./_random_tree.ts";

@@ -13,7 +13,11 @@ import {
 import { writeBronze } from "../common/mod.ts";
 import { dispatchSimulator } from "./mod.ts";
 import { buildGold } from "../../lib/domains/dispatch/mod.ts";
-import { DISPATCH_FEATURE_DEFS, driverDistrictKey, registerDispatchFeatures } from "../../lib/domains/dispatch/feature_defs.ts";
+import {
+  DISPATCH_FEATURE_DEFS,
+  driverDistrictKey,
+  registerDispatchFeatures,
+} from "../../lib/domains/dispatch/feature_defs.ts";
 import { assertRegistryContract } from "../../lib/domains/testing.ts";
 import { sameValue as same } from "../../lib/domains/testing.ts";
 

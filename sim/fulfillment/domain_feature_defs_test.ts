@@ -10,7 +10,11 @@ import {
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
 import { writeBronze } from "../common/mod.ts";
 import { fulfillmentSimulator } from "./mod.ts";
-import { buildGold, FULFILLMENT_FEATURE_DEFS, registerFulfillmentFeatures } from "../../lib/domains/fulfillment/mod.ts";
+import {
+  buildGold,
+  FULFILLMENT_FEATURE_DEFS,
+  registerFulfillmentFeatures,
+} from "../../lib/domains/fulfillment/mod.ts";
 import { assertRegistryContract } from "../../lib/domains/testing.ts";
 import { sameValue as same } from "../../lib/domains/testing.ts";
 

@@ -4,7 +4,12 @@ import { InputError, NotFoundError } from "../../lib/errors.ts";
 // Tests may use the simulator to produce bronze data; lib code itself never imports sim/.
 import { writeBronze } from "../common/mod.ts";
 import { fulfillmentSimulator } from "./mod.ts";
-import { buildFulfillmentKpis, buildFulfillmentSilver, KPI_SEGMENTS, severityOf } from "../../lib/domains/fulfillment/mod.ts";
+import {
+  buildFulfillmentKpis,
+  buildFulfillmentSilver,
+  KPI_SEGMENTS,
+  severityOf,
+} from "../../lib/domains/fulfillment/mod.ts";
 
 const DAY = 86_400_000;
 

@@ -12,7 +12,11 @@ import {
 import { writeBronze } from "../common/mod.ts";
 import { offersSimulator } from "./mod.ts";
 import { buildGold, buildOffersSilver } from "../../lib/domains/offers/mod.ts";
-import { customerOfferKey, OFFERS_FEATURE_DEFS, registerOffersFeatures } from "../../lib/domains/offers/feature_defs.ts";
+import {
+  customerOfferKey,
+  OFFERS_FEATURE_DEFS,
+  registerOffersFeatures,
+} from "../../lib/domains/offers/feature_defs.ts";
 import { buildOffersFeatureSnapshots, OFFERS_SNAPSHOT_TABLES } from "../../lib/domains/offers/snapshots.ts";
 import { assertRegistryContract } from "../../lib/domains/testing.ts";
 import { sameValue as same } from "../../lib/domains/testing.ts";

@@ -1,7 +1,7 @@
 /**
  * Conversion between {@link Frame} and danfojs `DataFrame`, for notebooks and reports only.
  *
- * This file is its own door: it is NOT exported from `lib/data/mod.ts`, because danfojs bundles its own
+ * This file is its own door: it is a single-file module directly under `lib/`, NOT exported from `lib/data/mod.ts`, because danfojs bundles its own
  * TensorFlow.js and is heavy to load. Training and serving code never imports it.
  *
  * Mapping: Float64/Float32 columns ↔ "float32" (danfo's name for JS numbers; values keep full double
@@ -12,16 +12,16 @@
  * @example
  * ```ts
  * import { danfoToFrame, frameToDanfo } from "./danfo.ts";
- * import { makeFrame } from "./frame.ts";
+ * import { makeFrame } from "./data/frame.ts";
  * const df = frameToDanfo(makeFrame({ x: new Float64Array([1, NaN]) }));
  * danfoToFrame(df).columns.x; // Float64Array [1, NaN]
  * ```
  * @module
  */
 import { DataFrame } from "danfojs";
-import { InputError } from "../errors.ts";
-import { decodeStrings, encodeStrings, makeFrame } from "./frame.ts";
-import { type Column, type Frame, isStringColumn } from "./types.ts";
+import { InputError } from "./errors.ts";
+import { decodeStrings, encodeStrings, makeFrame } from "./data/frame.ts";
+import { type Column, type Frame, isStringColumn } from "./data/types.ts";
 
 /** Converts a Frame to a danfojs DataFrame (column order and NULLs kept). */
 export function frameToDanfo(frame: Frame): DataFrame {

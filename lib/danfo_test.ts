@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { DataFrame } from "danfojs";
 import fc from "fast-check";
-import { InputError } from "../errors.ts";
+import { InputError } from "./errors.ts";
 import { danfoToFrame, frameToDanfo } from "./danfo.ts";
-import { decodeStrings, encodeStrings, makeFrame } from "./frame.ts";
-import { type Frame, isStringColumn } from "./types.ts";
+import { decodeStrings, encodeStrings, makeFrame } from "./data/frame.ts";
+import { type Frame, isStringColumn } from "./data/types.ts";
 
 function sameFrame(a: Frame, b: Frame): void {
   assert.deepEqual(b.names, a.names);
