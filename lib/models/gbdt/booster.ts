@@ -304,7 +304,6 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
       importanceSplit: impSplit,
       importanceGain: impGain,
       metrics,
-      objective: options.objective,
     });
   }
 }

@@ -20,11 +20,11 @@
  */
 export { fitGbdt, MIN_CELLS_FOR_THREADS } from "./booster.ts";
 export type { FitGbdtOptions, GbdtData, GbdtProgress } from "./booster.ts";
-export { GBDT_FORMAT_VERSION, GbdtModel } from "./model.ts";
+export { GBDT_FORMAT_VERSION, GbdtModel, OBJECTIVE_LINKS } from "./model.ts";
 export type { FlatTreeJSON, GbdtMetrics, GbdtModelJSON } from "./model.ts";
 export { DEFAULT_PARAMS, resolveParams, validateParams } from "./params.ts";
 export type { GbdtParams } from "./params.ts";
-export { predictRaw } from "./predictor.ts";
+export { predictRaw } from "../tree/predictor.ts";
 export { BinMapper } from "./binning.ts";
 export type { BinnedMatrix, FeatureBins } from "./binning.ts";
 export type { Objective, ObjectiveName, ObjectiveOptions } from "./objective.ts";

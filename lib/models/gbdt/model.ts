@@ -1,33 +1,44 @@
 /**
- * The fitted GBDT: a flat {@link TreeEnsemble} plus everything needed to predict, explain, save and
- * load it. `toJSON()` is the single source of truth for the model file (versioned by
- * {@link GBDT_FORMAT_VERSION}); numbers are stored as JSON doubles, so a save/load round trip gives
- * bit-identical predictions.
+ * The fitted GBDT: a {@link TreeModel} (flat ensemble, link, input contract: everything prediction
+ * needs) plus what only training needs: parameters, the bin mapper (kept for continued training),
+ * feature importances and the training record. `toJSON()` is the single source of truth for the model
+ * file (versioned by {@link GBDT_FORMAT_VERSION}); numbers are stored as JSON doubles, so a save/load
+ * round trip gives bit-identical predictions.
  *
- * Categorical features: the model keeps the training category strings (when the training Matrix had
- * them) and re-codes prediction matrices by string (see `../category_codes.ts`), so a code means the
- * same category in both. A category not seen in training, like a missing value, takes the right child
- * of every categorical split. Categorical values must be NaN or non-negative integer codes.
+ * Loading ({@link GbdtModel.fromJSON}) builds no training object: the link is read from the file (or,
+ * for version 1 files, which lack it, from the objective's name), and the bin mapper is parsed only
+ * when something asks for it. Every number the predictor reads is checked (`../tree/json.ts`): a leaf
+ * value `"abc"` is a ModelFormatError naming `trees[t].value[n]`, never a NaN prediction.
+ *
+ * Categorical features: see `../tree/model.ts` (codes re-coded by string; unseen = missing).
  * @module
  */
-import type { Matrix } from "../../data/types.ts";
 import { ModelFormatError } from "../../errors.ts";
-import {
-  type CategoryVocabulary,
-  checkCategoryCodes,
-  parseVocabulary,
-  recodeToTraining,
-} from "../category_codes.ts";
-import type { FlatTree, TreeEnsemble } from "../tree/ensemble.ts";
+import { parseVocabulary } from "../category_codes.ts";
+import { ensembleFromJSON, ensembleToJSON, type FlatTreeJSON } from "../tree/json.ts";
+import { isLink, type Link } from "../tree/link.ts";
+import { TreeModel } from "../tree/model.ts";
+import type { TreeEnsemble } from "../tree/ensemble.ts";
 import { BinMapper, type BinMapperJSON } from "./binning.ts";
-import type { Objective, ObjectiveName } from "./objective.ts";
-import { createObjective } from "./objectives/mod.ts";
+import type { ObjectiveName } from "./objective.ts";
 import { DEFAULT_PARAMS, type GbdtParams } from "./params.ts";
-import { predictRaw } from "./predictor.ts";
-import { requireTrainingLayout } from "../training_layout.ts";
 
-/** Version of the JSON model format written by {@link GbdtModel.toJSON}. */
-export const GBDT_FORMAT_VERSION = 1;
+export type { FlatTreeJSON } from "../tree/json.ts";
+
+/**
+ * Version of the JSON model format written by {@link GbdtModel.toJSON}. Version 2 added `link`;
+ * version 1 files still load (their link follows from `objective`).
+ */
+export const GBDT_FORMAT_VERSION = 2;
+
+/** The link of each objective's predictions (lambdarank scores are the margins). */
+export const OBJECTIVE_LINKS: Readonly<Record<ObjectiveName, Link>> = {
+  binary: "sigmoid",
+  regression: "identity",
+  poisson: "exp",
+  multiclass: "softmax",
+  lambdarank: "identity",
+};
 
 /**
  * Parameters added after format version 1 was first written, with the behaviour of the files written
@@ -47,30 +58,18 @@ export interface GbdtMetrics {
   bestScore?: number;
 }
 
-/** JSON form of a flat tree. */
-export interface FlatTreeJSON {
-  feature: number[];
-  threshold: number[];
-  left: number[];
-  right: number[];
-  defaultLeft: number[];
-  value: number[];
-  cover: number[];
-  catOffset: number[];
-  catWords: number[];
-  catBits: number[];
-}
-
 /** The model file. */
 export interface GbdtModelJSON {
   formatVersion: number;
   kind: "gbdt";
   objective: ObjectiveName;
+  /** The prediction link (format version 2; derived from `objective` in version 1 files). */
+  link?: Link;
   params: GbdtParams;
   featureNames: string[];
   categoricalFeatures: number[];
   /** Training category strings of categorical features that had them (absent in older files). */
-  categories?: CategoryVocabulary[];
+  categories?: { feature: number; categories: string[] }[];
   binMapper: BinMapperJSON;
   nOutputs: number;
   baseScore: number[];
@@ -87,45 +86,40 @@ export interface GbdtModelParts {
   featureNames: readonly string[];
   categoricalFeatures: readonly number[];
   /** Training category strings per categorical feature (default none: codes are used as given). */
-  categoryVocabulary?: readonly CategoryVocabulary[];
-  binMapper: BinMapper;
+  categoryVocabulary?: readonly { feature: number; categories: string[] }[];
+  /** The bin mapper, or its JSON (parsed on first use: prediction never needs it). */
+  binMapper: BinMapper | BinMapperJSON;
   ensemble: TreeEnsemble;
   importanceSplit: Float64Array;
   importanceGain: Float64Array;
   metrics: GbdtMetrics;
-  /** The training objective (defaults to `createObjective(params.objective, …)`). */
-  objective?: Objective;
+  /** The prediction link (default: the link of `params.objective`). */
+  link?: Link;
 }
 
 /** A fitted gradient-boosted tree ensemble. */
-export class GbdtModel {
+export class GbdtModel extends TreeModel {
+  /** Model family, the key of the model contract (`../contract.ts`). */
+  readonly kind = "gbdt" as const;
   readonly params: GbdtParams;
-  readonly featureNames: readonly string[];
-  readonly categoricalFeatures: readonly number[];
-  readonly categoryVocabulary: readonly CategoryVocabulary[];
-  readonly binMapper: BinMapper;
-  readonly ensemble: TreeEnsemble;
   readonly metrics: GbdtMetrics;
   readonly #importanceSplit: Float64Array;
   readonly #importanceGain: Float64Array;
-  readonly #objective: Objective;
+  #binMapper: BinMapper | BinMapperJSON;
 
   constructor(parts: GbdtModelParts) {
+    super({
+      ensemble: parts.ensemble,
+      link: parts.link ?? OBJECTIVE_LINKS[parts.params.objective],
+      featureNames: parts.featureNames,
+      categoricalFeatures: parts.categoricalFeatures,
+      categoryVocabulary: parts.categoryVocabulary,
+    });
     this.params = parts.params;
-    this.featureNames = parts.featureNames;
-    this.categoricalFeatures = parts.categoricalFeatures;
-    this.categoryVocabulary = parts.categoryVocabulary ?? [];
-    this.binMapper = parts.binMapper;
-    this.ensemble = parts.ensemble;
     this.metrics = parts.metrics;
+    this.#binMapper = parts.binMapper;
     this.#importanceSplit = parts.importanceSplit;
     this.#importanceGain = parts.importanceGain;
-    this.#objective = parts.objective ??
-      createObjective(parts.params.objective, {
-        numClass: parts.params.numClass,
-        scalePosWeight: parts.params.scalePosWeight,
-        ndcgTruncation: parts.params.ndcgTruncation,
-      });
   }
 
   /** Name of the training objective. */
@@ -133,30 +127,10 @@ export class GbdtModel {
     return this.params.objective;
   }
 
-  /** Number of trees in the ensemble. */
-  get nTrees(): number {
-    return this.ensemble.trees.length;
-  }
-
-  /** Raw margins, row-major `n · nOutputs`. Throws InputError when the columns differ from training. */
-  predictRaw(matrix: Matrix): Float64Array {
-    return predictRaw(this.ensemble, this.prepareMatrix(matrix));
-  }
-
-  /**
-   * The matrix as the ensemble reads it: columns checked against training (InputError on another count
-   * or name), categorical codes checked and re-coded to the training categories. Pass its result to
-   * `treeShap(model.ensemble, …)` to explain rows of a table whose string dictionaries may differ.
-   */
-  prepareMatrix(matrix: Matrix): Matrix {
-    requireTrainingLayout(matrix, this.featureNames);
-    checkCategoryCodes(matrix, this.categoricalFeatures);
-    return recodeToTraining(matrix, this.categoryVocabulary);
-  }
-
-  /** Predictions on the objective's scale (probabilities, values, counts, scores; n · K for multiclass). */
-  predict(matrix: Matrix): Float64Array {
-    return this.#objective.transform(this.predictRaw(matrix));
+  /** The training bin mapper (parsed from the file on first access; ModelFormatError when malformed). */
+  get binMapper(): BinMapper {
+    if (!(this.#binMapper instanceof BinMapper)) this.#binMapper = BinMapper.fromJSON(this.#binMapper);
+    return this.#binMapper;
   }
 
   /** Per-feature importance: number of splits ("split") or total split gain ("gain"). */
@@ -165,112 +139,82 @@ export class GbdtModel {
   }
 
   toJSON(): GbdtModelJSON {
-    const e = this.ensemble;
+    const mapper = this.#binMapper;
     return {
       formatVersion: GBDT_FORMAT_VERSION,
       kind: "gbdt",
       objective: this.params.objective,
+      link: this.link,
       params: JSON.parse(JSON.stringify(this.params)), // drops undefined entries, as a file would
       featureNames: [...this.featureNames],
       categoricalFeatures: [...this.categoricalFeatures],
       categories: this.categoryVocabulary.map((v) => ({ feature: v.feature, categories: [...v.categories] })),
-      binMapper: this.binMapper.toJSON(),
-      nOutputs: e.nOutputs,
-      baseScore: Array.from(e.baseScore),
-      treeClass: Array.from(e.treeClass),
-      trees: e.trees.map(treeToJSON),
+      binMapper: mapper instanceof BinMapper ? mapper.toJSON() : structuredClone(mapper),
+      ...ensembleToJSON(this.ensemble),
       importanceSplit: Array.from(this.#importanceSplit),
       importanceGain: Array.from(this.#importanceGain),
       metrics: structuredClone(this.metrics),
     };
   }
 
-  /** Loads a model written by {@link toJSON}; throws ModelFormatError on another version or a malformed file. */
+  /**
+   * Loads a model written by {@link toJSON} (format version 1 or 2). Throws ModelFormatError naming the
+   * field on another kind or version, or on any malformed or non-finite value the predictor reads.
+   */
   static fromJSON(json: GbdtModelJSON): GbdtModel {
     if (!json || typeof json !== "object" || json.kind !== "gbdt") {
-      throw new ModelFormatError("not a GBDT model file", "kind");
+      throw new ModelFormatError(`not a GBDT model file (kind ${JSON.stringify(json?.kind)})`, "kind");
     }
-    if (json.formatVersion !== GBDT_FORMAT_VERSION) {
+    if (json.formatVersion !== 1 && json.formatVersion !== GBDT_FORMAT_VERSION) {
       throw new ModelFormatError(
-        `GBDT model formatVersion ${json.formatVersion} is not supported (expected ${GBDT_FORMAT_VERSION})`,
+        `GBDT model formatVersion ${json.formatVersion} is not supported (expected 1 to ${GBDT_FORMAT_VERSION})`,
         "formatVersion",
       );
     }
-    const nF = json.featureNames?.length;
-    if (!Array.isArray(json.featureNames) || !Array.isArray(json.trees) || !Array.isArray(json.baseScore)) {
-      throw new ModelFormatError("GBDT model: missing featureNames, trees or baseScore");
+    const names = json.featureNames;
+    if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) {
+      throw new ModelFormatError("GBDT model: featureNames must be a list of strings", "featureNames");
     }
-    if (json.treeClass?.length !== json.trees.length || json.baseScore.length !== json.nOutputs) {
-      throw new ModelFormatError("GBDT model: treeClass/baseScore do not match trees/nOutputs");
+    const nF = names.length;
+    const link = json.formatVersion === 1 ? OBJECTIVE_LINKS[json.objective] : json.link;
+    if (!isLink(link)) {
+      throw new ModelFormatError(
+        json.formatVersion === 1
+          ? `GBDT model: unknown objective ${JSON.stringify(json.objective)}`
+          : `GBDT model: link ${JSON.stringify(json.link)} is not one of identity, sigmoid, exp, softmax`,
+        json.formatVersion === 1 ? "objective" : "link",
+      );
     }
-    const trees = json.trees.map((t, i) => treeFromJSON(t, i, nF));
-    const ensemble: TreeEnsemble = {
-      nFeatures: nF,
-      nOutputs: json.nOutputs,
-      baseScore: Float64Array.from(json.baseScore),
-      trees,
-      treeClass: Int32Array.from(json.treeClass),
-    };
+    const categorical = json.categoricalFeatures ?? [];
+    if (
+      !Array.isArray(categorical) ||
+      !categorical.every((f) => Number.isInteger(f) && f >= 0 && f < nF)
+    ) {
+      throw new ModelFormatError(
+        `GBDT model: categoricalFeatures must be feature indices in [0, ${nF})`,
+        "categoricalFeatures",
+      );
+    }
+    const ensemble = ensembleFromJSON(json, nF);
     return new GbdtModel({
       params: { ...DEFAULT_PARAMS, ...PARAMS_OF_EARLIER_FILES, ...json.params },
-      featureNames: json.featureNames,
-      categoricalFeatures: json.categoricalFeatures ?? [],
+      featureNames: names,
+      categoricalFeatures: categorical,
       categoryVocabulary: parseVocabulary(json.categories, nF, "categories"),
-      binMapper: BinMapper.fromJSON(json.binMapper),
+      binMapper: json.binMapper,
       ensemble,
-      importanceSplit: Float64Array.from(json.importanceSplit ?? new Array(nF).fill(0)),
-      importanceGain: Float64Array.from(json.importanceGain ?? new Array(nF).fill(0)),
-      metrics: json.metrics ?? { bestIteration: trees.length },
+      importanceSplit: importance(json.importanceSplit, nF, "importanceSplit"),
+      importanceGain: importance(json.importanceGain, nF, "importanceGain"),
+      metrics: json.metrics ?? { bestIteration: ensemble.trees.length },
+      link,
     });
   }
 }
 
-function treeToJSON(t: FlatTree): FlatTreeJSON {
-  return {
-    feature: Array.from(t.feature),
-    threshold: Array.from(t.threshold),
-    left: Array.from(t.left),
-    right: Array.from(t.right),
-    defaultLeft: Array.from(t.defaultLeft),
-    value: Array.from(t.value),
-    cover: Array.from(t.cover),
-    catOffset: Array.from(t.catOffset),
-    catWords: Array.from(t.catWords),
-    catBits: Array.from(t.catBits),
-  };
-}
-
-function treeFromJSON(t: FlatTreeJSON, index: number, nFeatures: number): FlatTree {
-  const n = t?.feature?.length;
-  const keys = [
-    "threshold",
-    "left",
-    "right",
-    "defaultLeft",
-    "value",
-    "cover",
-    "catOffset",
-    "catWords",
-  ] as const;
-  if (!n || keys.some((k) => !Array.isArray(t[k]) || t[k].length !== n) || !Array.isArray(t.catBits)) {
-    throw new ModelFormatError(`GBDT model: tree ${index} is malformed`, "trees");
+function importance(v: unknown, nF: number, field: string): Float64Array {
+  if (v === undefined) return new Float64Array(nF);
+  if (!Array.isArray(v) || v.length !== nF || !v.every((x) => typeof x === "number" && Number.isFinite(x))) {
+    throw new ModelFormatError(`GBDT model: ${field} must be ${nF} finite numbers`, field);
   }
-  for (let i = 0; i < n; i++) {
-    const f = t.feature[i]!;
-    const ok = f === -1 ? true : f >= 0 && f < nFeatures && t.left[i]! > i && t.right[i]! > i &&
-      t.left[i]! < n && t.right[i]! < n;
-    if (!ok) throw new ModelFormatError(`GBDT model: tree ${index} node ${i} is malformed`, "trees");
-  }
-  return {
-    feature: Int32Array.from(t.feature),
-    threshold: Float64Array.from(t.threshold),
-    left: Int32Array.from(t.left),
-    right: Int32Array.from(t.right),
-    defaultLeft: Uint8Array.from(t.defaultLeft),
-    value: Float64Array.from(t.value),
-    cover: Float64Array.from(t.cover),
-    catOffset: Int32Array.from(t.catOffset),
-    catWords: Int32Array.from(t.catWords),
-    catBits: Uint32Array.from(t.catBits),
-  };
+  return Float64Array.from(v);
 }

@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { InputError, ModelFormatError } from "../../errors.ts";
 import { Rng } from "../../random/mod.ts";
 import { fitGbdt } from "./booster.ts";
-import { GBDT_FORMAT_VERSION, GbdtModel } from "./model.ts";
+import { applyLink, LINKS } from "../tree/mod.ts";
+import { GBDT_FORMAT_VERSION, GbdtModel, OBJECTIVE_LINKS } from "./model.ts";
+import { createObjective } from "./objectives/mod.ts";
+import type { ObjectiveName } from "./objective.ts";
 import { matrixOf } from "./_test_data.ts";
 
 function data(seed: number) {
@@ -65,8 +68,8 @@ Deno.test("another formatVersion or a malformed file → ModelFormatError", () =
   const model = fitGbdt(data(1), { params: { nEstimators: 2 } });
   const json = model.toJSON();
   assert.throws(
-    () => GbdtModel.fromJSON({ ...json, formatVersion: 2 }),
-    (e: unknown) => e instanceof ModelFormatError && /formatVersion 2/.test((e as Error).message),
+    () => GbdtModel.fromJSON({ ...json, formatVersion: 3 }),
+    (e: unknown) => e instanceof ModelFormatError && /formatVersion 3/.test((e as Error).message),
   );
   assert.throws(() => GbdtModel.fromJSON({ ...json, kind: "linear" as "gbdt" }), ModelFormatError);
   const broken = structuredClone(json);
@@ -145,4 +148,68 @@ Deno.test("categories: a validation table with its own dictionary is binned in t
     seed: 1,
   });
   assert.deepEqual(b.metrics.validHistory, a.metrics.validHistory);
+});
+
+Deno.test("each objective's transform is its link, bit for bit (prediction builds no objective)", () => {
+  const rng = new Rng(9);
+  const raw = Float64Array.from(
+    { length: 600 },
+    (_, i) => i < 6 ? [0, -800, 800, 1e-300, -0, 40][i]! : rng.uniform(-30, 30),
+  );
+  for (const name of Object.keys(OBJECTIVE_LINKS) as ObjectiveName[]) {
+    const objective = createObjective(name, { numClass: 3 });
+    const link = OBJECTIVE_LINKS[name];
+    assert.ok(LINKS.includes(link));
+    assert.deepEqual(applyLink(link, raw, objective.nOutputs), objective.transform(raw), name);
+  }
+});
+
+Deno.test("a version 1 file (no link) loads with its objective's link and predicts as before", () => {
+  for (const objective of ["binary", "regression", "poisson"] as const) {
+    const train = data(1);
+    const labels = objective === "poisson" ? train.labels.map((y, i) => y + (i % 3)) : train.labels;
+    const model = fitGbdt({ ...train, labels }, { params: { objective, nEstimators: 4 } });
+    const v1 = JSON.parse(JSON.stringify(model.toJSON()));
+    v1.formatVersion = 1;
+    delete v1.link;
+    const loaded = GbdtModel.fromJSON(v1);
+    assert.equal(loaded.link, OBJECTIVE_LINKS[objective]);
+    assert.deepEqual(loaded.predict(data(3).matrix), model.predict(data(3).matrix));
+  }
+});
+
+Deno.test("a leaf value or threshold that is not a finite number → ModelFormatError naming its path", () => {
+  const model = fitGbdt(data(1), { params: { nEstimators: 3 } });
+  const json = model.toJSON();
+  const leaf = json.trees[1]!.feature.indexOf(-1);
+  const split = json.trees[2]!.feature.findIndex((f) => f >= 0);
+  const cases: [string, (j: typeof json) => void, string][] = [
+    ['leaf "abc"', (j) => ((j.trees[1]!.value as unknown[])[leaf] = "abc"), `trees[1].value[${leaf}]`],
+    ["leaf null", (j) => ((j.trees[1]!.value as unknown[])[leaf] = null), `trees[1].value[${leaf}]`],
+    ["threshold NaN", (j) => (j.trees[2]!.threshold[split] = NaN), `trees[2].threshold[${split}]`],
+    ["threshold Infinity", (j) => (j.trees[2]!.threshold[split] = Infinity), `trees[2].threshold[${split}]`],
+    ["baseScore null", (j) => ((j.baseScore as unknown[])[0] = null), "baseScore[0]"],
+    ["cover string", (j) => ((j.trees[0]!.cover as unknown[])[0] = "1"), "trees[0].cover[0]"],
+    ["feature index out of range", (j) => (j.trees[0]!.feature[0] = 7), "trees[0].feature[0]"],
+    ["defaultLeft 2", (j) => (j.trees[0]!.defaultLeft[0] = 2), "trees[0].defaultLeft[0]"],
+    ["treeClass out of range", (j) => (j.treeClass[0] = 1), "treeClass[0]"],
+  ];
+  for (const [what, corrupt, field] of cases) {
+    const bad = JSON.parse(JSON.stringify(json));
+    corrupt(bad);
+    assert.throws(
+      () => GbdtModel.fromJSON(bad),
+      (e: unknown) => e instanceof ModelFormatError && e.field === field && e.message.includes(field),
+      what,
+    );
+  }
+});
+
+Deno.test("loading for prediction does not parse the bin mapper; asking for it does", () => {
+  const json = JSON.parse(JSON.stringify(fitGbdt(data(1), { params: { nEstimators: 2 } }).toJSON()));
+  json.binMapper = { features: "broken" };
+  const loaded = GbdtModel.fromJSON(json);
+  assert.equal(loaded.predict(data(3).matrix).length, 400);
+  assert.deepEqual(loaded.toJSON().binMapper, { features: "broken" });
+  assert.throws(() => loaded.binMapper, ModelFormatError);
 });
