@@ -25,21 +25,43 @@ export function requireSameLength(
   }
 }
 
-/** Throws on the first NaN or ±Infinity, naming its index. */
+/**
+ * A rejected value as an error message shows it: numbers as themselves, strings quoted and named as
+ * strings (labels read from a CSV as text print like numbers otherwise: `is 1; expected a finite
+ * number`), other non-numbers with their type.
+ *
+ * @example
+ * ```ts
+ * import { describeValue } from "./validate.ts";
+ * describeValue(NaN); // "NaN"
+ * describeValue("1"); // 'the string "1"'
+ * describeValue(true); // "the boolean true"
+ * ```
+ */
+export function describeValue(v: unknown): string {
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
+  if (v === null || v === undefined) return String(v);
+  return `the ${typeof v} ${String(v)}`;
+}
+
+/** Throws on the first NaN, ±Infinity or non-number (a string says so), naming its index. */
 export function requireFinite(field: string, xs: NumArray): void {
   for (let i = 0; i < xs.length; i++) {
     const v = xs[i]!;
     if (!Number.isFinite(v)) {
-      throw new InputError(field, `value at index ${i} is ${v}; expected a finite number`);
+      throw new InputError(field, `value at index ${i} is ${describeValue(v)}; expected a finite number`);
     }
   }
 }
 
-/** Throws unless every value is exactly 0 or 1. */
+/** Throws unless every value is exactly 0 or 1 (the numbers, not the strings "0" / "1"). */
 export function requireBinary(field: string, xs: NumArray): void {
   for (let i = 0; i < xs.length; i++) {
     const v = xs[i]!;
-    if (v !== 0 && v !== 1) throw new InputError(field, `value at index ${i} is ${v}; expected 0 or 1`);
+    if (v !== 0 && v !== 1) {
+      throw new InputError(field, `value at index ${i} is ${describeValue(v)}; expected 0 or 1`);
+    }
   }
 }
 
@@ -70,7 +92,10 @@ export function requireProbabilities(field: string, xs: NumArray): void {
   for (let i = 0; i < xs.length; i++) {
     const v = xs[i]!;
     if (!(v >= 0 && v <= 1)) {
-      throw new InputError(field, `value at index ${i} is ${v}; expected a probability in [0, 1]`);
+      throw new InputError(
+        field,
+        `value at index ${i} is ${describeValue(v)}; expected a probability in [0, 1]`,
+      );
     }
   }
 }
@@ -86,7 +111,10 @@ export function requireWeights(weights: NumArray | undefined, ofField: string, n
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
     if (!Number.isFinite(w) || w < 0) {
-      throw new InputError("weights", `value at index ${i} is ${w}; expected a finite number >= 0`);
+      throw new InputError(
+        "weights",
+        `value at index ${i} is ${describeValue(w)}; expected a finite number >= 0`,
+      );
     }
     sum += w;
   }

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { InputError } from "./errors.ts";
-import { requireProbabilities, requireWeights } from "./validate.ts";
+import {
+  describeValue,
+  requireBinary,
+  requireFinite,
+  requireProbabilities,
+  requireWeights,
+} from "./validate.ts";
 
 const inputError = (field: string, pattern: RegExp) => (e: unknown) =>
   e instanceof InputError && e.field === field && pattern.test(e.message);
@@ -31,4 +37,22 @@ Deno.test("requireWeights: optional; same length, finite, non-negative, not all 
   );
   assert.throws(() => requireWeights([NaN], "labels", 1), inputError("weights", /index 0 is NaN/));
   assert.throws(() => requireWeights([0, 0], "labels", 2), inputError("weights", /must not all be zero/));
+});
+
+Deno.test("requireFinite / requireBinary: a string value says it is a string", () => {
+  const strings = ["1", "0"] as unknown as number[];
+  assert.throws(
+    () => requireFinite("labels", strings),
+    inputError("labels", /value at index 0 is the string "1"; expected a finite number/),
+  );
+  assert.throws(
+    () => requireBinary("labels", [0, "1"] as unknown as number[]),
+    inputError("labels", /value at index 1 is the string "1"; expected 0 or 1/),
+  );
+  assert.throws(() => requireFinite("x", [1, NaN]), inputError("x", /value at index 1 is NaN;/));
+  assert.equal(describeValue(-2.5), "-2.5");
+  assert.equal(describeValue(""), 'the string ""');
+  assert.equal(describeValue(true), "the boolean true");
+  assert.equal(describeValue(null), "null");
+  assert.equal(describeValue(undefined), "undefined");
 });

@@ -1,6 +1,8 @@
 /**
  * The column layout a fitted model expects at prediction: the same number of columns, with the same
- * feature names in the same order as in training, and a values array of nRows · nCols.
+ * feature names in the same order as in training, and a values array of nRows · nCols. At fit, the
+ * names must be distinct ({@link requireDistinctFeatureNames}): a name that means two columns cannot
+ * be checked at prediction, explained or exported.
  * @module
  */
 import type { Matrix } from "../data/types.ts";
@@ -31,4 +33,29 @@ export function requireTrainingLayout(matrix: Matrix, featureNames: readonly str
       );
     }
   }
+}
+
+/**
+ * Throws an InputError naming `field` (default "featureNames") and every repeated name with its
+ * column indices when `featureNames` holds a name twice. Models call it once at fit.
+ *
+ * @example
+ * ```ts
+ * import { requireDistinctFeatureNames } from "./training_layout.ts";
+ * requireDistinctFeatureNames(["price", "rating"]); // fine
+ * // requireDistinctFeatureNames(["price", "rating", "price"]) throws:
+ * // Invalid "featureNames": names must be distinct; repeated: "price" (columns 0, 2)
+ * ```
+ */
+export function requireDistinctFeatureNames(featureNames: readonly string[], field = "featureNames"): void {
+  const columns = new Map<string, number[]>();
+  featureNames.forEach((name, j) => {
+    const seen = columns.get(name);
+    if (seen) seen.push(j);
+    else columns.set(name, [j]);
+  });
+  const repeated = [...columns].filter(([, js]) => js.length > 1);
+  if (repeated.length === 0) return;
+  const list = repeated.map(([name, js]) => `${JSON.stringify(name)} (columns ${js.join(", ")})`);
+  throw new InputError(field, `names must be distinct; repeated: ${list.join(", ")}`);
 }

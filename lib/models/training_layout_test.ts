@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { InputError } from "../errors.ts";
-import { requireTrainingLayout } from "./training_layout.ts";
+import { requireDistinctFeatureNames, requireTrainingLayout } from "./training_layout.ts";
 
 const m = (nRows: number, names: string[], length = nRows * names.length) => ({
   nRows,
@@ -30,4 +30,15 @@ Deno.test("requireTrainingLayout: the training layout passes; columns, length an
     "featureNames",
     /column 0 is "b"; the model expects "a"/,
   );
+});
+
+Deno.test("requireDistinctFeatureNames: names every repeated name with its columns", () => {
+  requireDistinctFeatureNames([]);
+  requireDistinctFeatureNames(["a", "b", "A"]);
+  fails(
+    () => requireDistinctFeatureNames(["a", "b", "a", "c", "b", "a"]),
+    "featureNames",
+    /^Invalid "featureNames": names must be distinct; repeated: "a" \(columns 0, 2, 5\), "b" \(columns 1, 4\)$/,
+  );
+  fails(() => requireDistinctFeatureNames(["x", "x"], "valid.featureNames"), "valid.featureNames", /"x"/);
 });

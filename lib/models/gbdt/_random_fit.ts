@@ -90,6 +90,12 @@ export function randomFit(maxRows = 60): fc.Arbitrary<RandomFit> {
       }
     });
     if (a.objective === "poisson" && !labels.some((y) => y > 0)) labels[0] = 1; // else an InputError
+    // the binary objective needs both classes (else an InputError): flip one row; one row is a regression
+    let objective = a.objective;
+    if (objective === "binary" && labels.every((y) => y === labels[0])) {
+      if (a.n > 1) labels[0] = 1 - labels[0]!;
+      else objective = "regression";
+    }
     const groups: number[] = [];
     for (let left = a.n; left > 0;) {
       const size = Math.min(left, 1 + rng.int(10));
@@ -101,7 +107,7 @@ export function randomFit(maxRows = 60): fc.Arbitrary<RandomFit> {
       : rows.map(() => (a.weights === "random" ? 0.1 + 3 * rng.float() : rng.float() < 0.5 ? 1e-300 : 1));
     const params: Partial<GbdtParams> = {
       ...a.params,
-      objective: a.objective,
+      objective,
       baggingFraction: a.params.baggingFreq > 0 ? 0.7 : 1,
       categoricalFeatures: a.categorical ? [0] : undefined,
       monotoneConstraints: a.monotone

@@ -12,7 +12,7 @@
  * const matrix = { nRows: 200, nCols: 1, values: x, featureNames: ["x"] };
  * const labels = Float64Array.from(x, (v) => (v < 50 ? 0 : 1));
  * const model = fitGbdt({ matrix, labels }, { params: { objective: "binary", nEstimators: 10 }, seed: 1 });
- * model.predict(matrix)[0] < 0.5; // true
+ * model.predict(matrix)[0]! < 0.5; // true
  * ```
  * @module
  */
@@ -21,6 +21,8 @@ import { InputError } from "../../errors.ts";
 import type { Metric } from "../../metrics/metric.ts";
 import { Rng } from "../../random/mod.ts";
 import { recodeToTraining, trainingVocabulary } from "../category_codes.ts";
+import { requireDistinctFeatureNames } from "../training_layout.ts";
+import { requireFinite } from "../../validate.ts";
 import type { FlatTree } from "../tree/ensemble.ts";
 import { BinMapper, type BinnedMatrix } from "./binning.ts";
 import { defaultMetricName, evaluatorByName, fromMetric, type RawEvaluator } from "./eval.ts";
@@ -65,7 +67,10 @@ export interface FitGbdtOptions {
    * wins over `params.evalMetric`.
    */
   evalMetric?: Metric | string;
-  /** A custom objective (wins over `params.objective` for training; the model still records the name). */
+  /**
+   * A custom objective (wins over `params.objective` for training; the model records
+   * `params.objective`, or this objective's `name` when `params.objective` is not given).
+   */
   objective?: Objective;
   /**
    * Fewest training cells (rows × features) for which `params.nThreads > 1` starts workers (default
@@ -88,15 +93,26 @@ export interface FitGbdtOptions {
  */
 export const MIN_CELLS_FOR_THREADS = 1_000_000;
 
-/** Fits a gradient-boosted tree ensemble. Throws InputError on bad data or parameters. */
+/**
+ * Fits a gradient-boosted tree ensemble. `params.objective` is required (or a custom
+ * `options.objective`): there is no default loss. Throws InputError on bad data or parameters.
+ */
 export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtModel {
   const params = resolveParams({
+    // a custom objective names itself; without one, params.objective is required (no default)
+    ...(options.objective ? { objective: options.objective.name } : {}),
     ...options.params,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   const { matrix, labels, weights, groups } = train;
   checkData(train, "");
   validateParams(params, matrix.nCols);
+  if (params.earlyStoppingRounds > 0 && options.valid === undefined) {
+    throw paramError(
+      "earlyStoppingRounds",
+      `is ${params.earlyStoppingRounds} but no validation set was given: pass options.valid, or 0 to train all ${params.nEstimators} trees`,
+    );
+  }
   const n = matrix.nRows, nF = matrix.nCols;
 
   const catSet = new Set<number>(params.categoricalFeatures ?? []);
@@ -428,20 +444,14 @@ function checkData(data: GbdtData, prefix: string): void {
       `has ${matrix.featureNames.length} names for ${matrix.nCols} columns`,
     );
   }
+  requireDistinctFeatureNames(matrix.featureNames, `${prefix}featureNames`);
   if (labels.length !== matrix.nRows) {
     throw new InputError(
       `${prefix}labels`,
       `length ${labels.length} does not match the ${matrix.nRows} matrix rows`,
     );
   }
-  for (let i = 0; i < labels.length; i++) {
-    if (!Number.isFinite(labels[i]!)) {
-      throw new InputError(
-        `${prefix}labels`,
-        `value at index ${i} is ${labels[i]}; expected a finite number`,
-      );
-    }
-  }
+  requireFinite(`${prefix}labels`, labels);
   if (weights) {
     if (weights.length !== matrix.nRows) {
       throw new InputError(

@@ -71,7 +71,7 @@ Deno.test("lambdaL2 shrinks every leaf value towards zero (stump: −G/(H+λ))",
   const matrix = matrixOf(rows);
   const leaves = (lambdaL2: number) => {
     const t = fitGbdt({ matrix, labels }, {
-      params: { nEstimators: 1, numLeaves: 2, learningRate: 1, lambdaL2 },
+      params: { objective: "regression", nEstimators: 1, numLeaves: 2, learningRate: 1, lambdaL2 },
     }).ensemble.trees[0]!;
     return [t.value[t.left[0]!]!, t.value[t.right[0]!]!, t.cover[t.left[0]!]!, t.cover[t.right[0]!]!];
   };
@@ -86,7 +86,13 @@ Deno.test("featureFraction: each tree splits on at most round(fraction · featur
   const rows = Array.from({ length: 400 }, () => Array.from({ length: 10 }, () => rng.float()));
   const labels = rows.map((r) => r.reduce((s, v, j) => s + (j + 1) * v, 0) + rng.float());
   const m = fitGbdt({ matrix: matrixOf(rows), labels }, {
-    params: { nEstimators: 30, numLeaves: 15, minDataInLeaf: 5, featureFraction: 0.3 },
+    params: {
+      objective: "regression",
+      nEstimators: 30,
+      numLeaves: 15,
+      minDataInLeaf: 5,
+      featureFraction: 0.3,
+    },
     seed: 3,
   });
   const used = new Set<string>();
@@ -101,7 +107,7 @@ Deno.test("featureFraction: each tree splits on at most round(fraction · featur
 Deno.test("bagging: each tree's cover is the bag size; bags differ between re-draws", () => {
   const { rows, labels } = coarse(500, 6);
   const m = fitGbdt({ matrix: matrixOf(rows), labels }, {
-    params: { nEstimators: 6, baggingFraction: 0.6, baggingFreq: 2 },
+    params: { objective: "regression", nEstimators: 6, baggingFraction: 0.6, baggingFreq: 2 },
     seed: 1,
   });
   const trees = m.ensemble.trees;
@@ -198,7 +204,13 @@ Deno.test("property: monotone constraints hold over a grid for any data seed and
         labels.push(Math.sin(x[0]!) + 0.2 * dir * x[0]! + Math.cos(x[1]!) + normal(rng, 0, 0.3));
       }
       const m = fitGbdt({ matrix: matrixOf(rows), labels }, {
-        params: { nEstimators: 15, numLeaves: 10, minDataInLeaf: 5, monotoneConstraints: [dir, 0, 0] },
+        params: {
+          objective: "regression",
+          nEstimators: 15,
+          numLeaves: 10,
+          minDataInLeaf: 5,
+          monotoneConstraints: [dir, 0, 0],
+        },
         seed,
       });
       for (const [x1, x2] of [[1, 1], [5, NaN], [9, 3]]) {

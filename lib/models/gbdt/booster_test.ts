@@ -3,6 +3,7 @@ import { InputError } from "../../errors.ts";
 import type { Metric } from "../../metrics/metric.ts";
 import { Rng } from "../../random/mod.ts";
 import { fitGbdt } from "./booster.ts";
+import { BinaryObjective } from "./objectives/binary.ts";
 import { LIGHTGBM_EXAMPLES, matrixOf, readTsv, rmse } from "./_test_data.ts";
 
 Deno.test("L2 regression on LightGBM's regression example reaches the reference RMSE", () => {
@@ -54,6 +55,7 @@ function synth(n: number, seed: number) {
 Deno.test("same seed → identical model JSON (bagging and feature sampling on); another seed differs", () => {
   const data = synth(500, 1);
   const params = {
+    objective: "regression" as const,
     nEstimators: 15,
     numLeaves: 7,
     baggingFraction: 0.7,
@@ -69,14 +71,24 @@ Deno.test("same seed → identical model JSON (bagging and feature sampling on);
 
 Deno.test("bagging: covers equal the bag size, out-of-bag rows still get scores", () => {
   const data = synth(400, 2);
-  const m = fitGbdt(data, { params: { nEstimators: 5, baggingFraction: 0.5, baggingFreq: 1 }, seed: 3 });
+  const m = fitGbdt(data, {
+    params: { objective: "regression", nEstimators: 5, baggingFraction: 0.5, baggingFreq: 1 },
+    seed: 3,
+  });
   for (const t of m.ensemble.trees) assert.equal(t.cover[0], 200);
 });
 
 Deno.test("early stopping keeps the best iteration", () => {
   const train = synth(300, 3), valid = synth(300, 4);
   const m = fitGbdt(train, {
-    params: { nEstimators: 500, learningRate: 0.3, numLeaves: 31, minDataInLeaf: 2, earlyStoppingRounds: 5 },
+    params: {
+      objective: "regression",
+      nEstimators: 500,
+      learningRate: 0.3,
+      numLeaves: 31,
+      minDataInLeaf: 2,
+      earlyStoppingRounds: 5,
+    },
     valid,
     seed: 1,
   });
@@ -98,7 +110,12 @@ Deno.test("a Metric object drives early stopping (higher is better)", () => {
     higherIsBetter: true,
     compute: ({ labels, predictions }) => -rmse(predictions, labels),
   };
-  const m = fitGbdt(train, { params: { nEstimators: 30 }, valid, evalMetric: negRmse, seed: 1 });
+  const m = fitGbdt(train, {
+    params: { objective: "regression", nEstimators: 30 },
+    valid,
+    evalMetric: negRmse,
+    seed: 1,
+  });
   assert.equal(m.metrics.validMetric, "neg_rmse");
   assert.equal(m.metrics.bestScore, Math.max(...m.metrics.validHistory!));
 });
@@ -129,7 +146,7 @@ Deno.test("multiclass grows K trees per iteration and learns the classes", () =>
 });
 
 Deno.test("feature importance ranks the informative feature first", () => {
-  const m = fitGbdt(synth(500, 8), { params: { nEstimators: 20 }, seed: 1 });
+  const m = fitGbdt(synth(500, 8), { params: { objective: "regression", nEstimators: 20 }, seed: 1 });
   const gain = m.featureImportance("gain");
   assert.equal(gain.indexOf(Math.max(...gain)), 0);
   assert.ok(m.featureImportance("split").reduce((a, b) => a + b) > 0);
@@ -143,37 +160,40 @@ Deno.test("constant and all-missing features are never split on", () => {
     rows.push([7, NaN, x]);
     labels.push(x * 2 + (i % 2));
   }
-  const m = fitGbdt({ matrix: matrixOf(rows), labels }, { params: { nEstimators: 10, minDataInLeaf: 1 } });
+  const m = fitGbdt({ matrix: matrixOf(rows), labels }, {
+    params: { objective: "regression", nEstimators: 10, minDataInLeaf: 1 },
+  });
   for (const t of m.ensemble.trees) for (const f of t.feature) assert.ok(f === -1 || f === 2);
   assert.deepEqual(Array.from(m.featureImportance("split").subarray(0, 2)), [0, 0]);
 });
 
 Deno.test("bad input is rejected with InputError naming the field", () => {
   const ok = synth(50, 10);
+  const reg = { params: { objective: "regression" as const } };
   const bad = (fn: () => unknown, field: string, re?: RegExp) =>
     assert.throws(
       fn,
       (e: unknown) => e instanceof InputError && e.field === field && (!re || re.test(e.message)),
     );
-  bad(() => fitGbdt({ matrix: matrixOf([]), labels: [] }), "matrix");
-  bad(() => fitGbdt({ matrix: ok.matrix, labels: ok.labels.slice(1) }), "labels", /does not match/);
+  bad(() => fitGbdt({ matrix: matrixOf([]), labels: [] }, reg), "matrix");
+  bad(() => fitGbdt({ matrix: ok.matrix, labels: ok.labels.slice(1) }, reg), "labels", /does not match/);
   bad(
-    () => fitGbdt({ matrix: ok.matrix, labels: ok.labels.map((v, i) => (i === 3 ? NaN : v)) }),
+    () => fitGbdt({ matrix: ok.matrix, labels: ok.labels.map((v, i) => (i === 3 ? NaN : v)) }, reg),
     "labels",
     /index 3/,
   );
   bad(
-    () => fitGbdt({ matrix: ok.matrix, labels: ok.labels.map((v, i) => (i === 4 ? Infinity : v)) }),
+    () => fitGbdt({ matrix: ok.matrix, labels: ok.labels.map((v, i) => (i === 4 ? Infinity : v)) }, reg),
     "labels",
   );
-  bad(() => fitGbdt({ ...ok, weights: new Array(49).fill(1) }), "weights");
-  bad(() => fitGbdt({ ...ok, weights: new Array(50).fill(-1) }), "weights");
-  bad(() => fitGbdt({ ...ok, groups: [20, 20] }), "groups", /sum to 40/);
-  bad(() => fitGbdt({ ...ok, matrix: { ...ok.matrix, featureNames: ["a"] } }), "featureNames");
+  bad(() => fitGbdt({ ...ok, weights: new Array(49).fill(1) }, reg), "weights");
+  bad(() => fitGbdt({ ...ok, weights: new Array(50).fill(-1) }, reg), "weights");
+  bad(() => fitGbdt({ ...ok, groups: [20, 20] }, reg), "groups", /sum to 40/);
+  bad(() => fitGbdt({ ...ok, matrix: { ...ok.matrix, featureNames: ["a"] } }, reg), "featureNames");
   const inf = { ...ok.matrix, values: ok.matrix.values.map((v, i) => (i === 5 ? Infinity : v)) };
-  bad(() => fitGbdt({ ...ok, matrix: inf }), "matrix", /NaN for missing/);
+  bad(() => fitGbdt({ ...ok, matrix: inf }, reg), "matrix", /NaN for missing/);
   bad(
-    () => fitGbdt(ok, { params: { maxBins: 300 } }),
+    () => fitGbdt(ok, { params: { objective: "regression", maxBins: 300 } }),
     "maxBins",
     /^Cannot fit GBDT: "maxBins" must be an integer in \[2, 255\], got 300$/,
   );
@@ -182,8 +202,12 @@ Deno.test("bad input is rejected with InputError naming the field", () => {
     () => fitGbdt({ ...ok, labels: new Array(50).fill(1) }, { params: { objective: "lambdarank" } }),
     "groups",
   );
-  bad(() => fitGbdt(ok, { valid: { matrix: matrixOf([[1]]), labels: [1] } }), "valid.matrix");
-  bad(() => fitGbdt(ok, { params: { categoricalFeatures: [0] } }), "matrix", /categorical column 0/);
+  bad(() => fitGbdt(ok, { ...reg, valid: { matrix: matrixOf([[1]]), labels: [1] } }), "valid.matrix");
+  bad(
+    () => fitGbdt(ok, { params: { objective: "regression", categoricalFeatures: [0] } }),
+    "matrix",
+    /categorical column 0/,
+  );
 });
 
 Deno.test("rows that carry no curvature (lambdarank queries without a pair, weights below float32) give finite models", () => {
@@ -218,7 +242,7 @@ Deno.test("labels too large for float32 gradients stop the fit with an InputErro
   const { matrix } = synth(50, 11);
   const huge = Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? 6.8e38 : 1));
   assert.throws(
-    () => fitGbdt({ matrix, labels: huge }, { params: { nEstimators: 3 } }),
+    () => fitGbdt({ matrix, labels: huge }, { params: { objective: "regression", nEstimators: 3 } }),
     (e: unknown) =>
       e instanceof InputError && e.field === "labels" && /float32/.test(e.message) &&
       /6\.8e\+38/.test(e.message),
@@ -226,7 +250,9 @@ Deno.test("labels too large for float32 gradients stop the fit with an InputErro
   // Large but representable labels still train.
   const large = huge.map((y) => y / 1e10);
   assert.ok(
-    fitGbdt({ matrix, labels: large }, { params: { nEstimators: 3 } }).predictRaw(matrix).every(
+    fitGbdt({ matrix, labels: large }, { params: { objective: "regression", nEstimators: 3 } }).predictRaw(
+      matrix,
+    ).every(
       Number.isFinite,
     ),
   );
@@ -264,4 +290,69 @@ Deno.test("a categorical feature with more categories than bins keeps the freque
   const kept = model.toJSON().binMapper.features[0]!.categories!;
   assert.equal(kept.length, 254);
   for (let code = 300; code < 450; code++) assert.ok(kept.includes(code), `code ${code} kept`);
+});
+
+Deno.test("careless inputs of a new user's trials are InputErrors naming the field", () => {
+  const rows = Array.from({ length: 60 }, (_, i) => [i % 10, (i * 7) % 13]);
+  const matrix = matrixOf(rows);
+  const labels01 = rows.map((r) => (r[0]! > 4 ? 1 : 0));
+  const fails = (fn: () => unknown, field: string, message: RegExp) =>
+    assert.throws(fn, (e: unknown) => {
+      assert.ok(e instanceof InputError, String(e));
+      assert.equal(e.field, field);
+      assert.match(e.message, message);
+      return true;
+    });
+  // No objective: 0/1 labels used to become an L2 regression with "probabilities" outside [0, 1].
+  fails(() => fitGbdt({ matrix, labels: labels01 }), "objective", /is required \(there is no default\)/);
+  fails(() => fitGbdt({ matrix, labels: labels01 }, { params: { nEstimators: 5 } }), "objective", /"binary"/);
+  // A custom objective names itself.
+  const custom = fitGbdt({ matrix, labels: labels01 }, {
+    objective: new BinaryObjective(),
+    params: { nEstimators: 3 },
+  });
+  assert.equal(custom.objective, "binary");
+  assert.ok(custom.predict(matrix).every((p) => p > 0 && p < 1));
+  // Binary with one class: the model used to predict ~1e-15 for every row.
+  for (const y of [0, 1]) {
+    fails(
+      () => fitGbdt({ matrix, labels: rows.map(() => y) }, { params: { objective: "binary" } }),
+      "labels",
+      new RegExp(`must contain both classes for the binary objective; all 60 are ${y}`),
+    );
+  }
+  fails(
+    () => fitGbdt({ matrix, labels: labels01.map((y) => 2 * y) }, { params: { objective: "binary" } }),
+    "labels",
+    /value at index \d+ is 2; the binary objective expects 0 or 1/,
+  );
+  // Early stopping without a validation set used to be ignored silently.
+  fails(
+    () => fitGbdt({ matrix, labels: labels01 }, { params: { objective: "binary", earlyStoppingRounds: 5 } }),
+    "earlyStoppingRounds",
+    /is 5 but no validation set was given/,
+  );
+  // Duplicate feature names, in training and in validation.
+  const dup = matrixOf(rows.map((r) => [...r, r[0]! * 2]), ["price", "rating", "price"]);
+  fails(
+    () => fitGbdt({ matrix: dup, labels: labels01 }, { params: { objective: "binary" } }),
+    "featureNames",
+    /names must be distinct; repeated: "price" \(columns 0, 2\)/,
+  );
+  fails(
+    () =>
+      fitGbdt({ matrix, labels: labels01 }, {
+        params: { objective: "binary" },
+        valid: { matrix: matrixOf(rows, ["a", "a"]), labels: labels01 },
+      }),
+    "valid.featureNames",
+    /repeated: "a" \(columns 0, 1\)/,
+  );
+  // String labels (a CSV column read as text) say they are strings.
+  const strings = labels01.map(String) as unknown as number[];
+  fails(
+    () => fitGbdt({ matrix, labels: strings }, { params: { objective: "binary" } }),
+    "labels",
+    /value at index 0 is the string "0"; expected a finite number/,
+  );
 });

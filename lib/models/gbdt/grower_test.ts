@@ -20,7 +20,14 @@ Deno.test("depth-1 stump equals the hand-computed optimal split and leaf values"
   const matrix = matrixOf([[1], [2], [3], [4], [5], [6]]);
   const labels = [1, 2, 1, 4, 6, 5];
   const model = fitGbdt({ matrix, labels }, {
-    params: { nEstimators: 1, learningRate: 1, numLeaves: 2, minDataInLeaf: 1, lambdaL2: 1 },
+    params: {
+      objective: "regression",
+      nEstimators: 1,
+      learningRate: 1,
+      numLeaves: 2,
+      minDataInLeaf: 1,
+      lambdaL2: 1,
+    },
   });
   const t = model.ensemble.trees[0]!;
   assert.equal(t.feature[0], 0);
@@ -50,7 +57,9 @@ function randomData(n: number, seed: number, fn: (x: number[], rng: Rng) => numb
 Deno.test("numLeaves and maxDepth bound every tree", () => {
   const data = randomData(600, 1, (x, r) => Math.sin(x[0]!) * x[1]! + r.float());
   for (const [numLeaves, maxDepth] of [[7, -1], [31, 3], [2, -1]]) {
-    const m = fitGbdt(data, { params: { nEstimators: 5, numLeaves, maxDepth, minDataInLeaf: 5 } });
+    const m = fitGbdt(data, {
+      params: { objective: "regression", nEstimators: 5, numLeaves, maxDepth, minDataInLeaf: 5 },
+    });
     for (const t of m.ensemble.trees) {
       assert.equal(leavesOf(t), numLeaves! > 8 && maxDepth === 3 ? 8 : numLeaves);
       if (maxDepth! > 0) assert.ok(depthOf(t) <= maxDepth!);
@@ -60,7 +69,9 @@ Deno.test("numLeaves and maxDepth bound every tree", () => {
 
 Deno.test("minDataInLeaf holds in every leaf (cover = row count without weights)", () => {
   const data = randomData(300, 2, (x, r) => x[0]! + r.float() * 3);
-  const m = fitGbdt(data, { params: { nEstimators: 3, numLeaves: 63, minDataInLeaf: 17 } });
+  const m = fitGbdt(data, {
+    params: { objective: "regression", nEstimators: 3, numLeaves: 63, minDataInLeaf: 17 },
+  });
   for (const t of m.ensemble.trees) {
     for (let n = 0; n < t.feature.length; n++) if (t.feature[n]! < 0) assert.ok(t.cover[n]! >= 17);
     assert.equal(t.cover[0], 300);
@@ -78,7 +89,7 @@ Deno.test("missing values go to the learnt side", () => {
     labels.push(miss || x > 5 ? 1 : 0);
   }
   const m = fitGbdt({ matrix: matrixOf(rows), labels }, {
-    params: { nEstimators: 1, learningRate: 1, numLeaves: 2 },
+    params: { objective: "regression", nEstimators: 1, learningRate: 1, numLeaves: 2 },
   });
   const t = m.ensemble.trees[0]!;
   assert.equal(t.defaultLeft[0], 0);
@@ -89,7 +100,7 @@ Deno.test("missing values go to the learnt side", () => {
   // Mirror: missing looks like the low side → default left.
   const labels2 = rows.map((r, i) => (Number.isNaN(r[0]!) ? 0 : labels[i]!));
   const m2 = fitGbdt({ matrix: matrixOf(rows), labels: labels2 }, {
-    params: { nEstimators: 1, learningRate: 1, numLeaves: 2 },
+    params: { objective: "regression", nEstimators: 1, learningRate: 1, numLeaves: 2 },
   });
   assert.equal(m2.ensemble.trees[0]!.defaultLeft[0], 1);
 });
@@ -99,7 +110,13 @@ Deno.test("monotone constraint: predictions are non-decreasing / non-increasing 
   const data = randomData(800, 4, (x, r) => Math.sin(x[0]!) + 0.3 * x[0]! + x[1]! * 0.5 + normal(r, 0, 0.5));
   for (const dir of [1, -1]) {
     const m = fitGbdt(data, {
-      params: { nEstimators: 40, numLeaves: 15, minDataInLeaf: 5, monotoneConstraints: [dir, 0, 0] },
+      params: {
+        objective: "regression",
+        nEstimators: 40,
+        numLeaves: 15,
+        minDataInLeaf: 5,
+        monotoneConstraints: [dir, 0, 0],
+      },
     });
     const rng = new Rng(10 + dir);
     for (let base = 0; base < 20; base++) {
@@ -110,7 +127,9 @@ Deno.test("monotone constraint: predictions are non-decreasing / non-increasing 
     }
   }
   // Sanity: without the constraint the same data gives a non-monotone fit.
-  const free = fitGbdt(data, { params: { nEstimators: 40, numLeaves: 15, minDataInLeaf: 5 } });
+  const free = fitGbdt(data, {
+    params: { objective: "regression", nEstimators: 40, numLeaves: 15, minDataInLeaf: 5 },
+  });
   const p = free.predict(matrixOf(Array.from({ length: 120 }, (_, i) => [-1 + i * 0.1, 5, 5])));
   assert.ok(p.some((v, i) => i > 0 && v < p[i - 1]! - 1e-6));
 });
@@ -129,7 +148,9 @@ Deno.test("categorical split finds the category subset that matters", () => {
     ...matrixOf(rows),
     categorical: [{ feature: 0, categories: Array.from({ length: 12 }, (_, i) => `c${i}`) }],
   };
-  const m = fitGbdt({ matrix, labels }, { params: { nEstimators: 1, learningRate: 1, numLeaves: 2 } });
+  const m = fitGbdt({ matrix, labels }, {
+    params: { objective: "regression", nEstimators: 1, learningRate: 1, numLeaves: 2 },
+  });
   const t = m.ensemble.trees[0]!;
   assert.equal(t.feature[0], 0);
   assert.ok(t.catOffset[0]! >= 0);
@@ -165,7 +186,7 @@ Deno.test("subtraction trick: only the smaller child of each split is histogramm
   const mean = data.labels.reduce((s, v) => s + v, 0) / 2000;
   const grad = Float32Array.from(data.labels, (y) => mean - y), hess = new Float32Array(2000).fill(1);
   for (let i = 0; i < 2000; i++) ws.rows[i] = i;
-  const cfg = { ...resolveParams({ numLeaves: 31, minDataInLeaf: 10 }) };
+  const cfg = { ...resolveParams({ objective: "regression", numLeaves: 31, minDataInLeaf: 10 }) };
   const { tree } = growTree(growData, grad, hess, 2000, new Uint8Array(nF).fill(1), cfg, ws);
   ws.close();
   let smaller = 0, both = 0;
@@ -181,7 +202,7 @@ Deno.test("subtraction trick: only the smaller child of each split is histogramm
   assert.ok(ws.rowsHistogrammed < 2000 + both / 2);
   // The tree is the one fitGbdt grows from the same start (the subtraction changes nothing).
   const m = fitGbdt(data, {
-    params: { nEstimators: 1, numLeaves: 31, minDataInLeaf: 10, learningRate: 0.1 },
+    params: { objective: "regression", nEstimators: 1, numLeaves: 31, minDataInLeaf: 10, learningRate: 0.1 },
   });
   assert.deepEqual(Array.from(m.ensemble.trees[0]!.feature), tree.feature);
 });

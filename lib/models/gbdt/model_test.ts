@@ -59,13 +59,15 @@ Deno.test("a file written before thresholdPlacement / minDataInLeafBy existed lo
   assert.deepEqual(again.predictRaw(data(3).matrix), model.predictRaw(data(3).matrix));
   // A file that names them keeps its own values (today's default is "right").
   const current = GbdtModel.fromJSON(
-    JSON.parse(JSON.stringify(fitGbdt(data(1), { params: { nEstimators: 2 } }).toJSON())),
+    JSON.parse(
+      JSON.stringify(fitGbdt(data(1), { params: { objective: "regression", nEstimators: 2 } }).toJSON()),
+    ),
   );
   assert.equal(current.params.thresholdPlacement, "right");
 });
 
 Deno.test("another formatVersion or a malformed file → ModelFormatError", () => {
-  const model = fitGbdt(data(1), { params: { nEstimators: 2 } });
+  const model = fitGbdt(data(1), { params: { objective: "regression", nEstimators: 2 } });
   const json = model.toJSON();
   assert.throws(
     () => GbdtModel.fromJSON({ ...json, formatVersion: 3 }),
@@ -82,7 +84,7 @@ Deno.test("another formatVersion or a malformed file → ModelFormatError", () =
 
 Deno.test("predicting with different feature names or column count → InputError naming the mismatch", () => {
   const train = data(1);
-  const model = fitGbdt(train, { params: { nEstimators: 2 } });
+  const model = fitGbdt(train, { params: { objective: "regression", nEstimators: 2 } });
   const renamed = { ...train.matrix, featureNames: ["price", "rating", "segment"] };
   assert.throws(
     () => model.predict(renamed),

@@ -3,6 +3,9 @@
  * (after LightGBM's `config.h` and sklearn's `_parameter_constraints`). {@link resolveParams} fills
  * defaults; {@link validateParams} checks everything once, at the start of `fit`.
  *
+ * `objective` has no default: 0/1 labels fitted without one used to become an L2 regression whose
+ * "probabilities" fell outside [0, 1], so {@link resolveParams} throws an InputError naming it.
+ *
  * @example
  * ```ts
  * import { resolveParams, validateParams } from "./params.ts";
@@ -16,7 +19,7 @@ import type { ObjectiveName } from "./objective.ts";
 
 /** Every GBDT hyper-parameter (all resolved; see {@link DEFAULT_PARAMS}). */
 export interface GbdtParams {
-  /** Training loss. */
+  /** Training loss; required (no default, see {@link resolveParams}). */
   objective: ObjectiveName;
   /** Number of boosting iterations (trees per output), in [1, 100000]. */
   nEstimators: number;
@@ -94,7 +97,10 @@ export interface GbdtParams {
   numClass: number;
   /** NDCG truncation level for lambdarank. */
   ndcgTruncation: number;
-  /** Stop when the validation metric has not improved for this many rounds; 0 disables. */
+  /**
+   * Stop when the validation metric has not improved for this many rounds; 0 disables. Needs a
+   * validation set (`FitGbdtOptions.valid`): without one, a positive value is an InputError.
+   */
   earlyStoppingRounds: number;
   /** Name of the validation metric (lib/metrics registry); undefined = the objective's default. */
   evalMetric: string | undefined;
@@ -110,9 +116,8 @@ export interface GbdtParams {
   nThreads: number;
 }
 
-/** Default values (LightGBM's defaults where they exist). */
-export const DEFAULT_PARAMS: Readonly<GbdtParams> = Object.freeze({
-  objective: "regression",
+/** Default values (LightGBM's defaults where they exist). `objective` has none: it must be given. */
+export const DEFAULT_PARAMS: Readonly<Omit<GbdtParams, "objective">> = Object.freeze({
   nEstimators: 100,
   learningRate: 0.1,
   numLeaves: 31,
@@ -143,14 +148,24 @@ export const DEFAULT_PARAMS: Readonly<GbdtParams> = Object.freeze({
   evalMetric: undefined,
   seed: 0,
   nThreads: Math.min(2, globalThis.navigator?.hardwareConcurrency || 1),
-} as GbdtParams);
+} as Omit<GbdtParams, "objective">);
 
 const OBJECTIVES: readonly ObjectiveName[] = ["binary", "regression", "poisson", "lambdarank", "multiclass"];
 
-/** Fills unspecified parameters with {@link DEFAULT_PARAMS}; unknown keys are rejected. */
+/**
+ * Fills unspecified parameters with {@link DEFAULT_PARAMS}. Throws InputError on an unknown key and
+ * when `objective` is missing: it has no default (a silent L2 regression on 0/1 labels is a wrong
+ * answer, not a convenience).
+ */
 export function resolveParams(partial: Partial<GbdtParams> = {}): GbdtParams {
   for (const key of Object.keys(partial)) {
-    if (!(key in DEFAULT_PARAMS)) throw paramError(key, "is not a GBDT parameter");
+    if (!(key in DEFAULT_PARAMS) && key !== "objective") throw paramError(key, "is not a GBDT parameter");
+  }
+  if (partial.objective === undefined) {
+    throw paramError(
+      "objective",
+      `is required (there is no default): one of ${OBJECTIVES.map((o) => `"${o}"`).join(", ")}`,
+    );
   }
   const out = { ...DEFAULT_PARAMS } as GbdtParams;
   for (const [k, v] of Object.entries(partial)) {

@@ -3,23 +3,46 @@ import { InputError } from "../../errors.ts";
 import { DEFAULT_PARAMS, type GbdtParams, resolveParams, validateParams } from "./params.ts";
 
 const rejects = (partial: Partial<GbdtParams>, field: string, message: string, nFeatures = 3) =>
-  assert.throws(() => validateParams(resolveParams(partial), nFeatures), (e: unknown) => {
-    assert.ok(e instanceof InputError);
-    assert.equal(e.field, field);
-    assert.equal(e.message, message);
-    return true;
-  });
+  assert.throws(
+    () => validateParams(resolveParams({ objective: "regression", ...partial }), nFeatures),
+    (e: unknown) => {
+      assert.ok(e instanceof InputError);
+      assert.equal(e.field, field);
+      assert.equal(e.message, message);
+      return true;
+    },
+  );
 
 Deno.test("defaults are LightGBM's and validate", () => {
-  const p = resolveParams();
+  const p = resolveParams({ objective: "regression" });
   assert.equal(p.numLeaves, 31);
   assert.equal(p.maxDepth, -1);
   assert.equal(p.minDataInLeaf, 20);
   assert.equal(p.minSumHessian, 1e-3);
   assert.equal(p.maxBins, 255);
   validateParams(p, 5);
-  assert.equal(resolveParams({ numLeaves: 7 }).numLeaves, 7);
-  assert.equal(resolveParams({ numLeaves: undefined }).numLeaves, DEFAULT_PARAMS.numLeaves);
+  assert.equal(resolveParams({ objective: "binary", numLeaves: 7 }).numLeaves, 7);
+  assert.equal(
+    resolveParams({ objective: "binary", numLeaves: undefined }).numLeaves,
+    DEFAULT_PARAMS.numLeaves,
+  );
+});
+
+Deno.test("objective has no default: resolveParams names it when it is missing", () => {
+  const missing = (e: unknown) => {
+    assert.ok(e instanceof InputError);
+    assert.equal(e.field, "objective");
+    assert.equal(
+      e.message,
+      'Cannot fit GBDT: "objective" is required (there is no default): one of "binary", "regression", "poisson", "lambdarank", "multiclass"',
+    );
+    return true;
+  };
+  assert.throws(() => resolveParams(), missing);
+  assert.throws(() => resolveParams({ numLeaves: 7 }), missing);
+  assert.throws(() => resolveParams({ objective: undefined }), missing);
+  assert.equal("objective" in DEFAULT_PARAMS, false);
+  assert.equal(resolveParams({ objective: "poisson" }).objective, "poisson");
 });
 
 Deno.test("out-of-range parameters name the field and the range", () => {

@@ -22,7 +22,14 @@ function fitted() {
   }
   const matrix = matrixOf(rows);
   return fitGbdt({ matrix, labels }, {
-    params: { nEstimators: 15, numLeaves: 15, minDataInLeaf: 5, categoricalFeatures: [2], maxCatToOnehot: 0 },
+    params: {
+      objective: "regression",
+      nEstimators: 15,
+      numLeaves: 15,
+      minDataInLeaf: 5,
+      categoricalFeatures: [2],
+      maxCatToOnehot: 0,
+    },
     seed: 2,
   });
 }

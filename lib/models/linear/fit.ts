@@ -14,6 +14,7 @@
 import { InputError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
 import { requireBinary, requireNonEmpty, requireSameLength, requireWeights } from "../../validate.ts";
+import { requireDistinctFeatureNames } from "../training_layout.ts";
 import { buildDesign } from "./_design.ts";
 import { FeatureEncoder } from "./encoder.ts";
 import { LogisticModel } from "./model.ts";
@@ -88,6 +89,7 @@ function checkData(matrix: Matrix, labels: ArrayLike<number>, weights: ArrayLike
       `has ${matrix.featureNames.length} feature names for ${matrix.nCols} columns`,
     );
   }
+  requireDistinctFeatureNames(matrix.featureNames);
   requireSameLength("matrix rows", { length: matrix.nRows }, "labels", labels);
   requireBinary("labels", labels);
   for (let i = 0; i < matrix.values.length; i++) {

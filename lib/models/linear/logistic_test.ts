@@ -564,6 +564,14 @@ Deno.test("fitLogistic: bad input", () => {
   assert.throws(() => fitLogistic({ matrix: badCat, labels: SYN.y }), /integer code/);
   const inf = { ...m, values: m.values.map((v, i) => (i === 0 ? Infinity : v)) };
   assert.throws(() => fitLogistic({ matrix: inf, labels: SYN.y }), InputError);
+  const dup = {
+    ...m,
+    featureNames: m.featureNames.map((name, j) => (j === m.nCols - 1 ? m.featureNames[0]! : name)),
+  };
+  assert.throws(
+    () => fitLogistic({ matrix: dup, labels: SYN.y }),
+    (e: unknown) => e instanceof InputError && e.field === "featureNames" && /repeated: "x0"/.test(e.message),
+  );
   const model = fitLogistic({ matrix: m, labels: SYN.y });
   assert.throws(() => model.predict({ ...m, featureNames: ["x0", "x1", "other"] }), InputError);
   assert.throws(

@@ -9,7 +9,7 @@
  * @module
  */
 import { InputError } from "../../../errors.ts";
-import { requireInRange } from "../../../validate.ts";
+import { describeValue, requireInRange } from "../../../validate.ts";
 import type { Objective } from "../objective.ts";
 
 /** Base rates are clamped to [EPS, 1 − EPS] so the initial log-odds stay finite (as LightGBM's kEpsilon). */
@@ -54,14 +54,31 @@ export class BinaryObjective implements Objective {
     this.scalePosWeight = spw;
   }
 
-  /** Labels must be exactly 0 or 1. */
+  /**
+   * Labels must be exactly 0 or 1, with both classes present: on one class the loss has no minimum
+   * (the raw scores run off towards ±∞ and the model predicts ~1e-15 or ~1), as logistic regression
+   * rejects the same data.
+   */
   validate(labels: ArrayLike<number>): void {
     if (labels.length === 0) throw new InputError("labels", "must not be empty");
+    let positives = 0;
     for (let i = 0; i < labels.length; i++) {
       const y = labels[i]!;
       if (y !== 0 && y !== 1) {
-        throw new InputError("labels", `value at index ${i} is ${y}; the binary objective expects 0 or 1`);
+        throw new InputError(
+          "labels",
+          `value at index ${i} is ${describeValue(y)}; the binary objective expects 0 or 1`,
+        );
       }
+      positives += y;
+    }
+    if (positives === 0 || positives === labels.length) {
+      throw new InputError(
+        "labels",
+        `must contain both classes for the binary objective; all ${labels.length} are ${
+          positives === 0 ? 0 : 1
+        }`,
+      );
     }
   }
 
