@@ -27,7 +27,10 @@ self.onmessage = (e: MessageEvent<ShapWorkerRequest>) => {
       nRows,
       nCols: nFeatures,
       values: values.subarray(rowStart * nFeatures, rowEnd * nFeatures),
-      featureNames: Array.from({ length: nFeatures }, (_, j) => `f${j}`),
+      // the caller checked the matrix's names against the ensemble's (treeShapParallel's head call)
+      featureNames: ensemble.featureNames
+        ? [...ensemble.featureNames]
+        : Array.from({ length: nFeatures }, (_, j) => `f${j}`),
     }, { output, algorithm });
     out.set(r.values, rowStart * nFeatures);
     self.postMessage({ ok: true });

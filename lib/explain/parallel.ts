@@ -40,7 +40,7 @@ export interface TreeShapParallelOptions extends TreeShapOptions {
 
 /**
  * Exact path-dependent SHAP values of `ensemble` for every row of `matrix`, on `workers` threads.
- * Same result and errors as {@link treeShap}.
+ * Same result and errors as {@link treeShap} (feature names included, checked before any worker starts).
  */
 export async function treeShapParallel(
   ensemble: TreeEnsemble,
@@ -58,7 +58,8 @@ export async function treeShapParallel(
       `values length ${matrix.values.length} is not nRows × nCols = ${matrix.nRows * matrix.nCols}`,
     );
   }
-  // Validates everything else and computes the base value (on zero rows, so it costs nothing).
+  // Validates everything else (feature names against the ensemble's included) and computes the base
+  // value, on zero rows, so it costs nothing.
   const head = treeShap(ensemble, { ...matrix, nRows: 0, values: matrix.values.subarray(0, 0) }, options);
   const nRows = matrix.nRows, nFeatures = matrix.nCols;
   const nWorkers = Math.min(workers, Math.floor(nRows / Math.max(1, minRows)));

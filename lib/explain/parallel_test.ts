@@ -32,8 +32,10 @@ function leafWise(seed: number, nTrees: number, nFeatures: number, nRows: number
 Deno.test("treeShapParallel equals treeShap bit for bit (2 workers, multi-output); small batches and bad input", async () => {
   // One worker start only: under `deno test` each start type-checks the worker module (seconds).
   const rng = new Rng(5);
-  const ensemble = randomEnsemble(rng, 6, 3);
-  const matrix = randomMatrix(rng, 41);
+  const generated = randomMatrix(rng, 41);
+  const matrix = { ...generated, featureNames: generated.featureNames.map((_, j) => `column ${j}`) };
+  // with feature names, as a fitted model's ensemble: the workers must accept the checked matrix
+  const ensemble = { ...randomEnsemble(rng, 6, 3), featureNames: [...matrix.featureNames] };
   const expected = treeShap(ensemble, matrix, { output: 2 });
   const viaWorkers = await treeShapParallel(ensemble, matrix, {
     output: 2,
@@ -47,6 +49,11 @@ Deno.test("treeShapParallel equals treeShap bit for bit (2 workers, multi-output
   const inline = await treeShapParallel(leaf.ensemble, leaf.matrix, { workers: 2 }); // 300 rows < 1000 per worker
   assert.deepEqual([...inline.values], [...treeShap(leaf.ensemble, leaf.matrix).values]);
   await assert.rejects(() => treeShapParallel(ensemble, matrix, { workers: 0, output: 0 }), InputError);
+  const reordered = { ...matrix, featureNames: [...matrix.featureNames].reverse() };
+  await assert.rejects(
+    () => treeShapParallel(ensemble, reordered, { output: 2, workers: 2, minRowsPerWorker: 10 }),
+    (e: unknown) => e instanceof InputError && e.field === "featureNames",
+  );
   await assert.rejects(() => treeShapParallel(ensemble, matrix), /output/);
   await assert.rejects(
     () => treeShapParallel(ensemble, { ...matrix, values: matrix.values.subarray(1) }, { output: 0 }),

@@ -36,6 +36,7 @@
 import { InputError } from "../errors.ts";
 import type { Matrix } from "../data/types.ts";
 import { type FlatTree, nextNode, type TreeEnsemble } from "../models/tree/mod.ts";
+import { requireTrainingLayout } from "../models/training_layout.ts";
 import {
   addTreeShapTables,
   buildPathTables,
@@ -279,10 +280,12 @@ export function addTreeShap(
  * Exact path-dependent SHAP values of `ensemble` (one output) for every row of `matrix`.
  *
  * @param ensemble the flat serving ensemble
- * @param matrix rows to explain; must have `ensemble.nFeatures` columns (NaN = missing)
+ * @param matrix rows to explain; must have `ensemble.nFeatures` columns (NaN = missing), named as
+ *   `ensemble.featureNames` in that order when the ensemble has names (a GbdtModel's does)
  * @param options `output`: which output to explain (required for multi-output ensembles)
  * @returns `values` (nRows × nFeatures, row-major) and `baseValue` (expected raw margin)
- * @throws InputError on a column-count mismatch or an output index out of range
+ * @throws InputError on a column-count mismatch, a column whose name differs from the ensemble's
+ *   (field "featureNames"), or an output index out of range
  */
 export function treeShap(ensemble: TreeEnsemble, matrix: Matrix, options: TreeShapOptions = {}): ShapResult {
   const nFeatures = ensemble.nFeatures;
@@ -295,6 +298,8 @@ export function treeShap(ensemble: TreeEnsemble, matrix: Matrix, options: TreeSh
       `values length ${matrix.values.length} is not nRows × nCols = ${matrix.nRows * matrix.nCols}`,
     );
   }
+  // Reordered or renamed columns would be explained silently as the wrong features.
+  if (ensemble.featureNames !== undefined) requireTrainingLayout(matrix, ensemble.featureNames);
   let output = options.output;
   if (output === undefined) {
     if (ensemble.nOutputs !== 1) {

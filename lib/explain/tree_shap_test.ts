@@ -172,6 +172,22 @@ Deno.test("treeShap: bad input", () => {
   assert.throws(() => treeShap(multi, randomMatrix(new Rng(2), 2)), /output/);
 });
 
+Deno.test("treeShap: an ensemble with feature names rejects reordered or renamed columns", () => {
+  const named: TreeEnsemble = { ...handEnsemble(), featureNames: ["price", "rating"] };
+  const m = { ...matrixOf([[0.2, 0.8]]), featureNames: ["price", "rating"] };
+  // the right names give the values of the unnamed ensemble
+  assert.deepEqual(treeShap(named, m).values, treeShap(handEnsemble(), m).values);
+  const rejects = (featureNames: string[], message: RegExp) =>
+    assert.throws(
+      () => treeShap(named, { ...m, featureNames }),
+      (e: unknown) => e instanceof InputError && e.field === "featureNames" && message.test(e.message),
+    );
+  rejects(["rating", "price"], /column 0 is "rating"; the model expects "price"/);
+  rejects(["price", "stars"], /column 1 is "stars"; the model expects "rating"/);
+  // without names only the width is checked (hand-built ensembles)
+  treeShap(handEnsemble(), { ...m, featureNames: ["rating", "price"] });
+});
+
 Deno.test("meanAbsShap: mean absolute value per feature", () => {
   assert.deepEqual([...meanAbsShap(new Float64Array([1, -2, -3, 0, 2, 4]), 3, 2)], [2, 2]);
   assert.throws(() => meanAbsShap(new Float64Array(5), 3, 2), InputError);

@@ -5,12 +5,15 @@
  * random parameters (one bin, depth 1, tiny weights, one-row queries …).
  */
 import fc from "fast-check";
+import assert from "node:assert/strict";
 import type { Matrix } from "../../data/types.ts";
+import { InputError } from "../../errors.ts";
 import { Rng } from "../../random/mod.ts";
-import { fitGbdt, type GbdtModel } from "./mod.ts";
+import { fitGbdt, GbdtModel } from "./mod.ts";
 import type { GbdtParams } from "./mod.ts";
 import { randomFit } from "./_random_fit.ts";
 import { treeShap } from "../../explain/tree_shap.ts";
+import { treeShapParallel } from "../../explain/parallel.ts";
 
 /** Base value + Σφ equals the raw margin to 1e-6 for every row and output, with both kernels. */
 function assertLocalAccuracy(model: GbdtModel, matrix: Matrix, what: string): void {
@@ -91,4 +94,27 @@ Deno.test("treeShap local accuracy on random small fits with random parameters (
     }),
     { numRuns: 150 },
   );
+});
+
+Deno.test("treeShap(model.ensemble, …) checks the feature names of fitted and loaded models (also in parallel)", async () => {
+  const { matrix, z } = problem(12);
+  const labels = Float64Array.from(z, (v) => (v > 0 ? 1 : 0));
+  const fitted = fitGbdt({ matrix, labels }, { params: { objective: "binary", nEstimators: 5 }, seed: 1 });
+  const loaded = GbdtModel.fromJSON(JSON.parse(JSON.stringify(fitted.toJSON())));
+  // columns a, b, c, d with b and a swapped (values too): a silent wrong explanation before
+  const swapped: Matrix = {
+    ...matrix,
+    featureNames: ["b", "a", "c", "d"],
+    values: matrix.values.map((_, i) => matrix.values[i % 4 === 0 ? i + 1 : i % 4 === 1 ? i - 1 : i]!),
+  };
+  const renamed: Matrix = { ...matrix, featureNames: ["a", "b", "c", "price"] };
+  const isNameError = (e: unknown) => e instanceof InputError && e.field === "featureNames";
+  for (const model of [fitted, loaded]) {
+    assert.deepEqual(model.ensemble.featureNames, ["a", "b", "c", "d"]);
+    const ok = treeShap(model.ensemble, model.prepareMatrix(matrix));
+    assert.equal(ok.nRows, matrix.nRows);
+    assert.throws(() => treeShap(model.ensemble, swapped), isNameError);
+    assert.throws(() => treeShap(model.ensemble, renamed), /column 3 is "price"; the model expects "d"/);
+    await assert.rejects(() => treeShapParallel(model.ensemble, swapped, { workers: 2 }), isNameError);
+  }
 });

@@ -40,6 +40,11 @@ export interface FlatTree {
 /** A fitted additive ensemble: `margin[k] = baseScore[k] + Σ_{t: treeClass[t] = k} tree_t(x)`. */
 export interface TreeEnsemble {
   readonly nFeatures: number;
+  /**
+   * Training feature names, in column order, when the ensemble came from a model that knows them
+   * (GbdtModel sets them): TreeSHAP then checks a matrix's names against them, not only its width.
+   */
+  readonly featureNames?: readonly string[];
   /** Number of outputs (1 except multiclass). */
   readonly nOutputs: number;
   readonly baseScore: Float64Array;

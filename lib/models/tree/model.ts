@@ -51,7 +51,8 @@ export class TreeModel {
   readonly categoryVocabulary: readonly CategoryVocabulary[];
 
   constructor(parts: TreeModelParts) {
-    this.ensemble = parts.ensemble;
+    // the ensemble carries the names, so that treeShap(model.ensemble, matrix) checks them too
+    this.ensemble = { ...parts.ensemble, featureNames: [...parts.featureNames] };
     this.link = parts.link;
     this.featureNames = parts.featureNames;
     this.categoricalFeatures = parts.categoricalFeatures ?? [];
