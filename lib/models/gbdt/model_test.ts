@@ -181,7 +181,7 @@ Deno.test("a version 1 file (no link) loads with its objective's link and predic
 });
 
 Deno.test("a leaf value or threshold that is not a finite number → ModelFormatError naming its path", () => {
-  const model = fitGbdt(data(1), { params: { nEstimators: 3 } });
+  const model = fitGbdt(data(1), { params: { objective: "regression", nEstimators: 3 } });
   const json = model.toJSON();
   const leaf = json.trees[1]!.feature.indexOf(-1);
   const split = json.trees[2]!.feature.findIndex((f) => f >= 0);
@@ -208,7 +208,9 @@ Deno.test("a leaf value or threshold that is not a finite number → ModelFormat
 });
 
 Deno.test("loading for prediction does not parse the bin mapper; asking for it does", () => {
-  const json = JSON.parse(JSON.stringify(fitGbdt(data(1), { params: { nEstimators: 2 } }).toJSON()));
+  const json = JSON.parse(
+    JSON.stringify(fitGbdt(data(1), { params: { objective: "regression", nEstimators: 2 } }).toJSON()),
+  );
   json.binMapper = { features: "broken" };
   const loaded = GbdtModel.fromJSON(json);
   assert.equal(loaded.predict(data(3).matrix).length, 400);

@@ -42,7 +42,7 @@ export interface TreeEnsemble {
   readonly nFeatures: number;
   /**
    * Training feature names, in column order, when the ensemble came from a model that knows them
-   * (GbdtModel sets them): TreeSHAP then checks a matrix's names against them, not only its width.
+   * (TreeModel, hence GbdtModel, sets them): TreeSHAP then checks a matrix's names against them, not only its width.
    */
   readonly featureNames?: readonly string[];
   /** Number of outputs (1 except multiclass). */
