@@ -120,3 +120,50 @@ export function requireWeights(weights: NumArray | undefined, ofField: string, n
   }
   if (!(sum > 0)) throw new InputError("weights", "must not all be zero");
 }
+
+/** Edit distance (insertions, deletions, substitutions, adjacent transpositions) of two short strings. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from(
+    { length: a.length + 1 },
+    (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!, up = d[i - 1]!;
+      row[j] = Math.min(up[j]! + 1, row[j - 1]! + 1, up[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Throws on the first key of `options` not in `allowed`, listing the allowed keys, with a "did you
+ * mean" for a near miss (`order` → `orders`). `prefix` names the enclosing object (`"columns"` makes
+ * the field `columns.<key>`). Keys whose value is `undefined` count too: a typo is a typo.
+ *
+ * @example
+ * ```ts
+ * import { requireKnownKeys } from "./validate.ts";
+ * requireKnownKeys({ orders: 10 }, ["orders", "seed"]); // ok
+ * // requireKnownKeys({ order: 10 }, ["orders", "seed"]) throws:
+ * //   Invalid "order": unknown option (did you mean "orders"?); allowed: orders, seed
+ * ```
+ */
+export function requireKnownKeys(options: object, allowed: readonly string[], prefix = ""): void {
+  for (const key of Object.keys(options)) {
+    if (allowed.includes(key)) continue;
+    let best = "", bestDistance = Infinity;
+    for (const a of allowed) {
+      const d = editDistance(key.toLowerCase(), a.toLowerCase());
+      if (d < bestDistance) [best, bestDistance] = [a, d];
+    }
+    const hint = bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : "";
+    throw new InputError(
+      prefix ? `${prefix}.${key}` : key,
+      `unknown option${hint}; allowed: ${allowed.length > 0 ? allowed.join(", ") : "none"}`,
+    );
+  }
+}

@@ -5,6 +5,7 @@ import {
   describeValue,
   requireBinary,
   requireFinite,
+  requireKnownKeys,
   requireProbabilities,
   requireWeights,
 } from "./validate.ts";
@@ -55,4 +56,33 @@ Deno.test("requireFinite / requireBinary: a string value says it is a string", (
   assert.equal(describeValue(true), "the boolean true");
   assert.equal(describeValue(null), "null");
   assert.equal(describeValue(undefined), "undefined");
+});
+
+Deno.test("requireKnownKeys: lists the allowed keys, suggests the near miss, names the nested field", () => {
+  requireKnownKeys({ orders: 1, seed: 2 }, ["orders", "seed"]);
+  requireKnownKeys({}, []);
+  const fails = (fn: () => void, field: string, message: RegExp) =>
+    assert.throws(fn, (e: unknown) => {
+      assert.ok(e instanceof InputError, String(e));
+      assert.equal(e.field, field);
+      assert.match(e.message, message);
+      return true;
+    });
+  fails(
+    () => requireKnownKeys({ order: 200 }, ["orders", "seed"]),
+    "order",
+    /did you mean "orders"\?\); allowed: orders, seed$/,
+  );
+  fails(() => requireKnownKeys({ sede: 3 }, ["seed", "scale"]), "sede", /did you mean "seed"/);
+  fails(
+    () => requireKnownKeys({ colour: 1 }, ["seed", "scale"]),
+    "colour",
+    /^Invalid "colour": unknown option; allowed: seed, scale$/,
+  );
+  fails(() => requireKnownKeys({ x: undefined }, ["y"]), "x", /unknown option/); // undefined values count
+  fails(
+    () => requireKnownKeys({ users: "u" }, ["user", "item"], "columns"),
+    "columns.users",
+    /did you mean "user"/,
+  );
 });
