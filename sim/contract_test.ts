@@ -154,3 +154,35 @@ Deno.test("bad input: unknown scenario or scale, negative size, bad seed → Inp
     assert.throws(() => sim.generate({ seed: 1.5, scale: "tiny" }), field("seed"));
   }
 });
+
+Deno.test("unknown option keys are refused, listing the simulator's options; every declared option is used", () => {
+  const sizeTables: Record<string, object> = {
+    dispatch: DISPATCH_SIZES.tiny,
+    pricing: PRICING_SIZES.tiny,
+    fulfillment: FULFILLMENT_SIZES.tiny,
+    offers: OFFERS_SIZES.tiny,
+    feed: FEED_SIZES.tiny,
+  };
+  for (const { sim } of CASES) {
+    // every size of the scale table can be overridden, and nothing else is declared but real options
+    for (const k of Object.keys(sizeTables[sim.name]!)) {
+      assert.ok(sim.options.includes(k), `${sim.name}.${k}`);
+    }
+    for (const k of sim.options) {
+      assert.ok(!["seed", "scale", "scenario"].includes(k), `${sim.name} redeclares ${k}`);
+    }
+    const typo = `${sim.options[0]!}x`;
+    assert.throws(() => sim.generate({ seed: 1, scale: "tiny", [typo]: 5 }), (e: unknown) => {
+      assert.ok(e instanceof InputError, `${sim.name}: ${e}`);
+      assert.equal(e.field, typo);
+      assert.match(e.message, new RegExp(`did you mean "${sim.options[0]}"`));
+      assert.match(e.message, new RegExp(`allowed: seed, scale, scenario, ${sim.options.join(", ")}$`));
+      return true;
+    });
+  }
+  // the issue's example: `order` for `orders` used to generate the default 3,000 orders
+  assert.throws(
+    () => dispatchSimulator.generate({ seed: 1, scale: "tiny", order: 200 } as never),
+    /"order".*"orders"/,
+  );
+});

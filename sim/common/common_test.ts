@@ -105,20 +105,34 @@ Deno.test("simulated epoch is a Monday at midnight", () => {
 });
 
 Deno.test("checkGenerateOptions defaults the scenario and rejects unknown ones, bad scales and seeds", () => {
-  assert.deepEqual(checkGenerateOptions("toy", ["normal", "x"], { seed: 3, scale: "tiny" }), {
+  assert.deepEqual(checkGenerateOptions("toy", ["normal", "x"], [], { seed: 3, scale: "tiny" }), {
     seed: 3,
     scale: "tiny",
     scenario: "normal",
   });
   assert.throws(
-    () => checkGenerateOptions("toy", ["normal", "x"], { seed: 3, scale: "tiny", scenario: "y" }),
+    () => checkGenerateOptions("toy", ["normal", "x"], [], { seed: 3, scale: "tiny", scenario: "y" }),
     (e: unknown) => e instanceof InputError && e.field === "scenario" && /"normal", "x"/.test(e.message),
   );
   assert.throws(
-    () => checkGenerateOptions("toy", ["normal"], { seed: 3, scale: "big" as "tiny" }),
+    () => checkGenerateOptions("toy", ["normal"], [], { seed: 3, scale: "big" as "tiny" }),
     InputError,
   );
-  assert.throws(() => checkGenerateOptions("toy", ["normal"], { seed: -1, scale: "tiny" }), InputError);
+  assert.throws(() => checkGenerateOptions("toy", ["normal"], [], { seed: -1, scale: "tiny" }), InputError);
+});
+
+Deno.test("checkGenerateOptions refuses option keys the simulator does not take, listing the allowed ones", () => {
+  const opts = { seed: 3, scale: "tiny" as const, rows: 5 };
+  assert.equal(checkGenerateOptions("toy", ["normal"], ["rows", "days"], opts).seed, 3);
+  assert.throws(
+    () =>
+      checkGenerateOptions("toy", ["normal"], ["rows", "days"], { seed: 3, scale: "tiny", row: 5 } as never),
+    (e: unknown) =>
+      e instanceof InputError && e.field === "row" &&
+      /did you mean "rows"\?\); allowed: seed, scale, scenario, rows, days$/.test(e.message),
+  );
+  // the simulator's own keys are not accepted by another simulator's check
+  assert.throws(() => checkGenerateOptions("toy", ["normal"], [], opts), /"rows": unknown option/);
 });
 
 Deno.test("writeBronze lands tables, optional truth and Parquet", async () => {

@@ -6,12 +6,14 @@
  * @example
  * ```ts
  * import { checkGenerateOptions } from "./simulator.ts";
- * const o = checkGenerateOptions("toy", ["normal", "storm"], { seed: 1, scale: "tiny" });
+ * const o = checkGenerateOptions("toy", ["normal", "storm"], ["rows"], { seed: 1, scale: "tiny", rows: 9 });
  * o.scenario; // "normal" (the first scenario is the default)
+ * // { seed: 1, scale: "tiny", row: 9 } throws: Invalid "row": unknown option (did you mean "rows"?); ...
  * ```
  * @module
  */
 import { InputError } from "../../lib/errors.ts";
+import { requireKnownKeys } from "../../lib/validate.ts";
 import type { Frame } from "../../lib/data/types.ts";
 import type { CausalGraph } from "./causal_graph.ts";
 import { parseScale, type Scale } from "./scale.ts";
@@ -57,9 +59,14 @@ export interface Simulator<Options = Record<never, never>> {
   readonly name: string;
   /** Valid scenario names; the first is the default. */
   readonly scenarios: readonly string[];
+  /** Names of the options `generate` takes besides seed, scale and scenario (any other key is refused). */
+  readonly options: readonly string[];
   /** The mechanism, as data. */
   readonly graph: CausalGraph;
-  /** Generates one run. Throws {@link InputError} on an unknown scale or scenario or a bad size. */
+  /**
+   * Generates one run. Throws {@link InputError} on an unknown scale, scenario or option key (a typo such
+   * as `order` for `orders` is refused, listing the allowed keys) or on a bad size.
+   */
   generate(opts: GenerateOptions & Options): SimOutput;
 }
 
@@ -70,18 +77,24 @@ export interface CheckedOptions {
   readonly scenario: string;
 }
 
+/** The keys every simulator accepts, before its own {@link Simulator.options}. */
+export const COMMON_OPTIONS = ["seed", "scale", "scenario"] as const;
+
 /**
  * Validates the options every simulator takes: seed (integer in [0, 2^32)), scale, scenario (unknown →
- * {@link InputError} listing the valid ones; missing → the first scenario).
+ * {@link InputError} listing the valid ones; missing → the first scenario), and refuses any key that is
+ * neither one of those nor in `optionKeys` (the simulator's own options), listing the allowed keys.
  */
 export function checkGenerateOptions(
   simulator: string,
   scenarios: readonly string[],
+  optionKeys: readonly string[],
   opts: GenerateOptions,
 ): CheckedOptions {
   if (opts === null || typeof opts !== "object") {
     throw new InputError("options", `${simulator}: must be an object`);
   }
+  requireKnownKeys(opts, [...COMMON_OPTIONS, ...optionKeys]);
   const { seed } = opts;
   if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed >= 4294967296) {
     throw new InputError("seed", `must be an integer in [0, 4294967295], got ${seed}`);

@@ -60,6 +60,14 @@ export interface DispatchOptions {
   maxOffersPerOrder?: number;
 }
 
+/** The option keys of {@link DispatchOptions} (checked by `generate`: any other key is refused). */
+export const DISPATCH_OPTIONS: readonly (keyof DispatchOptions)[] = [
+  "drivers",
+  "orders",
+  "days",
+  "maxOffersPerOrder",
+];
+
 /** Sizes per scale. Seed: 50k drivers and enough orders for > 500k offer rows. */
 export const DISPATCH_SIZES: PerScale<{ drivers: number; orders: number; days: number }> = {
   tiny: { drivers: 400, orders: 3_000, days: 2 },
@@ -105,7 +113,12 @@ const HOURLY_DEMAND = [
 ];
 
 function generate(opts: GenerateOptions & DispatchOptions): SimOutput {
-  const { seed, scale, scenario } = checkGenerateOptions("dispatch", DISPATCH_SCENARIOS, opts);
+  const { seed, scale, scenario } = checkGenerateOptions(
+    "dispatch",
+    DISPATCH_SCENARIOS,
+    DISPATCH_OPTIONS,
+    opts,
+  );
   const { drivers: nDrivers, orders: nOrders, days: nDays } = sizesWithOverrides(scale, DISPATCH_SIZES, opts);
   const maxOffers = opts.maxOffersPerOrder ?? 10;
   requirePositiveSize("maxOffersPerOrder", maxOffers);
@@ -576,6 +589,7 @@ function sessionEventOrder(evTime: Float64Array, evStart: Int32Array, start: num
 export const dispatchSimulator: Simulator<DispatchOptions> = {
   name: "dispatch",
   scenarios: DISPATCH_SCENARIOS,
+  options: DISPATCH_OPTIONS,
   graph: DISPATCH_GRAPH,
   generate,
 };

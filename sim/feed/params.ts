@@ -24,6 +24,9 @@ export const FEED_SIZES: PerScale<FeedSizes> = {
   seed: { users: 100_000, items: 1_000_000, creators: 20_000, topics: 32, days: 30, impressionsPerUser: 20 },
 };
 
+/** The options `generate` takes besides seed, scale and scenario: a size override per {@link FeedSizes} key. */
+export const FEED_OPTIONS: readonly (keyof FeedSizes)[] = Object.keys(FEED_SIZES.tiny) as (keyof FeedSizes)[];
+
 /** Resolves sizes for a scale with optional overrides (positive integers; at least 2 topics and 7 days). */
 export function resolveFeedSizes(scale: Scale, overrides: Partial<FeedSizes> = {}): FeedSizes {
   const out = sizesWithOverrides(scale, FEED_SIZES, overrides);

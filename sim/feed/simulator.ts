@@ -31,7 +31,15 @@ import {
 import { drawItems, drawUsers } from "./entities.ts";
 import { FEED_GRAPH } from "./graph.ts";
 import { simulateInteractions } from "./impressions.ts";
-import { AGE_BANDS, COUNTRIES, type FeedSizes, FORMATS, PLATFORMS, resolveFeedSizes } from "./params.ts";
+import {
+  AGE_BANDS,
+  COUNTRIES,
+  FEED_OPTIONS,
+  type FeedSizes,
+  FORMATS,
+  PLATFORMS,
+  resolveFeedSizes,
+} from "./params.ts";
 
 /** Scenarios, default first. */
 export const FEED_SCENARIOS = ["normal", "cold_start_items"] as const;
@@ -40,7 +48,7 @@ export const FEED_SCENARIOS = ["normal", "cold_start_items"] as const;
 export type FeedOptions = Partial<FeedSizes>;
 
 function generate(opts: GenerateOptions & FeedOptions): SimOutput {
-  const { seed, scale, scenario } = checkGenerateOptions("feed", FEED_SCENARIOS, opts);
+  const { seed, scale, scenario } = checkGenerateOptions("feed", FEED_SCENARIOS, FEED_OPTIONS, opts);
   const { seed: _s, scale: _c, scenario: _n, ...overrides } = opts;
   const sizes = resolveFeedSizes(scale, overrides);
   const cold = scenario === "cold_start_items";
@@ -143,6 +151,7 @@ function generate(opts: GenerateOptions & FeedOptions): SimOutput {
 export const feedSimulator: Simulator<FeedOptions> = {
   name: "feed",
   scenarios: FEED_SCENARIOS,
+  options: FEED_OPTIONS,
   graph: FEED_GRAPH,
   generate,
 };

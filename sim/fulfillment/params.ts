@@ -29,6 +29,11 @@ export const FULFILLMENT_SIZES: PerScale<FulfillmentSizes> = {
   seed: { shipments: 10_999, days: 180 },
 };
 
+/** The options `generate` takes besides seed, scale and scenario: a size override per {@link FulfillmentSizes} key. */
+export const FULFILLMENT_OPTIONS: readonly (keyof FulfillmentSizes)[] = Object.keys(
+  FULFILLMENT_SIZES.tiny,
+) as (keyof FulfillmentSizes)[];
+
 /** Resolves the sizes for a scale with optional overrides, each checked to be a positive integer. */
 export function resolveSizes(scale: Scale, overrides: Partial<FulfillmentSizes> = {}): FulfillmentSizes {
   const out = sizesWithOverrides(scale, FULFILLMENT_SIZES, overrides);

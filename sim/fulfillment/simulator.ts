@@ -43,6 +43,7 @@ import { baseLogit, EFFECTS, sigmoid } from "./mechanism.ts";
 import {
   CARRIERS,
   DISRUPTION,
+  FULFILLMENT_OPTIONS,
   FULFILLMENT_SCENARIOS,
   type FulfillmentSizes,
   GENDERS,
@@ -107,7 +108,12 @@ export function disruptionWindow(days: number): { startMs: number; endMs: number
 }
 
 function generate(opts: GenerateOptions & FulfillmentOptions): SimOutput {
-  const { seed, scale, scenario } = checkGenerateOptions("fulfillment", FULFILLMENT_SCENARIOS, opts);
+  const { seed, scale, scenario } = checkGenerateOptions(
+    "fulfillment",
+    FULFILLMENT_SCENARIOS,
+    FULFILLMENT_OPTIONS,
+    opts,
+  );
   const { shipments: n, days } = resolveSizes(scale, { shipments: opts.shipments, days: opts.days });
   const root = new Rng(seed);
   const startMs = SIM_EPOCH_MS, snapshotMs = SIM_EPOCH_MS + days * DAY_MS;
@@ -257,6 +263,7 @@ function generate(opts: GenerateOptions & FulfillmentOptions): SimOutput {
 export const fulfillmentSimulator: Simulator<FulfillmentOptions> = {
   name: "fulfillment",
   scenarios: FULFILLMENT_SCENARIOS,
+  options: FULFILLMENT_OPTIONS,
   graph: FULFILLMENT_GRAPH,
   generate,
 };

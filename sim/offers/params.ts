@@ -40,6 +40,11 @@ export const OFFERS_SIZES: PerScale<OffersSizes> = {
   },
 };
 
+/** The options `generate` takes besides seed, scale and scenario: a size override per {@link OffersSizes} key. */
+export const OFFERS_OPTIONS: readonly (keyof OffersSizes)[] = Object.keys(
+  OFFERS_SIZES.tiny,
+) as (keyof OffersSizes)[];
+
 /** Resolves the sizes for a scale with optional overrides, each checked to be a positive integer. */
 export function resolveSizes(scale: Scale, overrides: Partial<OffersSizes> = {}): OffersSizes {
   const out = sizesWithOverrides(scale, OFFERS_SIZES, overrides);

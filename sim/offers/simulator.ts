@@ -35,7 +35,15 @@ import { buildCalendar, OFFERS_START_MS } from "./calendar.ts";
 import { drawCustomers, drawOffers, drawProducts } from "./entities.ts";
 import { OFFERS_GRAPH } from "./graph.ts";
 import { OrderBook, simulateBaseOrders } from "./orders.ts";
-import { CATEGORIES, CHANNELS, DISCOUNT_TYPES, type OffersSizes, resolveSizes, SEGMENTS } from "./params.ts";
+import {
+  CATEGORIES,
+  CHANNELS,
+  DISCOUNT_TYPES,
+  OFFERS_OPTIONS,
+  type OffersSizes,
+  resolveSizes,
+  SEGMENTS,
+} from "./params.ts";
 
 /** Scenarios, default first. */
 export const OFFERS_SCENARIOS = ["normal", "black_friday"] as const;
@@ -44,7 +52,7 @@ export const OFFERS_SCENARIOS = ["normal", "black_friday"] as const;
 export type OffersOptions = Partial<OffersSizes>;
 
 function generate(opts: GenerateOptions & OffersOptions): SimOutput {
-  const { seed, scale, scenario } = checkGenerateOptions("offers", OFFERS_SCENARIOS, opts);
+  const { seed, scale, scenario } = checkGenerateOptions("offers", OFFERS_SCENARIOS, OFFERS_OPTIONS, opts);
   const { seed: _s, scale: _c, scenario: _n, ...overrides } = opts;
   const sizes = resolveSizes(scale, overrides);
   const root = new Rng(seed);
@@ -224,6 +232,7 @@ function generate(opts: GenerateOptions & OffersOptions): SimOutput {
 export const offersSimulator: Simulator<OffersOptions> = {
   name: "offers",
   scenarios: OFFERS_SCENARIOS,
+  options: OFFERS_OPTIONS,
   graph: OFFERS_GRAPH,
   generate,
 };

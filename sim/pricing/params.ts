@@ -17,6 +17,11 @@ export interface PricingOptions {
   days?: number;
 }
 
+/** The keys of {@link PricingOptions} (checked by `generate`: any other key is refused). */
+export const PRICING_OPTIONS = ["customers", "bays", "vehicles", "days"] as const satisfies readonly (
+  keyof PricingOptions
+)[];
+
 /** Entity counts and simulated days. */
 export interface PricingSizes {
   readonly customers: number;

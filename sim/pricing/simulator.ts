@@ -39,6 +39,7 @@ import {
   EVENT_CATEGORIES,
   INCIDENT_TYPES,
   MEMBERSHIP,
+  PRICING_OPTIONS,
   PRICING_SCENARIOS,
   PRICING_SIZES,
   type PricingOptions,
@@ -48,7 +49,7 @@ import { makeTrips } from "./trips.ts";
 import { incidentWithinProbability } from "./truth.ts";
 
 function generate(opts: GenerateOptions & PricingOptions): SimOutput {
-  const { seed, scale, scenario } = checkGenerateOptions("pricing", PRICING_SCENARIOS, opts);
+  const { seed, scale, scenario } = checkGenerateOptions("pricing", PRICING_SCENARIOS, PRICING_OPTIONS, opts);
   const { customers: nCustomers, bays: nBays, vehicles: nVehicles, days: nDays } = sizesWithOverrides(
     scale,
     PRICING_SIZES,
@@ -216,6 +217,7 @@ function generate(opts: GenerateOptions & PricingOptions): SimOutput {
 export const pricingSimulator: Simulator<PricingOptions> = {
   name: "pricing",
   scenarios: PRICING_SCENARIOS,
+  options: PRICING_OPTIONS,
   graph: PRICING_GRAPH,
   generate,
 };
