@@ -228,5 +228,6 @@ export const experiment: Experiment = {
   name: "demo",
   description:
     "dispatch acceptance end to end (simulate → DuckDB features → LR + GBDT → calibrate → SHAP → PSI)",
+  options: { trees: "number of GBDT trees, integer in [1, 5000] (default 300)" },
   run,
 };

@@ -1,10 +1,12 @@
 /**
- * `deno task experiment <name> [--seed N] [--scale tiny|default|seed]` — runs `experiments/<name>.ts`.
- * An unknown or missing name lists the available experiments and exits with status 2.
+ * `deno task experiment <name> [--seed N] [--scale tiny|default|seed] [--out DIR] [--models DIR] [--db PATH]
+ * [--<option> V]` — runs `experiments/<name>.ts`. An unknown or missing name lists the available
+ * experiments, and an unknown flag (`--sede 3`) lists the experiment's allowed flags; both exit with
+ * status 2. A bad flag value exits 1 with a one-line error.
  */
-import { parseExperimentArgs } from "../lib/experiment/mod.ts";
+import { checkExperimentOptions, flagHelp, parseExperimentArgs } from "../lib/experiment/mod.ts";
 import { type Experiment, runExperiment } from "../lib/experiment/mod.ts";
-import { formatError } from "../lib/errors.ts";
+import { formatError, InputError } from "../lib/errors.ts";
 
 const dir = new URL(".", import.meta.url);
 
@@ -26,13 +28,24 @@ async function main(): Promise<number> {
     console.error(
       `${
         args.name ? `Unknown experiment "${args.name}". ` : ""
-      }Usage: deno task experiment <name> [--seed N] [--scale tiny|default|seed]\n` +
+      }Usage: deno task experiment <name> [--seed N] [--scale tiny|default|seed] [--out DIR] [--db PATH]\n` +
         `Available experiments: ${names.join(", ")}`,
     );
     return 2;
   }
   const mod = await import(new URL(`${args.name}.ts`, dir).href) as { experiment?: Experiment };
   if (!mod.experiment) throw new Error(`experiments/${args.name}.ts does not export "experiment"`);
+  try {
+    checkExperimentOptions(args.extra, mod.experiment.options);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    console.error(
+      `${formatError(e)}\nUsage: deno task experiment ${args.name} [flags]\n${
+        flagHelp(mod.experiment.options)
+      }`,
+    );
+    return 2;
+  }
   const outcome = await runExperiment(mod.experiment, {
     seed: args.seed,
     scale: args.scale,

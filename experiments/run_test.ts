@@ -26,3 +26,12 @@ Deno.test("a bad flag is a one-line error without a stack trace", async () => {
   assert.match(r.stderr, /InputError: Invalid "--scale": must be one of tiny, default, seed/);
   assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/);
 });
+
+Deno.test("an unknown flag (--sede for --seed) exits 2 listing the allowed flags, before running", async () => {
+  const r = await runCli(["demo", "--sede", "3"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Invalid "--sede": unknown flag \(did you mean --seed\?\)/);
+  assert.match(r.stderr, /allowed: --seed, --scale, --out, --reports, --models, --db, --trees/);
+  assert.match(r.stderr, /--trees +number of GBDT trees/);
+  assert.doesNotMatch(r.stderr, /simulate/);
+});

@@ -3,7 +3,15 @@
  * times its steps and writes `metrics.json` and the report.
  * @module
  */
-export { type ExperimentArgs, parseExperimentArgs, type RunScale, SCALES } from "./args.ts";
+export {
+  checkExperimentOptions,
+  COMMON_FLAGS,
+  type ExperimentArgs,
+  flagHelp,
+  parseExperimentArgs,
+  type RunScale,
+  SCALES,
+} from "./args.ts";
 export {
   type Experiment,
   type ExperimentContext,

@@ -9,7 +9,7 @@ import { InputError } from "../errors.ts";
 import { writeJsonAtomic, writeTextAtomic } from "../io/atomic.ts";
 import { consoleProgress, type Progress } from "../progress/mod.ts";
 import { Report } from "../report/mod.ts";
-import type { RunScale } from "./args.ts";
+import { checkExperimentOptions, type RunScale } from "./args.ts";
 
 /** What an experiment receives. */
 export interface ExperimentContext {
@@ -45,6 +45,8 @@ export interface ExperimentResult {
 export interface Experiment {
   readonly name: string;
   readonly description: string;
+  /** The extra `--key value` options it reads (name → one-line help); any other key is refused. */
+  readonly options?: Readonly<Record<string, string>>;
   run(ctx: ExperimentContext): Promise<ExperimentResult>;
 }
 
@@ -85,6 +87,7 @@ export async function runExperiment(experiment: Experiment, opts: RunOptions): P
       `experiment names use letters, digits, "_" and "-", got "${experiment.name}"`,
     );
   }
+  checkExperimentOptions(opts.options ?? {}, experiment.options);
   const reportsDir = opts.reportsDir ?? "reports";
   const modelsDir = opts.modelsDir ?? "models";
   const runId = opts.runId ?? makeRunId(opts.seed);

@@ -69,3 +69,19 @@ Deno.test("a failing experiment writes no report and propagates its error", asyn
 Deno.test("makeRunId is a sortable UTC stamp with the seed", () => {
   assert.equal(makeRunId(42, new Date("2026-11-23T10:15:00Z")), "20261123-101500-s42");
 });
+
+Deno.test("runExperiment refuses options the experiment does not declare, before opening anything", async () => {
+  const dir = await Deno.makeTempDir();
+  const base = { seed: 1, scale: "tiny" as const, reportsDir: dir, modelsDir: dir, dbPath: ":memory:" };
+  const withTrees: Experiment = { ...toy, options: { trees: "number of trees" } };
+  await assert.rejects(
+    runExperiment(withTrees, { ...base, options: { tress: "5" }, progress: silentProgress() }),
+    /"--tress": unknown flag \(did you mean --trees\?\); allowed: --seed, .*--db, --trees$/,
+  );
+  await assert.rejects(
+    runExperiment(toy, { ...base, options: { trees: "5" }, progress: silentProgress() }),
+    /--trees/,
+  );
+  assert.deepEqual([...Deno.readDirSync(dir)], [], "nothing written");
+  await Deno.remove(dir, { recursive: true });
+});
