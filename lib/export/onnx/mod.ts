@@ -1,5 +1,13 @@
 /**
- * ONNX export: a protobuf writer for feed-forward networks, checked against onnxruntime-node.
+ * ONNX export for every model family, checked against onnxruntime-node by a parity gate.
+ *
+ * - **GBDT** (every objective): {@link exportGbdt} → `ai.onnx.ml` opset-5 `TreeEnsemble` in double,
+ *   link as graph ops, optional calibrator (`gbdt_onnx.ts`, `tree_ensemble_onnx.ts` says why opset 5).
+ * - **Logistic regression**: {@link exportLogistic}, its encoder baked in (`linear_onnx.ts`).
+ * - **Networks** (wide & deep, two-tower towers): {@link exportNetwork} over their {@link LayerList}.
+ * - **Calibrators** (Platt, isotonic) inside the same graph: {@link addCalibrator}.
+ * - **Parity gate**: {@link checkOnnxParity} (10k random rows, threshold probes, NaN/±∞/unseen
+ *   categories, per-tree leaf check) → {@link ParityReport}.
  *
  * ## Two levels
  *
@@ -101,7 +109,53 @@ export {
 } from "./layer_list.ts";
 export { evaluateLayerList, type LayerListFeeds } from "./layer_list_eval.ts";
 export { addLayerListToGraph, layerListToOnnx } from "./layer_list_to_onnx.ts";
-export { type OnnxFeed, runLayerListOnnx, runOnnx } from "./run.ts";
+export { type OnnxFeed, OnnxSession, runLayerListOnnx, runOnnx } from "./run.ts";
+export { float32AtOrBelow, nextFloat32Down, nextFloat32Up } from "./float32.ts";
+export {
+  addFloatOutput,
+  addLink,
+  addTreeEnsemble,
+  addTreeEnsembleMargins,
+  categorySet,
+  checkExportableEnsemble,
+  FEATURES_INPUT,
+  TREE_ENSEMBLE_ML_OPSET,
+  type TreeEnsembleNodeOptions,
+  treeEnsembleToOnnx,
+  type TreeGraphOptions,
+  treeLeafIndexOnnx,
+  type TreeLink,
+  type TreePrecision,
+} from "./tree_ensemble_onnx.ts";
+export { exportGbdt, type ExportGbdtOptions, type GbdtLike, gbdtLink } from "./gbdt_onnx.ts";
+export { addCalibrator, calibratorJSON, type CalibratorLike } from "./calibrator_onnx.ts";
+export {
+  exportLogistic,
+  type ExportLogisticOptions,
+  linearFeatureSpace,
+  type LogisticLike,
+} from "./linear_onnx.ts";
+export { exportNetwork, type ExportNetworkOptions } from "./network_onnx.ts";
+export {
+  checkOnnxParity,
+  compareOutput,
+  type MatrixPredictor,
+  type OutputKind,
+  type OutputParity,
+  PARITY_TOLERANCE,
+  type ParityOptions,
+  type ParityReport,
+  type ParitySubject,
+  type ParityTolerance,
+  randomLayerListFeeds,
+} from "./parity.ts";
+export {
+  type FeatureSpace,
+  type ProbeRows,
+  randomRows,
+  treeFeatureSpace,
+  treeProbeRows,
+} from "./parity_rows.ts";
 export { writeOnnx } from "./write.ts";
 export {
   type TowerGraphInputLike,
