@@ -27,6 +27,7 @@ export { fitGbdt, MIN_CELLS_FOR_THREADS } from "./booster.ts";
 export type { FitGbdtOptions, GbdtData, GbdtProgress } from "./booster.ts";
 export { GBDT_FORMAT_VERSION, GbdtModel, OBJECTIVE_LINKS } from "./model.ts";
 export type { FlatTreeJSON, GbdtMetrics, GbdtModelJSON } from "./model.ts";
+export { gbdtCodec, loadGbdt, saveGbdt } from "./persist.ts";
 export { DEFAULT_PARAMS, resolveParams, validateParams } from "./params.ts";
 export type { GbdtParams } from "./params.ts";
 export { predictRaw } from "../tree/predictor.ts";

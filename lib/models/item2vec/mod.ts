@@ -25,6 +25,6 @@ export {
   resolveItem2VecParams,
   validateItem2VecParams,
 } from "./params.ts";
-export { type Item2VecConfigJSON, loadItem2Vec, saveItem2Vec } from "./persist.ts";
+export { item2vecCodec, loadItem2Vec, saveItem2Vec } from "./persist.ts";
 export { type FlatSessions, type SgnsResult, trainSgns, unigramTable } from "./sgns.ts";
 export { Item2VecRecommender } from "./recommender.ts";

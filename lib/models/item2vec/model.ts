@@ -42,6 +42,8 @@ export interface Item2VecModelJSON {
 
 /** A fitted item2vec model; see the module doc. */
 export class Item2VecModel {
+  /** Model family, the key of the model contract (`../contract.ts`). */
+  readonly kind = "item2vec" as const;
   readonly #row: Map<number, number>;
   readonly #unit: Float32Array;
 
@@ -157,6 +159,15 @@ export class Item2VecModel {
     }
     if (!Array.isArray(o.itemIds) || !Array.isArray(o.counts) || !Array.isArray(o.vectors)) {
       throw new ModelFormatError("item2vec model needs itemIds, counts and vectors arrays", "vectors");
+    }
+    for (const field of ["itemIds", "counts", "vectors"] as const) {
+      const bad = o[field]!.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new ModelFormatError(
+          `item2vec ${field}[${bad}] is ${JSON.stringify(o[field]![bad])}; expected a finite number`,
+          `${field}[${bad}]`,
+        );
+      }
     }
     const params = { ...DEFAULT_ITEM2VEC_PARAMS, ...(o.params ?? {}) } as Item2VecParams;
     return new Item2VecModel(

@@ -19,3 +19,4 @@ export {
   validateLogisticParams,
 } from "./params.ts";
 export { choleskySolve } from "./_cholesky.ts";
+export { loadLogistic, logisticCodec, saveLogistic } from "./persist.ts";

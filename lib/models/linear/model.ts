@@ -41,6 +41,9 @@ export interface LogisticModelJSON {
 
 /** A fitted L2-regularised logistic regression. */
 export class LogisticModel {
+  /** Model family, the key of the model contract (`../contract.ts`). */
+  readonly kind = "logistic" as const;
+
   constructor(
     readonly params: LogisticParams,
     readonly encoder: FeatureEncoder,

@@ -24,7 +24,7 @@ import { initTf } from "../tf_backend.ts";
 import { gatherBatch } from "./batch.ts";
 import { checkEntityFeatures, type EntityFeatures, noFeatures, specOf } from "./features.ts";
 import { buildLossBatch, sampledSoftmaxLoss } from "./loss.ts";
-import { embedWith, type EpochStats, TwoTowerModel } from "./model.ts";
+import { embedWith, type EpochStats, TWO_TOWER_FORMAT_VERSION, TwoTowerModel } from "./model.ts";
 import { resolveTwoTowerParams, type TwoTowerParams } from "./params.ts";
 import {
   disposeTower,
@@ -250,8 +250,8 @@ export async function fitTwoTower(data: TwoTowerData, options: TwoTowerFitOption
     );
     return new TwoTowerModel(
       {
-        format: "two-tower",
-        version: 1,
+        kind: "two_tower",
+        formatVersion: TWO_TOWER_FORMAT_VERSION,
         params: { ...p, hidden: [...p.hidden] },
         seed: options.seed,
         nUsers: train.nUsers,

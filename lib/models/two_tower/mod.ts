@@ -31,6 +31,15 @@ export { type DenseWeights, L2_EPSILON, type TowerWeights } from "./tower.ts";
 export { describeTower, type GraphInput, type GraphLayer, type TowerGraph } from "./graph.ts";
 export { type GraphFeeds, referenceForward } from "./_reference_forward.ts";
 export { buildLossBatch, type LossBatch, MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
-export { type EpochStats, type Side, type TwoTowerConfig, TwoTowerModel } from "./model.ts";
+export {
+  type EpochStats,
+  type Side,
+  type TowerShape,
+  TWO_TOWER_FORMAT_VERSION,
+  type TwoTowerConfig,
+  type TwoTowerMeta,
+  TwoTowerModel,
+  type TwoTowerModelJSON,
+} from "./model.ts";
 export { fitTwoTower, type TowerContext, type TwoTowerData, type TwoTowerFitOptions } from "./fit.ts";
-export { fnv1a, loadTwoTower, saveTwoTower } from "./persist.ts";
+export { loadTwoTower, saveTwoTower, twoTowerCodec } from "./persist.ts";

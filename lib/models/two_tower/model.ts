@@ -16,7 +16,7 @@
  *   loader) to indices with −1 for ids unseen in training.
  * @module
  */
-import { InputError } from "../../errors.ts";
+import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Csr } from "../../recsys/interactions.ts";
 import { checkRecommendArgs, csrHas, type Recommender } from "../../recsys/recommender.ts";
 import { layerListToOnnx, towerGraphToLayerList } from "../../export/onnx/mod.ts";
@@ -39,8 +39,9 @@ export interface EpochStats {
 
 /** Everything about a model except its arrays (saved as config.json). */
 export interface TwoTowerConfig {
-  readonly format: "two-tower";
-  readonly version: 1;
+  readonly kind: "two_tower";
+  /** {@link TWO_TOWER_FORMAT_VERSION}. */
+  readonly formatVersion: number;
   readonly params: TwoTowerParams;
   readonly seed: number;
   readonly nUsers: number;
@@ -58,6 +59,30 @@ export interface TwoTowerConfig {
   readonly history: readonly EpochStats[];
 }
 
+/**
+ * Version of the two-tower config this code writes and reads. Version 2 (the model contract) renamed
+ * `format: "two-tower", version: 1` to `kind: "two_tower", formatVersion`; version 1 folders are not read.
+ */
+export const TWO_TOWER_FORMAT_VERSION = 2;
+
+/** The shapes of one tower's weights (the arrays travel separately). */
+export interface TowerShape {
+  nIds: number;
+  idDim: number;
+  featureDim: number;
+  dense: { inDim: number; outDim: number; activation: "relu" | "linear" }[];
+}
+
+/** Everything about a model but its arrays: the config and both towers' shapes. */
+export interface TwoTowerMeta extends TwoTowerConfig {
+  readonly towers: Record<Side, TowerShape>;
+}
+
+/** The JSON form ({@link TwoTowerModel.toJSON}): the meta plus every array as numbers, by name. */
+export interface TwoTowerModelJSON extends TwoTowerMeta {
+  readonly arrays: Record<string, number[]>;
+}
+
 /** Which tower. */
 export type Side = "user" | "item";
 
@@ -66,6 +91,8 @@ const INFERENCE_CHUNK = 4096;
 
 /** A trained two-tower retrieval model. */
 export class TwoTowerModel implements Recommender {
+  /** Model family, the key of the model contract (`../contract.ts`). */
+  readonly kind = "two_tower" as const;
   readonly name = "two-tower";
   #idIndex: { user?: Map<string, number>; item?: Map<string, number> } = {};
   #popularOrder?: number[];
@@ -81,6 +108,113 @@ export class TwoTowerModel implements Recommender {
     /** Summed train rating per item (the popularity fallback). */
     readonly itemPopularity: Float64Array,
   ) {}
+
+  /** Every array of the model by name, in a fixed order (what persistence stores). */
+  arrays(): [string, Float32Array][] {
+    return [
+      ...towerArrays("user", this.userTower),
+      ...towerArrays("item", this.itemTower),
+      ["user_embeddings", this.userEmbeddings],
+      ["item_embeddings", this.itemEmbeddings],
+      ["item_popularity", Float32Array.from(this.itemPopularity)],
+    ];
+  }
+
+  /** The config and the towers' shapes: everything but {@link arrays}. */
+  meta(): TwoTowerMeta {
+    return {
+      ...structuredClone(this.config),
+      towers: { user: towerShape(this.userTower), item: towerShape(this.itemTower) },
+    };
+  }
+
+  /**
+   * Rebuilds a model from its {@link meta} and a lookup of its arrays by name (`get` throws when an
+   * array is missing or has another length). Throws ModelFormatError on a wrong kind, version or shape.
+   */
+  static fromArrays(meta: unknown, get: (name: string, length?: number) => Float32Array): TwoTowerModel {
+    const m = meta as TwoTowerMeta;
+    if (m === null || typeof m !== "object" || m.kind !== "two_tower") {
+      throw new ModelFormatError(`expected a two-tower model, got kind ${JSON.stringify(m?.kind)}`, "kind");
+    }
+    if (m.formatVersion !== TWO_TOWER_FORMAT_VERSION) {
+      throw new ModelFormatError(
+        `two-tower formatVersion ${m.formatVersion} is not supported (expected ${TWO_TOWER_FORMAT_VERSION})`,
+        "formatVersion",
+      );
+    }
+    try {
+      const tower = (side: Side, spec: FeatureSpec): TowerWeights => {
+        const s = m.towers[side];
+        const ints = [s.nIds, s.idDim, s.featureDim, ...s.dense.flatMap((d) => [d.inDim, d.outDim])];
+        if (!ints.every((v) => Number.isInteger(v) && v >= 0)) {
+          throw new ModelFormatError(`towers.${side}: sizes must be non-negative integers`, `towers.${side}`);
+        }
+        return {
+          nIds: s.nIds,
+          idDim: s.idDim,
+          featureDim: s.featureDim,
+          idEmbedding: get(`${side}/id_embedding`, (s.nIds + 1) * s.idDim),
+          catEmbeddings: spec.categorical.map((c, k) =>
+            get(`${side}/cat_${k}`, (c.cardinality + 1) * s.featureDim)
+          ),
+          numericMean: get(`${side}/numeric_mean`, spec.numericNames.length),
+          numericScale: get(`${side}/numeric_scale`, spec.numericNames.length),
+          dense: s.dense.map((d, l) => ({
+            inDim: d.inDim,
+            outDim: d.outDim,
+            activation: d.activation === "relu" ? "relu" : "linear",
+            w: get(`${side}/dense_${l}/w`, d.inDim * d.outDim),
+            b: get(`${side}/dense_${l}/b`, d.outDim),
+          })),
+        };
+      };
+      const { towers: _t, ...config } = m;
+      const d = m.params.embeddingDim;
+      return new TwoTowerModel(
+        structuredClone(config),
+        tower("user", withContext(m.userSpec, m.userContextNames)),
+        tower("item", withContext(m.itemSpec, m.itemContextNames)),
+        get("user_embeddings", m.nUsers * d),
+        get("item_embeddings", m.nItems * d),
+        Float64Array.from(get("item_popularity", m.nItems)),
+      );
+    } catch (e) {
+      if (e instanceof ModelFormatError) throw e;
+      throw new ModelFormatError(`two-tower config is malformed: ${(e as Error).message}`);
+    }
+  }
+
+  /** Versioned plain object (JSON-safe; arrays inline as numbers, which round-trip float32 exactly). */
+  toJSON(): TwoTowerModelJSON {
+    return { ...this.meta(), arrays: Object.fromEntries(this.arrays().map(([n, a]) => [n, Array.from(a)])) };
+  }
+
+  /** Rebuilds a model from {@link toJSON}; ModelFormatError on a wrong kind, version, shape or a non-finite value. */
+  static fromJSON(json: unknown): TwoTowerModel {
+    const arrays = (json as Partial<TwoTowerModelJSON> | null)?.arrays;
+    return TwoTowerModel.fromArrays(json, (name, length) => {
+      const a = arrays?.[name];
+      if (!Array.isArray(a)) {
+        throw new ModelFormatError(`two-tower array "${name}" is missing`, `arrays.${name}`);
+      }
+      if (length !== undefined && a.length !== length) {
+        throw new ModelFormatError(
+          `two-tower array "${name}" has ${a.length} values; expected ${length}`,
+          `arrays.${name}`,
+        );
+      }
+      a.forEach((v, i) => {
+        if (typeof v !== "number" || !Number.isFinite(v)) {
+          throw new ModelFormatError(
+            `two-tower arrays.${name}[${i}] is ${JSON.stringify(v)}; expected a finite number`,
+            `arrays.${name}[${i}]`,
+          );
+        }
+      });
+      return Float32Array.from(a);
+    });
+  }
 
   /** Output width. */
   get embeddingDim(): number {
@@ -103,7 +237,7 @@ export class TwoTowerModel implements Recommender {
     const g = this.describe(side);
     return layerListToOnnx(towerGraphToLayerList(g, `${side}_tower`), {
       docString: `Two-tower ${side} tower: L2-normalised ${this.embeddingDim}-dim embedding.`,
-      metadata: { kind: "two_tower", side, formatVersion: String(this.config.version) },
+      metadata: { kind: "two_tower", side, formatVersion: String(this.config.formatVersion) },
     });
   }
 
@@ -307,6 +441,33 @@ export class TwoTowerModel implements Recommender {
     if (side === "item") return { weights: this.itemTower, spec: this.config.itemSpec };
     throw new InputError("side", `must be "user" or "item", got "${side}"`);
   }
+}
+
+function towerArrays(side: Side, t: TowerWeights): [string, Float32Array][] {
+  return [
+    [`${side}/id_embedding`, t.idEmbedding],
+    ...t.catEmbeddings.map((e, k): [string, Float32Array] => [`${side}/cat_${k}`, e]),
+    [`${side}/numeric_mean`, t.numericMean],
+    [`${side}/numeric_scale`, t.numericScale],
+    ...t.dense.flatMap((
+      d,
+      l,
+    ): [string, Float32Array][] => [[`${side}/dense_${l}/w`, d.w], [`${side}/dense_${l}/b`, d.b]]),
+  ];
+}
+
+function towerShape(t: TowerWeights): TowerShape {
+  return {
+    nIds: t.nIds,
+    idDim: t.idDim,
+    featureDim: t.featureDim,
+    dense: t.dense.map((d) => ({ inDim: d.inDim, outDim: d.outDim, activation: d.activation })),
+  };
+}
+
+/** A tower's feature spec with its per-interaction context columns appended to the numeric block. */
+function withContext(spec: FeatureSpec, context: readonly string[] | undefined): FeatureSpec {
+  return context && context.length > 0 ? { ...spec, numericNames: [...spec.numericNames, ...context] } : spec;
 }
 
 /** Runs a tower over all rows of `features` in chunks; returns n × dim. */

@@ -289,6 +289,17 @@ export class WideDeepEncoder {
       }
       off += c.vocab.length + 1;
     }
+    o.numeric.forEach((f, k) => {
+      if (
+        f === null || typeof f !== "object" || !Number.isFinite(f.mean) || !Number.isFinite(f.std) ||
+        !(f.std > 0)
+      ) {
+        throw new ModelFormatError(
+          `encoder.numeric[${k}] must have a finite mean and a finite std > 0, got ${JSON.stringify(f)}`,
+          `encoder.numeric[${k}]`,
+        );
+      }
+    });
     off = 0;
     for (const w of o.wideSlots) {
       if (w.offset !== off || !(w.size >= 1)) {

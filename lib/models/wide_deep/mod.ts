@@ -47,6 +47,6 @@ export {
   validateWideDeepParams,
   type WideDeepParams,
 } from "./params.ts";
-export { fnv1aHex, loadWideDeep, saveWideDeep, type WideDeepConfigJSON } from "./persist.ts";
+export { loadWideDeep, saveWideDeep, wideDeepCodec } from "./persist.ts";
 /** Seeded data with a planted feature cross, for tests, examples and benchmarks. */
 export { plantedCrossData } from "./_planted.ts";

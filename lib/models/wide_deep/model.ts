@@ -48,6 +48,8 @@ export interface WideDeepModelJSON {
 
 /** A fitted wide & deep network. */
 export class WideDeepModel {
+  /** Model family, the key of the model contract (`../contract.ts`). */
+  readonly kind = "wide_deep" as const;
   readonly shape: NetworkShape;
   #layerList?: LayerList;
 

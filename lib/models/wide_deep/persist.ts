@@ -1,14 +1,10 @@
 /**
- * Saves a wide & deep model under a folder and loads it back without retraining:
- *
- * - `weights.bin`: every weight as little-endian float32, in the order embeddings, wide, then each
- *   dense layer's kernel and bias (the `layout` in `config.json` lists names and lengths);
- * - `config.json`: format version, parameters, encoder, fit info, layout, byte length and an FNV-1a
- *   checksum of `weights.bin` (a mismatch is a ModelFormatError, never silently wrong weights);
- * - `model.onnx` (unless `onnx: false`): the network for onnxruntime (inputs = `model.encode(matrix)`).
- *
- * Each file is written atomically; `config.json` is written last, so a reader that finds it finds the
- * weights it describes (a concurrent re-save is caught by the checksum).
+ * Saves a wide & deep model as an artifact bundle (`lib/io/bundle.ts`) and loads it back without
+ * retraining: `weights.bin` holds every weight as a little-endian float32 tensor (`embeddings`,
+ * `wide`, then `dense_<i>.kernel` and `dense_<i>.bias` per layer; see `lib/io/bundle_tensors.ts`) and
+ * the config holds the envelope, parameters, encoder, fit info and the tensor manifest. Loading checks
+ * the checksums, the shapes against the encoder and parameters, and that every weight is finite.
+ * Saving writes no ONNX file: export is `lib/export/onnx`'s job.
  *
  * @example
  * ```ts
@@ -23,10 +19,10 @@
  * ```
  * @module
  */
-import { ModelFormatError, NotFoundError } from "../../errors.ts";
-import { writeBytesAtomic, writeJsonAtomic } from "../../io/atomic.ts";
-import { writeOnnx } from "../../export/onnx/mod.ts";
-import { WideDeepEncoder, type WideDeepEncoderJSON } from "./encoder.ts";
+import { ModelFormatError } from "../../errors.ts";
+import { packTensors, requireTensor, unpackTensors } from "../../io/bundle_tensors.ts";
+import { categoricalMeta, loadWithCodec, type ModelCodec, saveWithCodec } from "../contract_envelope.ts";
+import { WideDeepEncoder } from "./encoder.ts";
 import type { WideDeepWeights } from "./network.ts";
 import {
   checkWeights,
@@ -37,131 +33,65 @@ import {
 } from "./model.ts";
 import { DEFAULT_WIDE_DEEP_PARAMS, type WideDeepParams } from "./params.ts";
 
-/** `config.json` of a saved model. */
-export interface WideDeepConfigJSON {
-  formatVersion: number;
-  kind: "wide_deep";
-  params: WideDeepParams;
-  encoder: WideDeepEncoderJSON;
-  fitInfo: WideDeepFitInfo;
-  weightsFile: "weights.bin";
-  weightsBytes: number;
-  /** FNV-1a 32-bit hash of weights.bin, 8 hex digits. */
-  weightsChecksum: string;
-  /** Arrays stored in weights.bin, in order. */
-  layout: { name: string; length: number; rows?: number; cols?: number }[];
+const WEIGHTS = "weights.bin";
+
+/** The wide & deep codec of the model contract. */
+export const wideDeepCodec: ModelCodec<WideDeepModel> = {
+  kind: "wide_deep",
+  formatVersion: WIDE_DEEP_FORMAT_VERSION,
+  encode(model) {
+    const w = model.weights, enc = model.encoder.json;
+    const { bytes, tensors } = packTensors([
+      { name: "embeddings", data: w.embeddings },
+      { name: "wide", data: w.wide },
+      ...w.dense.flatMap((d, i) => [
+        { name: `dense_${i}.kernel`, data: d.kernel },
+        { name: `dense_${i}.bias`, data: d.bias },
+      ]),
+    ]);
+    return {
+      config: {
+        kind: "wide_deep",
+        formatVersion: WIDE_DEEP_FORMAT_VERSION,
+        featureNames: [...model.featureNames],
+        categorical: categoricalMeta(enc.categorical.map((c) => c.feature)),
+        params: structuredClone(model.params),
+        encoder: model.encoder.toJSON(),
+        fitInfo: structuredClone(model.fitInfo),
+        tensors,
+      },
+      files: { [WEIGHTS]: bytes },
+    };
+  },
+  decode(config, files) {
+    const params = { ...DEFAULT_WIDE_DEEP_PARAMS, ...(config.params ?? {}) } as WideDeepParams;
+    const encoder = WideDeepEncoder.fromJSON(config.encoder);
+    const bytes = files[WEIGHTS];
+    if (bytes === undefined) throw new ModelFormatError(`config.json does not list ${WEIGHTS}`, WEIGHTS);
+    const t = unpackTensors(bytes, config.tensors, WEIGHTS);
+    const shape = networkShape(params, encoder);
+    const dims = [shape.nCategorical * shape.embeddingDim + shape.nNumeric, ...shape.hiddenUnits, 1];
+    const weights: WideDeepWeights = {
+      embeddings: requireTensor(t, "embeddings", WEIGHTS, shape.embeddingRows * shape.embeddingDim),
+      wide: requireTensor(t, "wide", WEIGHTS, shape.wideSize),
+      dense: dims.slice(1).map((outDim, i) => ({
+        inDim: dims[i]!,
+        outDim,
+        kernel: requireTensor(t, `dense_${i}.kernel`, WEIGHTS, dims[i]! * outDim),
+        bias: requireTensor(t, `dense_${i}.bias`, WEIGHTS, outDim),
+      })),
+    };
+    checkWeights(shape, weights);
+    return new WideDeepModel(params, encoder, weights, structuredClone(config.fitInfo as WideDeepFitInfo));
+  },
+};
+
+/** Writes the model as a bundle at `dir` (atomically; no ONNX side effect). */
+export function saveWideDeep(model: WideDeepModel, dir: string): Promise<void> {
+  return saveWithCodec(wideDeepCodec, model, dir);
 }
 
-/** FNV-1a 32-bit hash of bytes as 8 hex digits. */
-export function fnv1aHex(bytes: Uint8Array): string {
-  let h = 2166136261;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 16777619);
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
-
-function weightArrays(
-  w: WideDeepWeights,
-): { name: string; data: Float32Array; rows?: number; cols?: number }[] {
-  return [
-    { name: "embeddings", data: w.embeddings },
-    { name: "wide", data: w.wide },
-    ...w.dense.flatMap((d, i) => [
-      { name: `dense_${i}.kernel`, data: d.kernel, rows: d.inDim, cols: d.outDim },
-      { name: `dense_${i}.bias`, data: d.bias, cols: d.outDim },
-    ]),
-  ];
-}
-
-/** Writes `config.json`, `weights.bin` and (by default) `model.onnx` under `dir`. */
-export async function saveWideDeep(
-  model: WideDeepModel,
-  dir: string,
-  options: { onnx?: boolean } = {},
-): Promise<void> {
-  const arrays = weightArrays(model.weights);
-  const total = arrays.reduce((s, a) => s + a.data.length, 0);
-  const bytes = new Uint8Array(total * 4);
-  const view = new DataView(bytes.buffer);
-  let k = 0;
-  for (const a of arrays) for (const v of a.data) view.setFloat32(4 * k++, v, true);
-  await writeBytesAtomic(`${dir}/weights.bin`, bytes);
-  if (options.onnx ?? true) await writeOnnx(`${dir}/model.onnx`, model.toOnnx());
-  const config: WideDeepConfigJSON = {
-    formatVersion: WIDE_DEEP_FORMAT_VERSION,
-    kind: "wide_deep",
-    params: structuredClone(model.params),
-    encoder: model.encoder.toJSON(),
-    fitInfo: structuredClone(model.fitInfo),
-    weightsFile: "weights.bin",
-    weightsBytes: bytes.length,
-    weightsChecksum: fnv1aHex(bytes),
-    layout: arrays.map((a) => ({ name: a.name, length: a.data.length, rows: a.rows, cols: a.cols })),
-  };
-  await writeJsonAtomic(`${dir}/config.json`, config);
-}
-
-async function readOrNotFound(path: string): Promise<Uint8Array> {
-  try {
-    return await Deno.readFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) throw new NotFoundError(path, "wide & deep model file");
-    throw e;
-  }
-}
-
-/** Loads a model saved by {@link saveWideDeep}. NotFoundError if files are missing; ModelFormatError if they disagree. */
-export async function loadWideDeep(dir: string): Promise<WideDeepModel> {
-  let config: WideDeepConfigJSON;
-  try {
-    config = JSON.parse(new TextDecoder().decode(await readOrNotFound(`${dir}/config.json`)));
-  } catch (e) {
-    if (e instanceof SyntaxError) {
-      throw new ModelFormatError(`config.json is not JSON: ${e.message}`, "config.json");
-    }
-    throw e;
-  }
-  if (config === null || typeof config !== "object" || config.kind !== "wide_deep") {
-    throw new ModelFormatError('config.json is not a wide & deep model ({ kind: "wide_deep" })', "kind");
-  }
-  if (config.formatVersion !== WIDE_DEEP_FORMAT_VERSION) {
-    throw new ModelFormatError(
-      `unsupported wide & deep format version ${config.formatVersion}; expected ${WIDE_DEEP_FORMAT_VERSION}`,
-      "formatVersion",
-    );
-  }
-  const bytes = await readOrNotFound(`${dir}/${config.weightsFile}`);
-  if (bytes.length !== config.weightsBytes || fnv1aHex(bytes) !== config.weightsChecksum) {
-    throw new ModelFormatError(
-      `weights.bin (${bytes.length} bytes, checksum ${
-        fnv1aHex(bytes)
-      }) does not match config.json (${config.weightsBytes} bytes, ${config.weightsChecksum})`,
-      "weightsChecksum",
-    );
-  }
-  const params = { ...DEFAULT_WIDE_DEEP_PARAMS, ...config.params } as WideDeepParams;
-  const encoder = WideDeepEncoder.fromJSON(config.encoder);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let k = 0;
-  const read = (length: number) => {
-    const out = new Float32Array(length);
-    for (let i = 0; i < length; i++) out[i] = view.getFloat32(4 * k++, true);
-    return out;
-  };
-  const shape = networkShape(params, encoder);
-  const layout = config.layout;
-  const nDense = shape.hiddenUnits.length + 1;
-  if (!Array.isArray(layout) || layout.length !== 2 + 2 * nDense) {
-    throw new ModelFormatError(`layout must list ${2 + 2 * nDense} arrays`, "layout");
-  }
-  if (layout.reduce((s, a) => s + a.length, 0) * 4 !== bytes.length) {
-    throw new ModelFormatError("layout lengths do not add up to weights.bin's size", "layout");
-  }
-  const embeddings = read(layout[0]!.length), wide = read(layout[1]!.length);
-  const dense = Array.from({ length: nDense }, (_, i) => {
-    const kl = layout[2 + 2 * i]!, bl = layout[3 + 2 * i]!;
-    return { inDim: kl.rows ?? 0, outDim: kl.cols ?? 0, kernel: read(kl.length), bias: read(bl.length) };
-  });
-  const weights: WideDeepWeights = { embeddings, wide, dense };
-  checkWeights(shape, weights);
-  return new WideDeepModel(params, encoder, weights, config.fitInfo);
+/** Loads a bundle written by {@link saveWideDeep}; NotFoundError / ModelFormatError naming the problem. */
+export function loadWideDeep(dir: string): Promise<WideDeepModel> {
+  return loadWithCodec(wideDeepCodec, dir);
 }
