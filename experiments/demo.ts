@@ -10,6 +10,7 @@ import { ident, toMatrix } from "../lib/data/mod.ts";
 import type { Experiment, ExperimentContext, ExperimentResult } from "../lib/experiment/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
 import { fitLogistic } from "../lib/models/linear/mod.ts";
+import { PackagedModel, savePackage } from "../lib/models/mod.ts";
 import { CALIBRATOR_KINDS, crossFitCalibration } from "../lib/calibration/mod.ts";
 import { meanAbsShap, treeShap } from "../lib/explain/mod.ts";
 import { getMetric, logLoss, PSI_THRESHOLDS, psiByFeature } from "../lib/metrics/mod.ts";
@@ -198,10 +199,25 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
   );
 
   // Artifacts.
-  const gbdtPath = await ctx.saveArtifact("gbdt.json", {
-    model: gbdt.toJSON(),
-    calibrator: calibrator.toJSON(),
-  });
+  // The calibrated GBDT ships as one package (model + calibrator + feature list + lineage).
+  const gbdtPath = `${ctx.modelDir}/gbdt`;
+  await savePackage(
+    new PackagedModel({
+      model: gbdt,
+      calibrator,
+      lineage: {
+        experiment: ctx.name,
+        runId: ctx.runId,
+        simulator: { name: DOMAIN, seed, scale: ctx.scale },
+        goldTable: gold.table,
+        rows: { train: split.train.length, valid: split.valid.length, test: split.test.length },
+        params: JSON.parse(JSON.stringify(gbdt.params)),
+        calibrator: chosen.kind,
+        metrics: { testAuc: gb.auc, testEce: gb.ece, testLogLoss: gb.logLoss },
+      },
+    }),
+    gbdtPath,
+  );
   const logisticPath = await ctx.saveArtifact("logistic.json", logistic.toJSON());
 
   const metrics = {

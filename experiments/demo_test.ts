@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { loadPackage } from "../lib/models/mod.ts";
 import { runExperiment } from "../lib/experiment/mod.ts";
 import { silentProgress } from "../lib/progress/mod.ts";
 import { experiment } from "./demo.ts";
@@ -38,9 +39,13 @@ Deno.test("demo at tiny scale: report, metrics and artifacts land; the oracle bo
       );
     }
     assert.ok(["isotonic", "platt"].includes(doc.metrics.calibrator));
-    for (const path of Object.values(doc.metrics.artifacts as Record<string, string>)) {
-      assert.ok((await Deno.stat(path)).isFile, path);
-    }
+    const artifacts = doc.metrics.artifacts as Record<string, string>;
+    assert.ok((await Deno.stat(artifacts.logistic!)).isFile, "logistic.json");
+    // The calibrated GBDT is a package: it loads as one unit with the chosen calibrator.
+    const pkg = await loadPackage(artifacts.gbdt!);
+    assert.equal(pkg.calibrator?.kind, doc.metrics.calibrator);
+    assert.equal(pkg.model.kind, "gbdt");
+    assert.equal(pkg.lineage.runId, "test");
     assert.ok((await Deno.stat(`${a.latestDir}/report.html`)).isFile);
     // same seed → same metrics, bit for bit
     const b = await runTiny(`${dir}/b`, 7);
