@@ -22,3 +22,14 @@ export {
 export { buildFulfillmentKpis, KPI_SEGMENTS, type KpiOptions, type KpiResult } from "./kpis.ts";
 export { SEVERITIES, type Severity, SEVERITY_THRESHOLDS, severityOf, severitySql } from "./severity.ts";
 export { FULFILLMENT_FEATURE_DEFS, NETWORK_SOURCE, registerFulfillmentFeatures } from "./feature_defs.ts";
+export {
+  DEFAULT_KNOWLEDGE_DIR,
+  KnowledgeBase,
+  type KnowledgeHit,
+  loadKnowledgeBase,
+  parsePolicyDocument,
+  type PolicyClause,
+  type PolicyDocument,
+} from "./knowledge.ts";
+export { evaluateKnowledgeRetrieval, type KnowledgeQuery, loadKnowledgeQueries } from "./knowledge_queries.ts";
+export * as agents from "./agents/mod.ts";
