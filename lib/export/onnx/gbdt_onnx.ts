@@ -50,8 +50,10 @@ import {
 /** What the exporter reads from a GBDT model (structurally: `GbdtModel` fits). */
 export interface GbdtLike {
   readonly ensemble: TreeEnsemble;
-  /** Objective name: binary, regression, poisson, lambdarank or multiclass. */
-  readonly objective: string;
+  /** Objective name: binary, regression, poisson, lambdarank or multiclass (gives the link when `link` is absent). */
+  readonly objective?: string;
+  /** The prediction link (`identity`, `sigmoid`, `exp`, `softmax`), when the model states it. */
+  readonly link?: string;
   readonly featureNames: readonly string[];
   readonly categoricalFeatures: readonly number[];
   readonly categoryVocabulary?: readonly CategoryVocabulary[];
@@ -87,10 +89,24 @@ export function gbdtLink(objective: string): TreeLink {
   return link;
 }
 
+const TREE_LINKS: readonly string[] = ["identity", "sigmoid", "softmax", "exp"];
+
+/** The model's link: its own `link` when it states one, else its objective's. InputError when neither names one. */
+export function linkOf(model: Pick<GbdtLike, "link" | "objective">): TreeLink {
+  if (model.link !== undefined) {
+    if (!TREE_LINKS.includes(model.link)) {
+      throw new InputError("link", `has no ONNX form: "${model.link}" (expected ${TREE_LINKS.join(", ")})`);
+    }
+    return model.link as TreeLink;
+  }
+  return gbdtLink(model.objective ?? "(none)");
+}
+
 /** Exports a GBDT model (and calibrator) to ONNX bytes; see the module doc for the graph. */
 export function exportGbdt(model: GbdtLike, options: ExportGbdtOptions = {}): Uint8Array {
   const e = model.ensemble;
-  const link = gbdtLink(model.objective);
+  const link = linkOf(model);
+  const name = model.objective ?? link;
   if (model.featureNames.length !== e.nFeatures) {
     throw new InputError(
       "featureNames",
@@ -101,7 +117,7 @@ export function exportGbdt(model: GbdtLike, options: ExportGbdtOptions = {}): Ui
     throw new InputError("calibrator", `applies to single-output models; this one has ${e.nOutputs} outputs`);
   }
   const precision = options.precision ?? "float64";
-  const b = new OnnxGraphBuilder(`gbdt_${model.objective}`);
+  const b = new OnnxGraphBuilder(`gbdt_${name}`);
   const margin = addTreeEnsembleMargins(b, e, { precision });
   let prediction = addLink(b, margin, link);
   if (options.calibrator !== undefined) prediction = addCalibrator(b, prediction, options.calibrator);
@@ -109,11 +125,11 @@ export function exportGbdt(model: GbdtLike, options: ExportGbdtOptions = {}): Ui
   if (prediction === margin) prediction = b.op("Identity", [margin]);
   addFloatOutput(b, prediction, "prediction", e.nOutputs);
   return b.toBytes({
-    docString: `GBDT (${model.objective}, ${e.trees.length} trees): features → margin, prediction` +
+    docString: `GBDT (${name}, ${e.trees.length} trees): features → margin, prediction` +
       (options.calibrator ? " (calibrated)" : ""),
     metadata: {
       kind: "gbdt",
-      objective: model.objective,
+      ...(model.objective !== undefined ? { objective: model.objective } : {}),
       link,
       precision,
       featureNames: JSON.stringify(model.featureNames),

@@ -78,15 +78,14 @@ Deno.test("exportGbdt: metadata carries names, categorical columns, link; bad in
     () => exportGbdt(multi, { calibrator: { kind: "platt", version: 1, a: 1, b: 0, input: "probability" } }),
     InputError,
   );
-  assert.throws(
-    () =>
-      exportGbdt({
-        ...model,
-        objective: "huber",
-        ensemble: model.ensemble,
-        featureNames: model.featureNames,
-        categoricalFeatures: [],
-      }),
-    /huber/,
+  const parts = { ensemble: model.ensemble, featureNames: model.featureNames, categoricalFeatures: [] };
+  assert.throws(() => exportGbdt({ ...parts, objective: "huber" }), /huber/);
+  assert.throws(() => exportGbdt({ ...parts, link: "probit" }), /probit/);
+  // a stated link wins over the objective's
+  const meta2 = Object.fromEntries(
+    decodeModel(exportGbdt({ ...parts, objective: "regression", link: "exp" })).metadataProps!.map((
+      m,
+    ) => [m.key, m.value]),
   );
+  assert.equal(meta2.link, "exp");
 });

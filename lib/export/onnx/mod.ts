@@ -6,6 +6,8 @@
  * - **Logistic regression**: {@link exportLogistic}, its encoder baked in (`linear_onnx.ts`).
  * - **Networks** (wide & deep, two-tower towers): {@link exportNetwork} over their {@link LayerList}.
  * - **Calibrators** (Platt, isotonic) inside the same graph: {@link addCalibrator}.
+ * - **Any model**: {@link exportWithParity} picks the exporter by kind and runs the gate →
+ *   `{ bytes, report: ExportReport }` (`exportable: false` with the reason when it fails).
  * - **Parity gate**: {@link checkOnnxParity} (10k random rows, threshold probes, NaN/±∞/unseen
  *   categories, per-tree leaf check) → {@link ParityReport}.
  *

@@ -27,7 +27,7 @@ import type { Calibrator } from "../../calibration/mod.ts";
 import type { Matrix } from "../../data/types.ts";
 import { leafIndex } from "../../models/tree/mod.ts";
 import { normal, Rng } from "../../random/mod.ts";
-import { type GbdtLike, gbdtLink } from "./gbdt_onnx.ts";
+import { type GbdtLike, linkOf } from "./gbdt_onnx.ts";
 import type { LayerList } from "./layer_list.ts";
 import { evaluateLayerList, type LayerListFeeds } from "./layer_list_eval.ts";
 import { validateLayerList } from "./layer_list.ts";
@@ -132,7 +132,7 @@ export async function checkOnnxParity(
 
   let rows: Matrix, probeRows = 0, probesReached = 0;
   const probability: OutputKind = subject.kind === "logistic" || subject.calibrator !== undefined ||
-      (subject.kind === "gbdt" && ["sigmoid", "softmax"].includes(gbdtLink(subject.model.objective)))
+      (subject.kind === "gbdt" && ["sigmoid", "softmax"].includes(linkOf(subject.model)))
     ? "probability"
     : "raw";
   if (subject.kind === "gbdt") {
