@@ -10,9 +10,10 @@
  * - fatigue_factor = 1 for the first 120 minutes online, then falls by 0.001 per minute, floored at 0.4.
  * @module
  */
+import { VEHICLE_TYPES } from "../../lib/domains/dispatch/mod.ts";
 
-/** Vehicle types (dictionary order of the `vehicle_type` column). */
-export const VEHICLES = ["bike", "car", "premium"] as const;
+/** Vehicle types (dictionary order of the `vehicle_type` column), as the dispatch rules name them. */
+export const VEHICLES = VEHICLE_TYPES;
 /** Vehicle index. */
 export const BIKE = 0, CAR = 1, PREMIUM = 2;
 
