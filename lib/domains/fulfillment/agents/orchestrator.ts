@@ -9,6 +9,10 @@
  * same order with the same clock leave the same store state. A deviation already handled is skipped
  * (`status: "duplicate"`), so re-delivered events are harmless.
  *
+ * Windows are in event time over the deviations already handled: a deviation handled after a later one
+ * (out of order) does not see it, and may, for instance, open a second incident for a segment within
+ * 24 h of the first. Feed deviations in detection order (the pipeline's micro-batches are) to avoid it.
+ *
  * @example
  * ```ts ignore
  * const orchestrator = new Orchestrator({ kb: await loadKnowledgeBase(), store: new MemoryAgentStore(),
