@@ -31,5 +31,9 @@ export {
   type PolicyClause,
   type PolicyDocument,
 } from "./knowledge.ts";
-export { evaluateKnowledgeRetrieval, type KnowledgeQuery, loadKnowledgeQueries } from "./knowledge_queries.ts";
+export {
+  evaluateKnowledgeRetrieval,
+  type KnowledgeQuery,
+  loadKnowledgeQueries,
+} from "./knowledge_queries.ts";
 export * as agents from "./agents/mod.ts";
