@@ -49,3 +49,4 @@ export {
   stateDiff,
 } from "./evaluate.ts";
 export { scenarioDeviation, SCENARIOS } from "./scenarios.ts";
+export { describeDeviation } from "./trail.ts";
