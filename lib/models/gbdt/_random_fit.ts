@@ -2,7 +2,8 @@
  * Test helper: small random valid training problems with random valid parameters, as a fast-check
  * arbitrary: every one should fit. Data holds missing values, ties, extreme magnitudes, an optional categorical column,
  * optional weights (some below float32's range) and lambdarank queries of any size, one row included;
- * parameters reach their range limits (one bin, depth 1, λ = 0, minSumHessian 0, learning rate 1).
+ * parameters reach their range limits (one bin, depth 1, λ = 0, minSumHessian 0, learning rate 1),
+ * with either growth policy.
  * Not part of the public API.
  * @module
  */
@@ -40,6 +41,7 @@ export function randomFit(maxRows = 60): fc.Arbitrary<RandomFit> {
     params: fc.record({
       nEstimators: fc.integer({ min: 1, max: 5 }),
       learningRate: fc.constantFrom(1, 0.3, 1e-6),
+      growPolicy: fc.constantFrom("lossguide" as const, "depthwise" as const),
       numLeaves: fc.integer({ min: 2, max: 16 }),
       maxDepth: fc.constantFrom(-1, 1, 3),
       minDataInLeaf: fc.integer({ min: 1, max: 20 }),

@@ -31,7 +31,7 @@ import type { GradientSource } from "./histogram_parallel.ts";
 import { type GbdtMetrics, GbdtModel } from "./model.ts";
 import type { Objective } from "./objective.ts";
 import { createObjective } from "./objectives/mod.ts";
-import { type GbdtParams, paramError, resolveParams, validateParams } from "./params.ts";
+import { type GbdtParams, leafLimit, paramError, resolveParams, validateParams } from "./params.ts";
 import { toFlatTree } from "./predictor.ts";
 import type { SplitFeatures } from "./split.ts";
 
@@ -181,7 +181,8 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     evaluator = typeof chosen === "string" ? evaluatorByName(chosen, K) : fromMetric(chosen, K);
   }
 
-  const cfg: GrowConfig = params;
+  // numLeaves 0 (depth-wise, no limit) becomes the most leaves maxDepth allows
+  const cfg: GrowConfig = params.numLeaves === 0 ? { ...params, numLeaves: leafLimit(params) } : params;
   const growData = { bins: binned.bins, nRows: n, feats, weights };
   const gradientSource: GradientSource | undefined = threadGradients
     ? {
@@ -193,7 +194,7 @@ export function fitGbdt(train: GbdtData, options: FitGbdtOptions = {}): GbdtMode
     }
     : undefined;
   const ws = new GrowerWorkspace(growData, {
-    numLeaves: params.numLeaves,
+    numLeaves: cfg.numLeaves,
     nThreads: threaded ? nThreads : 1,
     nOutputs: K,
     minParallelWork: options.minParallelWork,

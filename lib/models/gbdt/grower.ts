@@ -1,7 +1,10 @@
 /**
- * The tree grower: leaf-wise (best-first) growth. The frontier holds the open leaves with their best
- * split; the leaf with the largest gain is split until `numLeaves` leaves exist, no leaf has a valid
- * split, or depth reaches `maxDepth`. Rows live in one index array partitioned in place (stable), so a
+ * The tree grower. The frontier holds the open leaves with their best split. Leaf-wise (best-first,
+ * `growPolicy: "lossguide"`): the leaf with the largest gain is split next. Depth-wise
+ * (`"depthwise"`, XGBoost's level-by-level growth): the shallowest leaf with a valid split is split
+ * next, the first created among equals, so every splittable leaf of depth d is split, in node order,
+ * before any of depth d + 1. Either way growth stops when `numLeaves` leaves exist, no leaf has a
+ * valid split, or depth reaches `maxDepth`: the choice of the next leaf is the only difference. Rows live in one index array partitioned in place (stable), so a
  * leaf is a range `[start, end)`. Histograms come from a {@link HistogramPool}: the smaller child is
  * built from its rows and the larger one is `parent − smaller` in the parent's buffer.
  *
@@ -75,7 +78,10 @@ export class GrownTree {
 
 /** Growth parameters beyond the split config. */
 export interface GrowConfig extends SplitConfig {
+  /** Most leaves (≥ 2; callers turn the depth-wise "0 = no limit" into 2^maxDepth). */
   readonly numLeaves: number;
+  /** Which open leaf is split next (see the module doc); "lossguide" when absent. */
+  readonly growPolicy?: "lossguide" | "depthwise";
   /** -1 = unlimited. */
   readonly maxDepth: number;
   readonly learningRate: number;
@@ -277,13 +283,9 @@ export function growTree(
   open.push(rootLeaf);
   let nLeaves = 1;
 
+  const depthwise = cfg.growPolicy === "depthwise";
   while (nLeaves < cfg.numLeaves) {
-    let best = -1;
-    for (let i = 0; i < open.length; i++) {
-      if (open[i]!.split.gain > -Infinity && (best < 0 || open[i]!.split.gain > open[best]!.split.gain)) {
-        best = i;
-      }
-    }
+    const best = depthwise ? nextByDepth(open) : nextByGain(open);
     if (best < 0) break;
     const leaf = open[best]!;
     open.splice(best, 1);
@@ -420,4 +422,31 @@ export function growTree(
     leafStart: done.map((l) => l.start),
     leafEnd: done.map((l) => l.end),
   };
+}
+
+/** Lossguide: index of the open leaf with the largest split gain (the first among equals); -1 if none can split. */
+function nextByGain(open: OpenLeaf[]): number {
+  let best = -1;
+  for (let i = 0; i < open.length; i++) {
+    if (open[i]!.split.gain > -Infinity && (best < 0 || open[i]!.split.gain > open[best]!.split.gain)) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Depthwise: index of the shallowest open leaf that can split, the lowest node id among equals; -1 if none. */
+function nextByDepth(open: OpenLeaf[]): number {
+  let best = -1;
+  for (let i = 0; i < open.length; i++) {
+    const l = open[i]!;
+    if (l.split.gain === -Infinity) continue;
+    if (best < 0) {
+      best = i;
+      continue;
+    }
+    const b = open[best]!;
+    if (l.depth < b.depth || (l.depth === b.depth && l.node < b.node)) best = i;
+  }
+  return best;
 }

@@ -1,8 +1,8 @@
 /**
  * Histogram gradient-boosted decision trees (LightGBM / scikit-learn HistGradientBoosting style):
- * byte bins, histogram subtraction, leaf-wise growth, missing-value directions, categorical splits,
- * monotone constraints, bagging and column sampling, sample weights, early stopping on any lib/metrics
- * metric, and a flat serving ensemble. Histograms are built on `params.nThreads` threads (Deno Workers
+ * byte bins, histogram subtraction, leaf-wise or depth-wise growth (`growPolicy`), missing-value
+ * directions, categorical splits, monotone constraints, bagging and column sampling, sample weights,
+ * early stopping on any lib/metrics metric, and a flat serving ensemble. Histograms are built on `params.nThreads` threads (Deno Workers
  * sharing `SharedArrayBuffer`s; default min(2, cores), training sets of ≥ 50,000 rows) with results
  * bit-identical to one thread; prediction walks packed node arrays, eight rows at a time.
  *

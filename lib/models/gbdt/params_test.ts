@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { InputError } from "../../errors.ts";
-import { DEFAULT_PARAMS, type GbdtParams, resolveParams, validateParams } from "./params.ts";
+import { DEFAULT_PARAMS, type GbdtParams, leafLimit, resolveParams, validateParams } from "./params.ts";
 
 const rejects = (partial: Partial<GbdtParams>, field: string, message: string, nFeatures = 3) =>
   assert.throws(
@@ -26,6 +26,24 @@ Deno.test("defaults are LightGBM's and validate", () => {
     resolveParams({ objective: "binary", numLeaves: undefined }).numLeaves,
     DEFAULT_PARAMS.numLeaves,
   );
+});
+
+Deno.test("growPolicy: lossguide by default; depthwise defaults numLeaves to 0 (no limit: maxDepth bounds the tree)", () => {
+  assert.equal(resolveParams({ objective: "regression" }).growPolicy, "lossguide");
+  const d = resolveParams({ objective: "regression", growPolicy: "depthwise", maxDepth: 6 });
+  assert.equal(d.numLeaves, 0);
+  validateParams(d, 3);
+  assert.equal(leafLimit(d), 64);
+  const capped = resolveParams({
+    objective: "regression",
+    growPolicy: "depthwise",
+    maxDepth: 6,
+    numLeaves: 20,
+  });
+  assert.equal(capped.numLeaves, 20);
+  assert.equal(leafLimit(capped), 20);
+  validateParams(resolveParams({ objective: "regression", growPolicy: "depthwise", numLeaves: 9 }), 3);
+  validateParams(resolveParams({ objective: "regression", growPolicy: "depthwise", maxDepth: 17 }), 3);
 });
 
 Deno.test("objective has no default: resolveParams names it when it is missing", () => {
@@ -113,6 +131,31 @@ Deno.test("out-of-range parameters name the field and the range", () => {
     { binning: "lightgbm", minDataInBin: 0 },
     "minDataInBin",
     'Cannot fit GBDT: "minDataInBin" must be an integer in [1, 2147483647], got 0',
+  );
+  rejects(
+    { growPolicy: "levelwise" as GbdtParams["growPolicy"] },
+    "growPolicy",
+    'Cannot fit GBDT: "growPolicy" must be "lossguide" or "depthwise", got "levelwise"',
+  );
+  rejects(
+    { numLeaves: 0 },
+    "numLeaves",
+    'Cannot fit GBDT: "numLeaves" 0 (no limit) needs growPolicy "depthwise"; with "lossguide" it must be in [2, 131072]',
+  );
+  rejects(
+    { growPolicy: "depthwise" },
+    "maxDepth",
+    'Cannot fit GBDT: "maxDepth" must be set (in [1, 17]) when numLeaves is 0 (no leaf limit), got -1',
+  );
+  rejects(
+    { growPolicy: "depthwise", maxDepth: 18 },
+    "maxDepth",
+    'Cannot fit GBDT: "maxDepth" must be an integer in [1, 17], got 18',
+  );
+  rejects(
+    { growPolicy: "depthwise", numLeaves: 1, maxDepth: 3 },
+    "numLeaves",
+    'Cannot fit GBDT: "numLeaves" must be an integer in [2, 131072], got 1',
   );
   assert.throws(
     () => resolveParams({ numTrees: 3 } as Partial<GbdtParams>),
