@@ -10,7 +10,9 @@
  * import { loadGbdt, saveGbdt } from "./persist.ts";
  * const values = Float32Array.from({ length: 200 }, (_, i) => i % 20);
  * const matrix = { nRows: 200, nCols: 1, values, featureNames: ["x"] };
- * const model = fitGbdt({ matrix, labels: Float64Array.from(values) }, { params: { nEstimators: 5 } });
+ * const model = fitGbdt({ matrix, labels: Float64Array.from(values) }, {
+ *   params: { objective: "regression", nEstimators: 5 },
+ * });
  * const dir = await Deno.makeTempDir();
  * await saveGbdt(model, dir);
  * (await loadGbdt(dir)).predict(matrix)[3] === model.predict(matrix)[3]; // true
