@@ -40,6 +40,7 @@ import {
 } from "../lib/models/wide_deep/mod.ts";
 import { plantedCrossData } from "../lib/models/wide_deep/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
+import { wideDeepToOnnx } from "../lib/export/onnx/mod.ts";
 import { Db, toMatrix } from "../lib/data/mod.ts";
 import { takeMatrixRows } from "../lib/pipeline/mod.ts";
 import {
@@ -306,7 +307,7 @@ async function inference(
   const m = test.matrix;
   const ts = await timed(() => model.predict(m));
   const tfw = await timed(() => model.predictTf(m, "wasm"));
-  const session = await ort.InferenceSession.create(model.toOnnx());
+  const session = await ort.InferenceSession.create(wideDeepToOnnx(model));
   const runOnnx = async () => {
     const b = model.encode(m);
     const feeds: Record<string, ort.Tensor> = {};

@@ -30,7 +30,7 @@
  * @module
  */
 import { attr, type ModelOptions, OnnxGraphBuilder } from "./graph_builder.ts";
-import { type Activation, type LayerList, validateLayerList } from "./layer_list.ts";
+import { type Activation, type LayerList, validateLayerList } from "../../models/network/mod.ts";
 import { ElemType } from "./proto.ts";
 
 const BATCH = "batch";

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { layerListToOnnx } from "./layer_list_to_onnx.ts";
-import { evaluateLayerList } from "./layer_list_eval.ts";
+import { evaluateLayerList } from "../../models/network/mod.ts";
 import { runLayerListOnnx } from "./run.ts";
 import { decodeModel } from "./proto.ts";
-import type { LayerList } from "./layer_list.ts";
-import { randomFeeds, randomLayerList } from "./_random_layer_list.ts";
+import type { LayerList } from "../../models/network/mod.ts";
+import { randomFeeds, randomLayerList } from "../../models/network/mod.ts";
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   assert.equal(a.length, b.length);

@@ -26,47 +26,13 @@
  *    model produces from its weights, compiled to ONNX by {@link layerListToOnnx} and evaluated in plain
  *    TypeScript by {@link evaluateLayerList} (the reference twin; also a sync `predict`).
  *
- * ## The layer-list format (v1) — for the two-tower towers, wide & deep, and any MLP
+ * ## The network format
  *
- * ```ts ignore
- * {
- *   name: "user_tower",
- *   inputs: [                                   // every tensor is 2-D: [batch, width]
- *     { name: "user_ids", type: "int64", width: 1 },      // row indices into an embedding table
- *     { name: "user_feats", type: "float32", width: 8 },  // dense features (no NaN: impute first)
- *   ],
- *   layers: [                                   // evaluation order; each layer defines tensor `name`
- *     { kind: "embedding", name: "uid_emb", input: "user_ids", rows: 1000, dim: 32,
- *       table,                                  // Float32Array, rows·dim row-major
- *       combine: "concat" },                    // "concat" | "sum" | "mean"
- *     { kind: "affine", name: "feats_std", input: "user_feats", scale: [...8], shift: [...8] },
- *     { kind: "concat", name: "h0", inputs: ["uid_emb", "feats_std"] },
- *     { kind: "dense", name: "h1", input: "h0", inDim: 40, outDim: 64,
- *       weights,                                // inDim·outDim, W[i][o] at i·outDim+o (tfjs kernel layout)
- *       bias,                                   // outDim values; optional
- *       activation: "relu" },                   // linear | relu | sigmoid | tanh (default linear)
- *     { kind: "dense", name: "h2", input: "h1", inDim: 64, outDim: 64 },
- *     { kind: "l2norm", name: "user_embedding", input: "h2", epsilon: 1e-12 },  // tf.l2Normalize
- *   ],
- *   outputs: ["user_embedding"],                // float32 [batch, width] each
- * }
- * ```
- *
- * Other kinds: `{ kind: "activation", name, input, fn }`, `{ kind: "add", name, inputs: [..] }`
- * (element-wise sum, equal widths), `{ kind: "dot", name, inputs: [a, b] }` (row-wise dot → width 1,
- * e.g. a scoring graph with both towers). Weights may be plain arrays (JSON) or Float32/64Arrays.
- * Hashed crosses / categorical ids are computed outside the graph (the model's encoder) and enter as
- * int64 indices; a wide linear part is `{ kind: "embedding", dim: 1, combine: "sum" }` over them.
- * {@link validateLayerList} checks references, widths and weights and names the bad field
- * (`layers[3].weights`). Model ONNX files go into the model's folder as `model.onnx` via
- * {@link writeOnnx} (atomic).
- *
- * A tfjs dense layer's kernel (`[in, out]`) and bias map directly to `weights`/`bias`; an embedding
- * layer's `[rows, dim]` matrix maps to `table`.
- *
- * **Two-tower towers**: `towerGraphToLayerList(model.describe("user"), "user_tower")` converts the
- * tower description of `lib/models/two_tower/graph.ts` (structurally typed, no import of the model);
- * `twoTowerScoringLayerList(userGraph, itemGraph)` makes one scoring graph with `score = u · v`.
+ * The layer list (`lib/models/network/`) is the one network description: wide & deep
+ * (`WideDeepModel.toLayerList()`) and the two-tower towers (`TwoTowerModel.describe(side)`) emit it,
+ * this module compiles it ({@link layerListToOnnx}, {@link wideDeepToOnnx}, {@link twoTowerToOnnx}).
+ * Export imports the models, never the reverse, and saving a model writes no ONNX file: the caller
+ * (the registry) decides when to export and writes the bytes with {@link writeOnnx} (atomic).
  *
  * @example
  * ```ts
@@ -105,15 +71,18 @@ export {
   type DenseLayer,
   type DotLayer,
   type EmbeddingLayer,
+  evaluateLayerList,
   type L2NormLayer,
   type Layer,
   LAYER_KINDS,
   type LayerList,
+  type LayerListFeeds,
   type LayerListInput,
+  prefixLayerList,
+  scoringLayerList,
   validateLayerList,
   type Vec,
-} from "./layer_list.ts";
-export { evaluateLayerList, type LayerListFeeds } from "./layer_list_eval.ts";
+} from "../../models/network/mod.ts";
 export { addLayerListToGraph, layerListToOnnx } from "./layer_list_to_onnx.ts";
 export { type OnnxFeed, OnnxSession, runLayerListOnnx, runOnnx } from "./run.ts";
 export { float32AtOrBelow, nextFloat32Down, nextFloat32Up } from "./float32.ts";
@@ -164,13 +133,8 @@ export {
   treeProbeRows,
 } from "./parity_rows.ts";
 export { writeOnnx } from "./write.ts";
-export {
-  type TowerGraphInputLike,
-  type TowerGraphLayerLike,
-  type TowerGraphLike,
-  towerGraphToLayerList,
-  twoTowerScoringLayerList,
-} from "./tower_graph.ts";
+export { wideDeepToOnnx } from "./wide_deep.ts";
+export { twoTowerToOnnx } from "./two_tower.ts";
 export {
   decodeModel,
   ElemType,

@@ -26,7 +26,7 @@
 import { InputError } from "../../errors.ts";
 import { addCalibrator, calibratorJSON, type CalibratorLike } from "./calibrator_onnx.ts";
 import { type ModelOptions, OnnxGraphBuilder } from "./graph_builder.ts";
-import type { LayerList } from "./layer_list.ts";
+import type { LayerList } from "../../models/network/mod.ts";
 import { addLayerListToGraph } from "./layer_list_to_onnx.ts";
 import { addFloatOutput, toDouble } from "./tree_ensemble_onnx.ts";
 

@@ -6,8 +6,8 @@ import { exportGbdt } from "./gbdt_onnx.ts";
 import { exportNetwork } from "./network_onnx.ts";
 import { checkOnnxParity, compareOutput } from "./parity.ts";
 import { smallGbdt } from "./_test_models.ts";
-import { randomLayerList } from "./_random_layer_list.ts";
-import type { DenseLayer } from "./layer_list.ts";
+import { randomLayerList } from "../../models/network/mod.ts";
+import type { DenseLayer } from "../../models/network/mod.ts";
 
 Deno.test("compareOutput: NaN on both sides agrees, on one side is infinite; relative below 1 is absolute", () => {
   const ok = compareOutput("p", "probability", [0.5, NaN, Infinity], [0.5 + 1e-7, NaN, Infinity]);

@@ -19,8 +19,8 @@
  */
 import * as ort from "onnxruntime-node";
 import { InputError } from "../../errors.ts";
-import type { LayerList } from "./layer_list.ts";
-import type { LayerListFeeds } from "./layer_list_eval.ts";
+import type { LayerList } from "../../models/network/mod.ts";
+import type { LayerListFeeds } from "../../models/network/mod.ts";
 
 /** One input tensor for {@link runOnnx}. */
 export interface OnnxFeed {

@@ -208,11 +208,10 @@ Deno.test("context: per-interaction user time + item publish time learn freshnes
   assert.ok(top10.every((i) => Math.abs(i - 10) <= 8), `top items at day 10 ${top10}`);
   // The described graph takes the context as part of "numeric" and matches tfjs.
   const g = m.describe("user");
-  assert.deepEqual(g.inputs.find((x) => x.kind === "float"), {
+  assert.deepEqual(g.inputs.find((x) => x.type === "float32"), {
     name: "numeric",
-    kind: "float",
+    type: "float32",
     width: 1,
-    featureNames: ["query_day"],
   });
   const ref = m.embedReference("user", noUserFeatures, undefined, at(10));
   assert.ok(ref.every((v, j) => Math.abs(v - u10[j]!) < 1e-5));

@@ -1,112 +1,66 @@
 /**
- * A tower as a plain graph description — the contract with the ONNX exporter (and any other runtime).
+ * A tower as a {@link LayerList} (`lib/models/network/`), the project's one network description: the
+ * ONNX exporter compiles it, {@link TwoTowerModel.embedReference} evaluates it in plain TypeScript.
  *
- * Inputs (all of batch size N):
- * - `"id"`: int index into the ID table; unknown entities use `oovIndex` (= the number of known IDs);
- * - one int input per categorical feature (its name), missing codes (−1) replaced by `missingIndex`;
- * - `"numeric"`: float N × width raw values (when the tower has numeric features).
+ * Inputs (all of batch size N, see {@link TwoTowerModel.feeds}):
+ * - `"id"`: int64 index into the ID table (`nIds + 1` rows); unknown entities use the last row, `nIds`;
+ * - one int64 input per categorical feature (its name), missing codes (−1) replaced by its last row
+ *   (the cardinality);
+ * - `"numeric"`: float32 N × width raw values (when the tower has numeric features, per-interaction
+ *   context columns included).
  *
- * Layers, applied in order:
- * - `embedding`: `out = weights[index]` (weights row-major `shape = [rows, dim]`), one per index input;
- * - `dense`: `out = act(concat(inputs) · W + b)` with W row-major `shape = [in, out]`; the first dense
- *   layer concatenates the embedding outputs and `"numeric"` in the listed order. The numeric
- *   standardisation `(x − mean) / scale` is already folded into its weights and bias, so the graph
- *   consumes raw numeric values;
- * - `l2norm`: `out = x / sqrt(max(Σx², epsilon))`.
- *
- * Output `"embedding"`: N × embeddingDim, unit L2 norm.
+ * Layers, in order: an `embedding` per index input (`<name>_embedding`, or `id_embedding`); the first
+ * `dense` layer reads their `concat` with `"numeric"` (`dense_0_input`), its weights and bias with the
+ * numeric standardisation `(x − mean) / scale` already folded in, so the graph consumes raw values;
+ * further `dense` layers; `l2norm` (`x / sqrt(max(Σx², epsilon))`) named `"embedding"`, the output
+ * (N × embeddingDim, unit L2 norm).
  *
  * @example
  * ```ts ignore
  * const g = model.describe("item");
- * g.layers.map((l) => l.kind); // ["embedding", "embedding", "dense", "dense", "l2norm"]
+ * g.layers.map((l) => l.kind); // ["embedding", "embedding", "concat", "dense", "dense", "l2norm"]
  * ```
  * @module
  */
-import { type FeatureSpec } from "./features.ts";
+import type { Layer, LayerList, LayerListInput } from "../network/mod.ts";
+import type { FeatureSpec } from "./features.ts";
 import { L2_EPSILON, type TowerWeights } from "./tower.ts";
 
-/** An input of a tower graph. */
-export type GraphInput =
-  | {
-    readonly name: string;
-    readonly kind: "index";
-    readonly rows: number;
-    readonly oovIndex?: number;
-    readonly missingIndex?: number;
-  }
-  | {
-    readonly name: "numeric";
-    readonly kind: "float";
-    readonly width: number;
-    readonly featureNames: readonly string[];
-  };
-
-/** A layer of a tower graph. */
-export type GraphLayer =
-  | {
-    readonly kind: "embedding";
-    readonly name: string;
-    readonly input: string;
-    readonly shape: readonly [number, number];
-    readonly weights: Float32Array;
-    readonly activation: "linear";
-  }
-  | {
-    readonly kind: "dense";
-    readonly name: string;
-    readonly inputs: readonly string[];
-    readonly shape: readonly [number, number];
-    readonly weights: Float32Array;
-    readonly bias: Float32Array;
-    readonly activation: "relu" | "linear";
-  }
-  | {
-    readonly kind: "l2norm";
-    readonly name: string;
-    readonly input: string;
-    readonly epsilon: number;
-    readonly weights: null;
-    readonly activation: "linear";
-  };
-
-/** The whole description of one tower. */
-export interface TowerGraph {
-  readonly tower: "user" | "item";
-  readonly inputs: readonly GraphInput[];
-  readonly layers: readonly GraphLayer[];
-  readonly outputs: readonly { readonly name: "embedding"; readonly from: string; readonly width: number }[];
-}
-
-/** Describes a tower; weights are copies (the caller may keep or mutate them). */
-export function describeTower(tower: "user" | "item", w: TowerWeights, spec: FeatureSpec): TowerGraph {
-  const inputs: GraphInput[] = [{ name: "id", kind: "index", rows: w.nIds + 1, oovIndex: w.nIds }];
-  const layers: GraphLayer[] = [{
+/** Describes a tower as a layer list named `<tower>_tower`; weights are copies (the caller may keep or mutate them). */
+export function describeTower(tower: "user" | "item", w: TowerWeights, spec: FeatureSpec): LayerList {
+  const inputs: LayerListInput[] = [{ name: "id", type: "int64", width: 1 }];
+  const layers: Layer[] = [{
     kind: "embedding",
     name: "id_embedding",
     input: "id",
-    shape: [w.nIds + 1, w.idDim],
-    weights: w.idEmbedding.slice(),
-    activation: "linear",
+    rows: w.nIds + 1,
+    dim: w.idDim,
+    table: w.idEmbedding.slice(),
+    combine: "concat",
   }];
   spec.categorical.forEach((c, k) => {
-    inputs.push({ name: c.name, kind: "index", rows: c.cardinality + 1, missingIndex: c.cardinality });
+    inputs.push({ name: c.name, type: "int64", width: 1 });
     layers.push({
       kind: "embedding",
       name: `${c.name}_embedding`,
       input: c.name,
-      shape: [c.cardinality + 1, w.featureDim],
-      weights: w.catEmbeddings[k]!.slice(),
-      activation: "linear",
+      rows: c.cardinality + 1,
+      dim: w.featureDim,
+      table: w.catEmbeddings[k]!.slice(),
+      combine: "concat",
     });
   });
   const nNum = spec.numericNames.length;
   const firstInputs = layers.map((l) => l.name);
   if (nNum > 0) {
-    inputs.push({ name: "numeric", kind: "float", width: nNum, featureNames: [...spec.numericNames] });
+    inputs.push({ name: "numeric", type: "float32", width: nNum });
     firstInputs.push("numeric");
   }
-  let prev = "";
+  let prev = firstInputs[0]!;
+  if (firstInputs.length > 1) {
+    layers.push({ kind: "concat", name: "dense_0_input", inputs: firstInputs });
+    prev = "dense_0_input";
+  }
   w.dense.forEach((d, l) => {
     let W: Float32Array = d.w.slice(), b: Float32Array = d.b.slice();
     if (l === 0 && nNum > 0) {
@@ -116,28 +70,17 @@ export function describeTower(tower: "user" | "item", w: TowerWeights, spec: Fea
     layers.push({
       kind: "dense",
       name,
-      inputs: l === 0 ? firstInputs : [prev],
-      shape: [d.inDim, d.outDim],
+      input: prev,
+      inDim: d.inDim,
+      outDim: d.outDim,
       weights: W,
       bias: b,
       activation: d.activation,
     });
     prev = name;
   });
-  layers.push({
-    kind: "l2norm",
-    name: "l2norm",
-    input: prev,
-    epsilon: L2_EPSILON,
-    weights: null,
-    activation: "linear",
-  });
-  return {
-    tower,
-    inputs,
-    layers,
-    outputs: [{ name: "embedding", from: "l2norm", width: w.dense[w.dense.length - 1]!.outDim }],
-  };
+  layers.push({ kind: "l2norm", name: "embedding", input: prev, epsilon: L2_EPSILON });
+  return { name: `${tower}_tower`, inputs, layers, outputs: ["embedding"] };
 }
 
 /**

@@ -10,27 +10,30 @@ Deno.test("describe(): the graph (standardisation folded in) reproduces tfjs emb
     params: { embeddingDim: 8, idDim: 4, featureDim: 3, hidden: [12, 6], batchSize: 16, epochs: 1 },
   });
   const g = m.describe("item");
+  assert.equal(g.name, "item_tower");
+  assert.deepEqual(g.inputs, [
+    { name: "id", type: "int64", width: 1 },
+    { name: "group", type: "int64", width: 1 },
+    { name: "numeric", type: "float32", width: 1 },
+  ]);
   assert.deepEqual(g.layers.map((l) => l.kind), [
     "embedding",
     "embedding",
+    "concat",
     "dense",
     "dense",
     "dense",
     "l2norm",
   ]);
-  assert.deepEqual(g.layers.map((l) => l.activation), [
-    "linear",
-    "linear",
-    "relu",
-    "relu",
-    "linear",
-    "linear",
-  ]);
-  const first = g.layers[2]!;
-  assert.ok(first.kind === "dense");
-  assert.deepEqual(first.inputs, ["id_embedding", "group_embedding", "numeric"]);
-  assert.deepEqual(first.shape, [4 + 3 + 1, 12]);
-  assert.deepEqual(g.outputs, [{ name: "embedding", from: "l2norm", width: 8 }]);
+  assert.deepEqual(
+    g.layers.map((l) => (l.kind === "dense" ? l.activation : "")),
+    ["", "", "", "relu", "relu", "linear", ""],
+  );
+  const concat = g.layers[2]!, first = g.layers[3]!;
+  assert.ok(concat.kind === "concat" && first.kind === "dense");
+  assert.deepEqual(concat.inputs, ["id_embedding", "group_embedding", "numeric"]);
+  assert.deepEqual([first.input, first.inDim, first.outDim], ["dense_0_input", 4 + 3 + 1, 12]);
+  assert.deepEqual(g.outputs, ["embedding"]);
   const ids = Array.from({ length: items.n }, (_, j) => (j % 5 === 0 ? -1 : j));
   for (const side of ["user", "item"] as const) {
     const f = side === "user" ? users : items;

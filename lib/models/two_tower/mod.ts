@@ -2,10 +2,10 @@
  * Two-tower retrieval on tfjs: user and item towers (ID embedding + categorical feature embeddings +
  * numeric features → MLP → L2-normalised 64-dim embedding), dot-product scores, trained with an
  * in-batch sampled softmax (log-Q correction, temperature, optional random negatives); batch inference
- * to Float32Array matrices; save/load (with one ONNX file per tower); cold start through the OOV ID row
+ * to Float32Array matrices; save/load as a model bundle; cold start through the OOV ID row
  * (feature-only tower) or popularity (`recommendForNewUser`, `recommendOrPopular` with `indexOf` over
- * the log's external ids); `describe()` graphs for ONNX export (`toOnnx`) with a pure-JS reference
- * forward.
+ * the log's external ids); `describe()` gives each tower as a layer list (`lib/models/network/`), which
+ * `embedReference` evaluates in TypeScript and `lib/export/onnx`'s `twoTowerToOnnx` compiles.
  *
  * @example
  * ```ts
@@ -28,8 +28,8 @@ export {
   specOf,
 } from "./features.ts";
 export { type DenseWeights, L2_EPSILON, type TowerWeights } from "./tower.ts";
-export { describeTower, type GraphInput, type GraphLayer, type TowerGraph } from "./graph.ts";
-export { type GraphFeeds, referenceForward } from "./_reference_forward.ts";
+export { describeTower } from "./graph.ts";
+export { plantedLog } from "./_toy.ts";
 export { buildLossBatch, type LossBatch, MASKED_LOGIT, sampledSoftmaxLoss } from "./loss.ts";
 export {
   type EpochStats,

@@ -19,13 +19,12 @@
 import { InputError, ModelFormatError } from "../../errors.ts";
 import type { Csr } from "../../recsys/interactions.ts";
 import { checkRecommendArgs, csrHas, type Recommender } from "../../recsys/recommender.ts";
-import { layerListToOnnx, towerGraphToLayerList } from "../../export/onnx/mod.ts";
+import { evaluateLayerList, type LayerList } from "../network/mod.ts";
 import { exactTopK } from "../../retrieval/mod.ts";
 import { initTf, type tf as tfNs } from "../tf_backend.ts";
-import { referenceForward } from "./_reference_forward.ts";
 import { type BatchContext, gatherBatch } from "./batch.ts";
 import { checkEntityFeatures, type EntityFeatures, type FeatureSpec } from "./features.ts";
-import { describeTower, type TowerGraph } from "./graph.ts";
+import { describeTower } from "./graph.ts";
 import type { TwoTowerParams } from "./params.ts";
 import { disposeTower, towerForward, towerVariables, type TowerWeights } from "./tower.ts";
 
@@ -221,24 +220,11 @@ export class TwoTowerModel implements Recommender {
     return this.config.params.embeddingDim;
   }
 
-  /** The graph description of one tower (for export). */
-  describe(side: Side): TowerGraph {
+  /** One tower as a layer list (`./graph.ts`: inputs, layers, the `embedding` output), for export and {@link embedReference}. */
+  describe(side: Side): LayerList {
     const { weights, spec } = this.#side(side);
     const context = (side === "user" ? this.config.userContextNames : this.config.itemContextNames) ?? [];
     return describeTower(side, weights, { ...spec, numericNames: [...spec.numericNames, ...context] });
-  }
-
-  /**
-   * One tower as ONNX protobuf bytes, for onnxruntime: inputs `id` (int64; OOV = nIds, see
-   * `batch.ts`'s `gatherBatch` for the feeds), one int64 input per categorical feature (missing =
-   * cardinality) and `numeric` (float32, raw: standardisation is inside); output: the unit embedding.
-   */
-  toOnnx(side: Side): Uint8Array {
-    const g = this.describe(side);
-    return layerListToOnnx(towerGraphToLayerList(g, `${side}_tower`), {
-      docString: `Two-tower ${side} tower: L2-normalised ${this.embeddingDim}-dim embedding.`,
-      metadata: { kind: "two_tower", side, formatVersion: String(this.config.formatVersion) },
-    });
   }
 
   /**
@@ -263,19 +249,36 @@ export class TwoTowerModel implements Recommender {
     }
   }
 
-  /** The same as {@link embed} through the pure-JS reference of the described graph (no tfjs). */
+  /**
+   * The inputs of {@link describe}'s graph for entities with `features`, `ids` and `context` as in
+   * {@link embed}: `id` (OOV = the last row), one index per categorical feature, `numeric` (raw).
+   */
+  feeds(
+    side: Side,
+    features: EntityFeatures,
+    ids?: ArrayLike<number>,
+    context?: Float32Array,
+  ): Record<string, Int32Array | Float32Array> {
+    const { weights, spec, ctx } = this.#checkInputs(side, features, ids, context);
+    const rows = Int32Array.from({ length: features.n }, (_, j) => j);
+    const b = gatherBatch(features, rows, weights.nIds, ids, ctx);
+    const feeds: Record<string, Int32Array | Float32Array> = { id: b.ids };
+    if (spec.numericNames.length > 0 || ctx) feeds.numeric = b.numeric;
+    spec.categorical.forEach((c, k) => feeds[c.name] = b.cats[k]!);
+    return feeds;
+  }
+
+  /** The same as {@link embed} through the TypeScript evaluation of the described graph (no tfjs). */
   embedReference(
     side: Side,
     features: EntityFeatures,
     ids?: ArrayLike<number>,
     context?: Float32Array,
   ): Float32Array {
-    const { weights, spec, ctx } = this.#checkInputs(side, features, ids, context);
-    const rows = Int32Array.from({ length: features.n }, (_, j) => j);
-    const b = gatherBatch(features, rows, weights.nIds, ids, ctx);
-    const feeds: Record<string, Int32Array | Float32Array> = { id: b.ids, numeric: b.numeric };
-    spec.categorical.forEach((c, k) => feeds[c.name] = b.cats[k]!);
-    return referenceForward(this.describe(side), feeds, features.n);
+    const g = this.describe(side);
+    return Float32Array.from(
+      evaluateLayerList(g, this.feeds(side, features, ids, context), features.n).embedding!,
+    );
   }
 
   /** Dot-product scores of (user, item) index pairs from the precomputed matrices. */

@@ -1,7 +1,7 @@
 /**
  * Wide & deep click/redemption model on tfjs: a wide linear part over categorical features and their
  * hashed crosses plus a deep part (embeddings + MLP); Adam; early stopping on validation AUC; seeded;
- * saved as `config.json` + `weights.bin` (+ `model.onnx`) under a folder.
+ * saved as a model bundle (`config.json` + `weights.bin`) under a folder; ONNX export is `lib/export/onnx`'s `wideDeepToOnnx`.
  *
  * Missing/unknown inputs (see `params.ts`): a categorical value that is NaN or unseen in training maps
  * to the feature's shared unknown row (`unknownCategory: "oov"`, default) or throws InputError

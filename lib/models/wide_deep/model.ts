@@ -2,12 +2,12 @@
  * A fitted wide & deep model: parameters, the input encoder and the weights. Same verbs as the other
  * model families: `predict` (probabilities, synchronous, plain TypeScript over the layer list),
  * `predictRaw` (logits), `toJSON` / `fromJSON` (versioned; weights inline), plus `predictTf` (the tfjs
- * graph it was trained with), `toLayerList` and `toOnnx`.
+ * graph it was trained with) and `toLayerList` (the network description `lib/export/onnx` compiles).
  * @module
  */
 import { ModelFormatError } from "../../errors.ts";
 import type { Matrix } from "../../data/types.ts";
-import { evaluateLayerList, type LayerList, layerListToOnnx } from "../../export/onnx/mod.ts";
+import { evaluateLayerList, type LayerList } from "../network/mod.ts";
 import { initTf, type TfBackend } from "../tf_backend.ts";
 import { type EncodedBatch, WideDeepEncoder, type WideDeepEncoderJSON } from "./encoder.ts";
 import { type NetworkShape, networkToLayerList, type WideDeepWeights } from "./network.ts";
@@ -108,21 +108,6 @@ export class WideDeepModel {
     } finally {
       net.dispose();
     }
-  }
-
-  /** The network as ONNX protobuf bytes (run it on `encode(matrix)`'s arrays). */
-  toOnnx(): Uint8Array {
-    return layerListToOnnx(this.toLayerList(), {
-      docString: "Wide & deep click/redemption model. Inputs are WideDeepModel.encode(matrix) arrays.",
-      // The encoder (vocabularies, numeric statistics, wide slots and their hash) travels with the graph,
-      // so a runtime outside this codebase can rebuild the int64 inputs (see encoder.ts for the hash).
-      metadata: {
-        kind: "wide_deep",
-        formatVersion: String(WIDE_DEEP_FORMAT_VERSION),
-        featureNames: JSON.stringify(this.featureNames),
-        encoder: JSON.stringify(this.encoder.toJSON()),
-      },
-    });
   }
 
   /** Versioned plain object (JSON-safe; weights inline). */

@@ -20,7 +20,7 @@
  * @module
  */
 import type { Rng } from "../../random/mod.ts";
-import type { Layer, LayerList, LayerListInput } from "../../export/onnx/mod.ts";
+import type { Layer, LayerList, LayerListInput } from "../network/mod.ts";
 
 /** Sizes that fix the network's shape. */
 export interface NetworkShape {

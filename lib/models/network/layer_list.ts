@@ -1,8 +1,9 @@
 /**
  * The **layer list**: a plain, JSON-safe description of a feed-forward network over 2-D tensors
- * `[batch, width]`, from which the ONNX writer ({@link ../layer_list_to_onnx.ts}) and the TypeScript
- * evaluator ({@link ../layer_list_eval.ts}) both work. Models (wide & deep, the two-tower towers) turn
- * their weights into a layer list; they never touch protobuf. The format is documented in `mod.ts`.
+ * `[batch, width]`, the one network description of the project: wide & deep and the two-tower towers
+ * emit it from their weights, the TypeScript evaluator (`layer_list_eval.ts`) predicts with it and the
+ * ONNX exporter (`lib/export/onnx/layer_list_to_onnx.ts`) compiles it. Models never touch protobuf.
+ * The format is documented in `mod.ts`.
  *
  * @example
  * ```ts

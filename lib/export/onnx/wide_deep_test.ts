@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fitWideDeep } from "./fit.ts";
-import { plantedCrossData } from "./_planted.ts";
-import { decodeModel, runLayerListOnnx } from "../../export/onnx/mod.ts";
+import { fitWideDeep, plantedCrossData, type WideDeepModel } from "../../models/wide_deep/mod.ts";
 import type { Matrix } from "../../data/types.ts";
 import { Rng } from "../../random/mod.ts";
-import type { WideDeepModel } from "./model.ts";
+import { decodeModel } from "./proto.ts";
+import { runLayerListOnnx } from "./run.ts";
+import { wideDeepToOnnx } from "./wide_deep.ts";
 
 const data = plantedCrossData(400, 8);
 
@@ -21,7 +21,7 @@ function randomMatrix(seed: number, nRows: number, like: Matrix): Matrix {
 
 async function assertOnnxMatchesTf(model: WideDeepModel, m: Matrix): Promise<void> {
   const b = model.encode(m);
-  const onnx = await runLayerListOnnx(model.toOnnx(), model.toLayerList(), model.feeds(b), b.nRows);
+  const onnx = await runLayerListOnnx(wideDeepToOnnx(model), model.toLayerList(), model.feeds(b), b.nRows);
   const tfProb = await model.predictTf(m);
   const tsLogit = model.predictRaw(m);
   for (let i = 0; i < m.nRows; i++) {
@@ -86,7 +86,9 @@ Deno.test("wide & deep ONNX export: the encoder and feature names travel in the 
     params: { crosses: [["a", "b"]], hiddenUnits: [4], maxEpochs: 1 },
     seed: 2,
   });
-  const meta = Object.fromEntries(decodeModel(model.toOnnx()).metadataProps!.map((p) => [p.key, p.value]));
+  const meta = Object.fromEntries(
+    decodeModel(wideDeepToOnnx(model)).metadataProps!.map((p) => [p.key, p.value]),
+  );
   assert.equal(meta.kind, "wide_deep");
   assert.deepEqual(JSON.parse(meta.featureNames!), ["a", "b", "noise", "x"]);
   assert.deepEqual(JSON.parse(meta.encoder!), model.encoder.toJSON());

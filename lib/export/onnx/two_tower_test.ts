@@ -1,17 +1,13 @@
 /**
- * The describe() contract end to end: a trained tower → `lib/export/onnx` layer list → ONNX →
+ * The describe() contract end to end: a trained tower → its layer list → ONNX →
  * onnxruntime-node gives the tfjs embeddings within 1e-4 (known IDs, OOV IDs, missing categorical codes).
  */
 import assert from "node:assert/strict";
-import {
-  layerListToOnnx,
-  runLayerListOnnx,
-  towerGraphToLayerList,
-  twoTowerScoringLayerList,
-} from "../../export/onnx/mod.ts";
-import { plantedLog } from "./_toy.ts";
-import { gatherBatch } from "./batch.ts";
-import { fitTwoTower } from "./fit.ts";
+import { scoringLayerList } from "../../models/network/mod.ts";
+import { fitTwoTower, plantedLog } from "../../models/two_tower/mod.ts";
+import { layerListToOnnx } from "./layer_list_to_onnx.ts";
+import { runLayerListOnnx } from "./run.ts";
+import { twoTowerToOnnx } from "./two_tower.ts";
 
 Deno.test("ONNX export of both towers matches tfjs within 1e-4", async () => {
   const { log, users, items } = plantedLog(21);
@@ -21,16 +17,10 @@ Deno.test("ONNX export of both towers matches tfjs within 1e-4", async () => {
   });
   const n = items.n;
   const ids = Int32Array.from({ length: n }, (_, j) => (j % 7 === 0 ? -1 : j));
-  const feeds = (side: "user" | "item") => {
-    const f = side === "user" ? users : items, nIds = side === "user" ? m.config.nUsers : m.config.nItems;
-    const b = gatherBatch(f, Int32Array.from({ length: n }, (_, j) => j), nIds, ids);
-    const out: Record<string, ArrayLike<number>> = { id: b.ids, numeric: b.numeric };
-    f.categorical.forEach((c, k) => out[c.name] = b.cats[k]!);
-    return out;
-  };
+  const feeds = (side: "user" | "item") => m.feeds(side, side === "user" ? users : items, ids);
   for (const side of ["user", "item"] as const) {
-    const g = towerGraphToLayerList(m.describe(side), `${side}_tower`);
-    const onnx = await runLayerListOnnx(layerListToOnnx(g), g, feeds(side), n);
+    const g = m.describe(side);
+    const onnx = await runLayerListOnnx(twoTowerToOnnx(m, side), g, feeds(side), n);
     const tfjs = await m.embed(side, side === "user" ? users : items, ids);
     const got = onnx[g.outputs[0]!]!;
     let maxDiff = 0;
@@ -38,7 +28,7 @@ Deno.test("ONNX export of both towers matches tfjs within 1e-4", async () => {
     assert.ok(maxDiff < 1e-4, `${side}: max |onnx − tfjs| = ${maxDiff}`);
   }
   // One scoring graph: score = u · v, against the model's precomputed matrices for known IDs.
-  const s = twoTowerScoringLayerList(m.describe("user"), m.describe("item"));
+  const s = scoringLayerList(m.describe("user"), m.describe("item"));
   const uf = feeds("user"), itf = feeds("item");
   const joint: Record<string, ArrayLike<number>> = {};
   for (const [k, v] of Object.entries(uf)) joint[`user_${k}`] = v;
