@@ -30,7 +30,6 @@ import {
   OnnxSession,
   type ParityReport,
   type ParitySubject,
-  towerGraphToLayerList,
 } from "../lib/export/onnx/mod.ts";
 import { writeJsonAtomic } from "../lib/io/mod.ts";
 import { fitGbdt, type GbdtModel, type ObjectiveName } from "../lib/models/gbdt/mod.ts";
@@ -322,7 +321,7 @@ export async function main(args: string[]): Promise<void> {
     seed: 4,
     params: { embeddingDim: 32, idDim: 32, hidden: [64, 64], batchSize: 256, epochs: 1 },
   });
-  const tower = towerGraphToLayerList(tt.describe("user"), "user_tower");
+  const tower = tt.describe("user");
   const ids = Float64Array.from({ length: 2000 }, (_, i) => i % nUsers);
   const towerFeeds: Record<string, ArrayLike<number>> = {};
   for (const inp of tower.inputs) {

@@ -20,7 +20,7 @@
 import type { Calibrator } from "../../calibration/mod.ts";
 import type { Matrix } from "../../data/types.ts";
 import { exportGbdt, type GbdtLike } from "./gbdt_onnx.ts";
-import type { LayerList } from "./layer_list.ts";
+import type { LayerList } from "../../models/network/mod.ts";
 import { exportLogistic, type LogisticLike } from "./linear_onnx.ts";
 import { exportNetwork } from "./network_onnx.ts";
 import {

@@ -6,7 +6,7 @@ import { makeInteractions } from "../../recsys/mod.ts";
 import { Rng } from "../../random/mod.ts";
 import { exportNetwork } from "./network_onnx.ts";
 import { checkOnnxParity } from "./parity.ts";
-import { towerGraphToLayerList, twoTowerScoringLayerList } from "./tower_graph.ts";
+import { scoringLayerList } from "../../models/network/mod.ts";
 
 Deno.test("exportNetwork (wide & deep): the layer list through onnxruntime passes the gate, with and without calibrator", async () => {
   const data = plantedCrossData(600, 8);
@@ -48,7 +48,7 @@ Deno.test("exportNetwork (two-tower): both towers and the scoring graph pass the
     params: { embeddingDim: 8, idDim: 4, hidden: [10], batchSize: 16, epochs: 1 },
   });
   for (const side of ["user", "item"] as const) {
-    const g = towerGraphToLayerList(m.describe(side), `${side}_tower`);
+    const g = m.describe(side);
     const r = await checkOnnxParity(
       { kind: "network", layerList: g, family: "two_tower" },
       exportNetwork(g),
@@ -59,7 +59,7 @@ Deno.test("exportNetwork (two-tower): both towers and the scoring graph pass the
     assert.ok(r.pass, `${side}: ${r.failures.join("; ")}`);
     assert.equal(r.outputs[0]!.kind, "raw");
   }
-  const s = twoTowerScoringLayerList(m.describe("user"), m.describe("item"));
+  const s = scoringLayerList(m.describe("user"), m.describe("item"));
   const r = await checkOnnxParity({ kind: "network", layerList: s }, exportNetwork(s), { randomRows: 3000 });
   assert.ok(r.pass, r.failures.join("; "));
 });

@@ -28,7 +28,12 @@ import type { Matrix } from "../../data/types.ts";
 import { leafIndex } from "../../models/tree/mod.ts";
 import { normal, Rng } from "../../random/mod.ts";
 import { type GbdtLike, linkOf } from "./gbdt_onnx.ts";
-import { evaluateLayerList, type LayerList, type LayerListFeeds, validateLayerList } from "../../models/network/mod.ts";
+import {
+  evaluateLayerList,
+  type LayerList,
+  type LayerListFeeds,
+  validateLayerList,
+} from "../../models/network/mod.ts";
 import { linearFeatureSpace, type LogisticLike } from "./linear_onnx.ts";
 import { concatRows, randomRows, treeFeatureSpace, treeProbeRows } from "./parity_rows.ts";
 import { FEATURES_INPUT, treeLeafIndexOnnx } from "./tree_ensemble_onnx.ts";
