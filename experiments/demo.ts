@@ -10,7 +10,7 @@ import { ident, toMatrix } from "../lib/data/mod.ts";
 import type { Experiment, ExperimentContext, ExperimentResult } from "../lib/experiment/mod.ts";
 import { fitGbdt } from "../lib/models/gbdt/mod.ts";
 import { fitLogistic } from "../lib/models/linear/mod.ts";
-import { PackagedModel, savePackage } from "../lib/models/mod.ts";
+import { PackagedModel, saveModel, savePackage } from "../lib/models/mod.ts";
 import { CALIBRATOR_KINDS, crossFitCalibration } from "../lib/calibration/mod.ts";
 import { meanAbsShap, treeShap } from "../lib/explain/mod.ts";
 import { getMetric, logLoss, PSI_THRESHOLDS, psiByFeature } from "../lib/metrics/mod.ts";
@@ -218,7 +218,8 @@ async function run(ctx: ExperimentContext): Promise<ExperimentResult> {
     }),
     gbdtPath,
   );
-  const logisticPath = await ctx.saveArtifact("logistic.json", logistic.toJSON());
+  const logisticPath = `${ctx.modelDir}/logistic`;
+  await saveModel(logistic, logisticPath);
 
   const metrics = {
     rows: { train: split.train.length, valid: split.valid.length, test: split.test.length },

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadPackage } from "../lib/models/mod.ts";
+import { loadModel, loadPackage } from "../lib/models/mod.ts";
 import { runExperiment } from "../lib/experiment/mod.ts";
 import { silentProgress } from "../lib/progress/mod.ts";
 import { experiment } from "./demo.ts";
@@ -40,7 +40,7 @@ Deno.test("demo at tiny scale: report, metrics and artifacts land; the oracle bo
     }
     assert.ok(["isotonic", "platt"].includes(doc.metrics.calibrator));
     const artifacts = doc.metrics.artifacts as Record<string, string>;
-    assert.ok((await Deno.stat(artifacts.logistic!)).isFile, "logistic.json");
+    assert.equal((await loadModel(artifacts.logistic!)).kind, "logistic");
     // The calibrated GBDT is a package: it loads as one unit with the chosen calibrator.
     const pkg = await loadPackage(artifacts.gbdt!);
     assert.equal(pkg.calibrator?.kind, doc.metrics.calibrator);
