@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { TwoTowerModel } from "./model.ts";
 import { InputError } from "../../errors.ts";
 import { Rng } from "../../random/mod.ts";
 import {
@@ -214,6 +215,9 @@ Deno.test("context: per-interaction user time + item publish time learn freshnes
     width: 1,
   });
   const ref = m.embedReference("user", noUserFeatures, undefined, at(10));
+  // A model with context columns round-trips (its numeric statistics include the context).
+  const back = TwoTowerModel.fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
+  assert.deepEqual(back.embedReference("user", noUserFeatures, undefined, at(10)), ref);
   assert.ok(ref.every((v, j) => Math.abs(v - u10[j]!) < 1e-5));
   await assert.rejects(
     () => m.embed("user", noUserFeatures),
