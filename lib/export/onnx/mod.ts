@@ -8,10 +8,8 @@
  * - **Calibrators** (Platt, isotonic) inside the same graph: {@link addCalibrator}.
  * - **Any model**: {@link exportWithParity} picks the exporter by kind and runs the gate →
  *   `{ bytes, report: ExportReport }` (`exportable: false` with the reason when it fails).
- * - **A registered version**: `exportPackage(versionDir)` in `package_export.ts` (the registry's export
- *   hook) loads the package, exports, runs the gate and writes `model.onnx` when it passes. Import it
- *   from that file: it loads `lib/models/package.ts`, and while the neural models still import this
- *   door (their layer lists) re-exporting it here would close an import cycle.
+ * - **A registered version**: {@link exportPackage}`(versionDir)` (the registry's export hook) loads
+ *   the package, exports, runs the gate and writes `model.onnx` when it passes.
  * - **Parity gate**: {@link checkOnnxParity} (10k random rows, threshold probes, NaN/±∞/unseen
  *   categories, per-tree leaf check) → {@link ParityReport}.
  *
@@ -104,6 +102,7 @@ export {
 } from "./tree_ensemble_onnx.ts";
 export { exportGbdt, type ExportGbdtOptions, type GbdtLike, gbdtLink, linkOf } from "./gbdt_onnx.ts";
 export { type ExportableModel, type ExportReport, exportWithParity } from "./model_export.ts";
+export { exportPackage, type ExportPackageOptions, ONNX_FILE } from "./package_export.ts";
 export { addCalibrator, calibratorJSON, type CalibratorLike } from "./calibrator_onnx.ts";
 export {
   exportLogistic,

@@ -8,7 +8,7 @@
  * |-----------------------|--------------------|--------------------------------------|
  * | `gbdt` / tree models  | {@link exportGbdt}     | `features` float[batch, F] (training codes) |
  * | `logistic`            | {@link exportLogistic} | `features` float[batch, F]           |
- * | `wide_deep`           | {@link exportNetwork}  | the encoder's `deep_ids`, `wide_ids`, `numeric` |
+ * | `wide_deep`           | `wideDeepToOnnx` (the layer list, encoder in the metadata) | the encoder's `deep_ids`, `wide_ids`, `numeric` |
  *
  * @example
  * ```ts ignore
@@ -23,6 +23,8 @@ import { exportGbdt, type GbdtLike } from "./gbdt_onnx.ts";
 import type { LayerList } from "../../models/network/mod.ts";
 import { exportLogistic, type LogisticLike } from "./linear_onnx.ts";
 import { exportNetwork } from "./network_onnx.ts";
+import type { WideDeepModel } from "../../models/wide_deep/mod.ts";
+import { wideDeepToOnnx } from "./wide_deep.ts";
 import {
   checkOnnxParity,
   type MatrixPredictor,
@@ -90,7 +92,9 @@ export async function exportWithParity(
       subject = { kind: "logistic", model: m, calibrator };
     } else {
       const g = (model as { toLayerList(): LayerList }).toLayerList();
-      bytes = exportNetwork(g, { calibrator });
+      bytes = "encoder" in model && "weights" in model
+        ? wideDeepToOnnx(model as unknown as WideDeepModel, { calibrator })
+        : exportNetwork(g, { calibrator });
       subject = { kind: "network", layerList: g, calibrator, family };
     }
   } catch (e) {

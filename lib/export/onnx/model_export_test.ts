@@ -3,6 +3,7 @@ import { fitCalibrator } from "../../calibration/mod.ts";
 import type { Matrix } from "../../data/types.ts";
 import { fitWideDeep, plantedCrossData } from "../../models/wide_deep/mod.ts";
 import { exportWithParity } from "./model_export.ts";
+import { decodeModel } from "./proto.ts";
 import { runOnnx } from "./run.ts";
 import { smallGbdt, smallLogistic, syntheticTable } from "./_test_models.ts";
 
@@ -36,6 +37,8 @@ Deno.test("exportWithParity: GBDT + calibrator, logistic and wide & deep are exp
   const w = await exportWithParity(wd, undefined, { randomRows: 500 });
   assert.ok(w.report.exportable, w.report.reason ?? "");
   assert.equal(w.report.family, "wide_deep");
+  const meta = Object.fromEntries(decodeModel(w.bytes!).metadataProps!.map((m) => [m.key, m.value]));
+  assert.deepEqual(JSON.parse(meta.encoder!), wd.encoder.toJSON());
 });
 
 Deno.test("exportWithParity: a model whose TypeScript predictions the graph does not reproduce is not exportable", async () => {

@@ -59,6 +59,19 @@ export function treeFeatureSpace(
   return { featureNames, categorical, numericPoints: points };
 }
 
+const RANGES = new WeakMap<readonly number[], [number, number]>();
+
+/** Smallest and largest point (computed once per list). */
+function rangeOf(points: readonly number[]): [number, number] {
+  let r = RANGES.get(points);
+  if (r === undefined) {
+    let lo = Infinity, hi = -Infinity;
+    for (const p of points) lo = Math.min(lo, p), hi = Math.max(hi, p);
+    RANGES.set(points, r = [lo, hi]);
+  }
+  return r;
+}
+
 /** One random value of feature `f`. */
 function randomValue(rng: Rng, space: FeatureSpace, f: number): number {
   const maxCode = space.categorical.get(f);
@@ -76,8 +89,7 @@ function randomValue(rng: Rng, space: FeatureSpace, f: number): number {
     const t = float32AtOrBelow(rng.pick(points as number[]));
     return [nextFloat32Down(t), t, nextFloat32Up(t)][rng.int(3)]!;
   }
-  let lo = Infinity, hi = -Infinity;
-  for (const p of points) lo = Math.min(lo, p), hi = Math.max(hi, p);
+  const [lo, hi] = rangeOf(points);
   const span = hi - lo || Math.max(1, Math.abs(lo));
   return rng.uniform(lo - 0.1 * span, hi + 0.1 * span);
 }
