@@ -4,7 +4,8 @@
  *   sim(i, j) = |U(i) ∩ U(j)| / (sqrt(|U(i)|·|U(j)|) + shrink)       (cosine, optional shrinkage)
  *   score(u, i) = Σ_{j ∈ H(u)} sim(i, j)  over the `neighbours` most similar items of each j
  *
- * H(u) is the user's distinct train items. Items are ranked by score (ties: lower index); lists with
+ * H(u) is the user's distinct train items. The neighbour lists are built by `item_neighbours.ts`
+ * (co-occurrence by user, heap or native-key top-k; equal to the plain `_reference_item_knn.ts`). Items are ranked by score (ties: lower index); lists with
  * fewer than k scored items are filled with the most popular remaining items, so every method is
  * judged on full lists.
  *
@@ -26,6 +27,7 @@
  */
 import { InputError } from "../errors.ts";
 import { type Csr, type Interactions, itemUserSets, userItemSets } from "./interactions.ts";
+import { buildItemNeighbours } from "./item_neighbours.ts";
 import { PopularityRecommender } from "./popularity.ts";
 import { checkRecommendArgs, csrHas, type Recommender } from "./recommender.ts";
 
@@ -72,34 +74,10 @@ export class ItemKnnRecommender implements Recommender {
     this.#nUsers = train.nUsers;
     this.#history = userItemSets(train);
     this.#popular = new PopularityRecommender(train, h === undefined ? {} : { halfLife: h });
-    const byItem = itemUserSets(train), hist = this.#history;
-    const nI = train.nItems;
-    const co = new Float64Array(nI), touched: number[] = [];
-    const nbStart = new Int32Array(nI + 1), ids: number[] = [], sims: number[] = [];
-    const size = (i: number) => byItem.indptr[i + 1]! - byItem.indptr[i]!;
-    for (let i = 0; i < nI; i++) {
-      for (let a = byItem.indptr[i]!; a < byItem.indptr[i + 1]!; a++) {
-        const u = byItem.indices[a]!;
-        for (let b = hist.indptr[u]!; b < hist.indptr[u + 1]!; b++) {
-          const j = hist.indices[b]!;
-          if (j === i) continue;
-          if (co[j] === 0) touched.push(j);
-          co[j]! += 1;
-        }
-      }
-      const cand = touched.map((j) => ({ j, s: co[j]! / (Math.sqrt(size(i) * size(j)) + shrink) }));
-      cand.sort((p, q) => q.s - p.s || p.j - q.j);
-      for (let r = 0; r < Math.min(m, cand.length); r++) {
-        ids.push(cand[r]!.j);
-        sims.push(cand[r]!.s);
-      }
-      nbStart[i + 1] = ids.length;
-      for (const j of touched) co[j] = 0;
-      touched.length = 0;
-    }
-    this.nbStart = nbStart;
-    this.neighbourIds = Int32Array.from(ids);
-    this.neighbourSims = Float32Array.from(sims);
+    const nb = buildItemNeighbours(itemUserSets(train), this.#history, m, shrink);
+    this.nbStart = nb.nbStart;
+    this.neighbourIds = nb.ids;
+    this.neighbourSims = nb.sims;
   }
 
   /** Scores of every item for user u (0 where no neighbour path exists), times the item weight if any. */

@@ -33,6 +33,9 @@ export { sessionsOf } from "./sessions.ts";
 export { checkRecommendArgs, csrHas, type Recommender } from "./recommender.ts";
 export { type PopularityOptions, PopularityRecommender } from "./popularity.ts";
 export { type ItemKnnOptions, ItemKnnRecommender } from "./item_knn.ts";
+export { buildItemNeighbours, type ItemNeighbours } from "./item_neighbours.ts";
+/** The plain neighbour build `buildItemNeighbours` is checked against (for benchmarks and tests). */
+export { referenceItemNeighbours } from "./_reference_item_knn.ts";
 export { EVAL_LIST_LENGTH, evaluateRecommender, metricsOfLists, type RecsysMetrics } from "./evaluate.ts";
 export { averageRanks, pearson, spearman } from "./correlation.ts";
 export { type FrameInteractionOptions, interactionsFromFrame } from "./frame.ts";
