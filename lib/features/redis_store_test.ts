@@ -4,6 +4,7 @@ import { storeContract } from "./_store_contract.ts";
 import { Db } from "../data/db.ts";
 import { createSources, fixtureRegistry } from "./_fixture.ts";
 import { getOnlineFeatures, materializeOnline } from "./online.ts";
+import { findTool } from "../testing/mod.ts";
 
 Deno.test("encodeValue / decodeValue keep type and value", () => {
   for (const v of [0, -1.25, Infinity, -Infinity, 2 ** 60, "", "n:1", "é", true, false, null]) {
@@ -12,15 +13,6 @@ Deno.test("encodeValue / decodeValue keep type and value", () => {
   assert.equal(decodeValue(null), null);
   assert.throws(() => decodeValue("q:1"), /unrecognized/);
 });
-
-function findRedisServer(): string | null {
-  for (const dir of (Deno.env.get("PATH") ?? "/usr/bin").split(":")) {
-    try {
-      if (Deno.statSync(`${dir}/redis-server`).isFile) return `${dir}/redis-server`;
-    } catch { /* not here */ }
-  }
-  return null;
-}
 
 function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
@@ -43,16 +35,17 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
-const server = findRedisServer();
+const redis = findTool("redis-server", { install: "apt-get install -y redis-server" });
 
 Deno.test({
   name: "RedisOnlineStore meets the OnlineStore contract (local redis-server on a free port)",
-  ignore: server === null,
+  ignore: redis.ignore,
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
+    const server = redis.require();
     const port = freePort();
-    const child = new Deno.Command(server!, {
+    const child = new Deno.Command(server, {
       args: ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
       stdout: "null",
       stderr: "null",
@@ -127,9 +120,3 @@ Deno.test({
     }
   },
 });
-
-if (server === null) {
-  console.warn(
-    "redis_store_test: redis-server not found on PATH; skipping the Redis contract test (apt-get install -y redis-server)",
-  );
-}

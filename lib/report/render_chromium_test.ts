@@ -1,35 +1,27 @@
 /**
  * End-to-end check that a written report really renders in a browser: headless Chromium loads the file
  * offline, runs the inlined plotly.js, and the dumped DOM must hold Plotly's SVG for every chart.
- * Skipped (with a message) when /usr/bin/chromium is not installed (`apt-get install -y chromium`).
+ * Skipped (with a message) when Chromium is not installed (`apt-get install -y chromium`); fails
+ * instead under CI as root (see lib/testing/tools.ts).
  */
 import assert from "node:assert/strict";
 import { rocChart } from "./charts/classification.ts";
 import { psiChart } from "./charts/ops.ts";
 import { Report } from "./report.ts";
+import { findTool } from "../testing/mod.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const hasChromium = exists(CHROMIUM);
-if (!hasChromium) {
-  console.log(`render_chromium_test: SKIPPED, ${CHROMIUM} not found (apt-get install -y chromium to enable)`);
-}
+const chromium = findTool("chromium", {
+  candidates: ["/usr/bin/chromium"],
+  install: "apt-get install -y chromium",
+});
 
 Deno.test({
   name: "report renders every chart as Plotly SVG in headless Chromium",
-  ignore: !hasChromium,
+  ignore: chromium.ignore,
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
+    const binary = chromium.require();
     const dir = await Deno.makeTempDir({ prefix: "report-chromium-" });
     try {
       const report = new Report({ title: "Chromium check <b>", meta: { seed: 1 } });
@@ -39,7 +31,7 @@ Deno.test({
       const path = `${dir}/report.html`;
       await report.write(path);
       const profile = `${dir}/profile`;
-      const out = await new Deno.Command(CHROMIUM, {
+      const out = await new Deno.Command(binary, {
         args: [
           "--headless",
           "--no-sandbox",
