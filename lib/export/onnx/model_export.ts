@@ -8,6 +8,7 @@
  * |-----------------------|--------------------|--------------------------------------|
  * | `gbdt` / tree models  | {@link exportGbdt}     | `features` float[batch, F] (training codes) |
  * | `logistic`            | {@link exportLogistic} | `features` float[batch, F]           |
+ * | `two_tower`           | the scoring graph (both towers, `score = u · v`) | `user_*` and `item_*` tower inputs |
  * | `wide_deep`           | `wideDeepToOnnx` (the layer list, encoder in the metadata) | the encoder's `deep_ids`, `wide_ids`, `numeric` |
  *
  * @example
@@ -20,7 +21,8 @@
 import type { Calibrator } from "../../calibration/mod.ts";
 import type { Matrix } from "../../data/types.ts";
 import { exportGbdt, type GbdtLike } from "./gbdt_onnx.ts";
-import type { LayerList } from "../../models/network/mod.ts";
+import { type LayerList, scoringLayerList } from "../../models/network/mod.ts";
+import { InputError } from "../../errors.ts";
 import { exportLogistic, type LogisticLike } from "./linear_onnx.ts";
 import { exportNetwork } from "./network_onnx.ts";
 import type { WideDeepModel } from "../../models/wide_deep/mod.ts";
@@ -56,13 +58,15 @@ export interface ExportReport {
 export type ExportableModel =
   | (GbdtLike & MatrixPredictor & { kind?: string })
   | (LogisticLike & MatrixPredictor & { kind?: string })
-  | ({ kind?: string; toLayerList(): LayerList; encode?(m: Matrix): unknown } & MatrixPredictor);
+  | ({ kind?: string; toLayerList(): LayerList; encode?(m: Matrix): unknown } & MatrixPredictor)
+  | { kind?: string; describe(side: "user" | "item"): LayerList };
 
-function familyOf(model: ExportableModel): "gbdt" | "logistic" | "wide_deep" | undefined {
+function familyOf(model: ExportableModel): "gbdt" | "logistic" | "wide_deep" | "two_tower" | undefined {
   const m = model as unknown as Record<string, unknown>;
   if ("ensemble" in m && typeof m.ensemble === "object") return "gbdt";
   if ("encoder" in m && "coefficients" in m && "intercept" in m) return "logistic";
   if (typeof m.toLayerList === "function") return "wide_deep";
+  if (typeof m.describe === "function") return "two_tower";
   return undefined;
 }
 
@@ -90,6 +94,20 @@ export async function exportWithParity(
       const m = model as LogisticLike & MatrixPredictor;
       bytes = exportLogistic(m, { calibrator });
       subject = { kind: "logistic", model: m, calibrator };
+    } else if (family === "two_tower") {
+      if (calibrator !== undefined) {
+        throw new InputError("calibrator", "a two-tower model scores pairs; it takes no calibrator");
+      }
+      const m = model as { describe(side: "user" | "item"): LayerList };
+      const g = scoringLayerList(m.describe("user"), m.describe("item"));
+      bytes = exportNetwork(g, {
+        model: {
+          docString:
+            "Two-tower scoring graph: user_* and item_* inputs → score (u · v) and both L2-normalised embeddings",
+          metadata: { kind: "two_tower" },
+        },
+      });
+      subject = { kind: "network", layerList: g, family, probabilityOutputs: [] };
     } else {
       const g = (model as { toLayerList(): LayerList }).toLayerList();
       bytes = "encoder" in model && "weights" in model
