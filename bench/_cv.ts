@@ -7,13 +7,18 @@
  */
 import { fileURLToPath } from "node:url";
 import { type LabeledData, loadLightgbmExample } from "../lib/data/mod.ts";
-import type { Matrix } from "../lib/data/mod.ts";
 import { auc } from "../lib/metrics/mod.ts";
 import { logLoss } from "../lib/metrics/mod.ts";
 import { ndcgAtK } from "../lib/metrics/mod.ts";
 import { rootMeanSquaredError } from "../lib/metrics/mod.ts";
 import { fitGbdt, type GbdtParams, type Objective } from "../lib/models/gbdt/mod.ts";
-import { Rng } from "../lib/random/mod.ts";
+import {
+  crossValidate as crossValidateFolds,
+  foldsFromAssignment,
+  groupKFoldAssignment,
+  kFoldAssignment,
+  selectRows,
+} from "../lib/validation/mod.ts";
 import { meanAndStandardError } from "./common.ts";
 import { BENCH_CONFIG, examplesParams } from "./gbdt.ts";
 
@@ -32,40 +37,21 @@ export const CV_TASKS: { task: CvTask; objective: GbdtParams["objective"]; lr: n
     { task: "rank", objective: "lambdarank", lr: BENCH_CONFIG.learningRate, metrics: ["ndcg@5"] },
   ];
 
-/** Fold id per row (seeded shuffle); for ranking every row of a query gets its query's fold. */
-export function makeFolds(data: LabeledData, k: number, shuffle: (a: Int32Array) => Int32Array): Int32Array {
-  const n = data.matrix.nRows, folds = new Int32Array(n);
-  const units = data.groups ? data.groups.length : n;
-  const order = shuffle(Int32Array.from({ length: units }, (_, i) => i));
-  const unitFold = new Int32Array(units);
-  order.forEach((u, pos) => (unitFold[u] = pos % k));
-  if (!data.groups) return unitFold;
-  let row = 0;
-  data.groups.forEach((g, q) => {
-    for (let j = 0; j < g; j++) folds[row++] = unitFold[q]!;
-  });
-  return folds;
+/**
+ * Fold id per row: lib/validation's seeded k-fold, or for ranking its grouped k-fold by query (every row
+ * of a query gets its query's fold). The same assignment as this file's former shuffle-and-deal code.
+ */
+export function makeFolds(data: LabeledData, k: number, seed: number): Int32Array {
+  return data.groups
+    ? groupKFoldAssignment({ querySizes: data.groups }, { k, seed })
+    : kFoldAssignment(data.matrix.nRows, { k, seed });
 }
 
 /** The rows (and query sizes) of `data` whose fold is (`keep` ? == k : != k), order preserved. */
 export function foldSubset(data: LabeledData, folds: Int32Array, k: number, keep: boolean): LabeledData {
-  const { nRows, nCols, values, featureNames } = data.matrix;
   const rows: number[] = [];
-  for (let i = 0; i < nRows; i++) if ((folds[i] === k) === keep) rows.push(i);
-  const v = new Float32Array(rows.length * nCols), labels = new Float32Array(rows.length);
-  rows.forEach((r, i) => {
-    v.set(values.subarray(r * nCols, (r + 1) * nCols), i * nCols);
-    labels[i] = data.labels[r]!;
-  });
-  const matrix: Matrix = { nRows: rows.length, nCols, values: v, featureNames };
-  if (!data.groups) return { matrix, labels };
-  const groups: number[] = [];
-  let row = 0;
-  for (const g of data.groups) {
-    if ((folds[row] === k) === keep) groups.push(g);
-    row += g;
-  }
-  return { matrix, labels, groups: Int32Array.from(groups) };
+  for (let i = 0; i < folds.length; i++) if ((folds[i] === k) === keep) rows.push(i);
+  return selectRows(data, Int32Array.from(rows));
 }
 
 /** One CV metric of predictions on a fold ("auc", "logloss", "rmse", "ndcg@5"). */
@@ -168,16 +154,21 @@ export function fitCvScores(
 ): Record<string, number[]> {
   const per: Record<string, number[]> = Object.fromEntries(task.metrics.map((m) => [m, []]));
   for (const f of folds) {
-    for (let k = 0; k < K; k++) {
-      const train = foldSubset(data, f, k, false), test = foldSubset(data, f, k, true);
-      const model = fitGbdt(train, {
-        params: { ...examplesParams(task.objective, task.lr), ...params },
-        seed: 0,
-        ...(objective ? { objective: objective() } : {}),
-      });
-      const pred = model.predict(test.matrix);
-      for (const m of task.metrics) per[m]!.push(cvMetric(m, test, pred));
-    }
+    const cv = crossValidateFolds({
+      data,
+      folds: foldsFromAssignment(f, K),
+      fit: (train) =>
+        fitGbdt(train, {
+          params: { ...examplesParams(task.objective, task.lr), ...params },
+          seed: 0,
+          ...(objective ? { objective: objective() } : {}),
+        }),
+      predict: (model, test) => model.predict(test.matrix),
+      metrics: Object.fromEntries(
+        task.metrics.map((m) => [m, (test: LabeledData, pred: Float64Array) => cvMetric(m, test, pred)]),
+      ),
+    });
+    for (const m of task.metrics) per[m]!.push(...cv.perFold[m]!);
   }
   return per;
 }
@@ -226,7 +217,7 @@ export async function crossValidate(
     const data = await loadLightgbmExample(t.task, "train", { dir: dataDir });
     const folds = Array.from(
       { length: repeats },
-      (_, r) => makeFolds(data, K, (a) => new Rng(1000 + r).shuffle(a)),
+      (_, r) => makeFolds(data, K, 1000 + r),
     );
     const perTask: Record<string, Record<string, number[]>> = (scores[t.task] = {});
     for (const c of candidates) {

@@ -22,7 +22,7 @@ Deno.test("property: folds keep each query whole, balance queries, and subsets p
       fc.integer({ min: 0, max: 1000 }),
       (groups, K, seed) => {
         const data = ranked(groups);
-        const folds = makeFolds(data, K, (a) => new Rng(seed).shuffle(a));
+        const folds = makeFolds(data, K, seed);
         const perFold = new Array(K).fill(0);
         let row = 0;
         for (const g of groups) {
@@ -52,6 +52,44 @@ Deno.test("property: folds keep each query whole, balance queries, and subsets p
       },
     ),
   );
+});
+
+/** The fold code this bench used before lib/validation (kept as the reference twin). */
+function formerMakeFolds(data: LabeledData, k: number, seed: number): Int32Array {
+  const n = data.matrix.nRows, folds = new Int32Array(n);
+  const units = data.groups ? data.groups.length : n;
+  const order = new Rng(seed).shuffle(Int32Array.from({ length: units }, (_, i) => i));
+  const unitFold = new Int32Array(units);
+  order.forEach((u, pos) => (unitFold[u] = pos % k));
+  if (!data.groups) return unitFold;
+  let row = 0;
+  data.groups.forEach((g, q) => {
+    for (let j = 0; j < g; j++) folds[row++] = unitFold[q]!;
+  });
+  return folds;
+}
+
+Deno.test("property: makeFolds (lib/validation) gives the former bench fold assignment bit for bit", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 5, maxLength: 60 }),
+      fc.integer({ min: 2, max: 5 }),
+      fc.integer({ min: 0, max: 100000 }),
+      (groups, K, seed) => {
+        const ranking = ranked(groups);
+        assert.deepEqual(makeFolds(ranking, K, seed), formerMakeFolds(ranking, K, seed));
+        const plain = { matrix: ranking.matrix, labels: ranking.labels };
+        assert.deepEqual(makeFolds(plain, K, seed), formerMakeFolds(plain, K, seed));
+      },
+    ),
+  );
+});
+
+Deno.test("foldSubset keeps the label type (Float32Array) and query sizes as Int32Array", () => {
+  const data = ranked([2, 3, 1]);
+  const sub = foldSubset(data, Int32Array.of(0, 0, 1, 1, 1, 0), 0, true);
+  assert.ok(sub.labels instanceof Float32Array && sub.groups instanceof Int32Array);
+  assert.deepEqual([...sub.groups!], [2, 1]);
 });
 
 Deno.test("pairedDifference: mean, paired mean difference and its standard error (hand-computed)", () => {

@@ -3,6 +3,7 @@ import { InputError, ModelFormatError } from "../errors.ts";
 import { Rng } from "../random/mod.ts";
 import { expectedCalibrationError } from "../metrics/reliability.ts";
 import { logLoss } from "../metrics/log_loss.ts";
+import { stratifiedKFoldAssignment } from "../validation/mod.ts";
 import { calibratorFromJSON, crossFitCalibration, fitCalibrator, reliabilityCurve } from "./mod.ts";
 
 /** q uniform on (0.01, 0.99); the true probability is σ(2·logit(q)), so q is under-confident. */
@@ -70,7 +71,9 @@ Deno.test("crossFitCalibration: out-of-fold predictions come from calibrators th
     const totalPos = y.reduce((s, v) => s + v, 0);
     assert.ok(Math.abs(pos - totalPos / 4) <= 1);
   }
-  // Same seed → same folds; the shipped calibrator is the all-data fit.
+  // The folds are lib/validation's stratified k-fold; same seed → same folds; the shipped calibrator is the
+  // all-data fit.
+  assert.deepEqual(res.folds, stratifiedKFoldAssignment(y, { k: 4, seed: 9 }));
   assert.deepEqual([...crossFitCalibration("isotonic", q, y, { nFolds: 4, seed: 9 }).folds], [...res.folds]);
   assert.deepEqual([...res.calibrator.predict(q)], [...fitCalibrator("isotonic", q, y).predict(q)]);
   assert.throws(

@@ -1,8 +1,9 @@
 /**
  * Cross-fitted calibration: k-fold out-of-fold calibrated probabilities (each row calibrated by a
  * calibrator that never saw it, for honest evaluation of the calibration step), plus the final
- * calibrator fitted on all rows. Folds are stratified by label and shuffled with the seeded
- * {@link Rng}, so every training part holds both classes.
+ * calibrator fitted on all rows. The folds are `stratifiedKFold`'s (lib/validation: seeded shuffle per
+ * class, each fold holding every class within one row of its share) and the fitting loop is its
+ * `crossValidate`, so every training part holds both classes.
  *
  * @example
  * ```ts
@@ -15,7 +16,7 @@
  * @module
  */
 import { InputError } from "../errors.ts";
-import { Rng } from "../random/mod.ts";
+import { crossValidate, foldsFromAssignment, stratifiedKFoldAssignment } from "../validation/mod.ts";
 import { requireIntInRange } from "../validate.ts";
 import type { NumArray } from "../validate.ts";
 import { checkCalibrationData } from "./_check.ts";
@@ -67,28 +68,20 @@ export function crossFitCalibration(
       `each class needs at least nFolds = ${nFolds} rows (positives ${pos.length}, negatives ${neg.length})`,
     );
   }
-  const rng = new Rng(options.seed ?? 0);
-  const folds = new Int32Array(n);
-  let next = 0;
-  for (const group of [rng.shuffle(pos), rng.shuffle(neg)]) {
-    for (const i of group) folds[i] = next++ % nFolds;
-  }
-
-  const outOfFold = new Float64Array(n);
-  for (let f = 0; f < nFolds; f++) {
-    const train: number[] = [], test: number[] = [];
-    for (let i = 0; i < n; i++) (folds[i] === f ? test : train).push(i);
-    const w = options.weights;
-    const cal = fitCalibrator(
-      kind,
-      train.map((i) => scores[i]!),
-      train.map((i) => labels[i]!),
-      w === undefined ? undefined : train.map((i) => w[i]!),
-      options,
-    );
-    const pred = cal.predict(test.map((i) => scores[i]!));
-    test.forEach((i, k) => (outOfFold[i] = pred[k]!));
-  }
+  const folds = stratifiedKFoldAssignment(labels, { k: nFolds, seed: options.seed ?? 0 });
+  const data = { scores, labels, weights: options.weights };
+  const pick = (a: NumArray, rows: Int32Array) => Array.from(rows, (i) => a[i]!);
+  const { outOfFold } = crossValidate({
+    data,
+    folds: foldsFromAssignment(folds, nFolds),
+    subset: (d, rows) => ({
+      scores: pick(d.scores, rows),
+      labels: pick(d.labels, rows),
+      weights: d.weights === undefined ? undefined : pick(d.weights, rows),
+    }),
+    fit: (train) => fitCalibrator(kind, train.scores, train.labels, train.weights, options),
+    predict: (cal, test) => cal.predict(test.scores),
+  });
   const calibrator = fitCalibrator(kind, scores, labels, options.weights, options);
   return { outOfFold, folds, calibrator };
 }
