@@ -46,6 +46,9 @@ function variant(
   return { recallAt3: recallAtK(rec, rel, 3), ndcgAt10: ndcgAtK(rec, rel, 10) };
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other): none. */
+export const flags: Readonly<Record<string, string>> = {};
+
 /** Runs the benchmark. */
 export async function main(_args: string[] = []): Promise<void> {
   const load = Deno.loadavg()[0]!;

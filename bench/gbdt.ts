@@ -326,6 +326,13 @@ function pairedRankDifference(
   return { diff, se, n: ours.length };
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "quick": "50k synthetic rows; results to bench/results/gbdt_quick.json, README untouched",
+  "rows": "synthetic training rows",
+  "no-python": "skip the Python references",
+};
+
 /** Runs the benchmark; publishes bench/results/gbdt.json and the README table (not with --quick). */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");

@@ -29,6 +29,12 @@ const CONFIGS: CvCandidate[] = [
   { name: "lightgbm (min_data_in_bin 1)", params: { binning: "lightgbm", minDataInBin: 1 } },
 ];
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "repeats": "repeats of the K-fold CV (default 3)",
+  "folds": "folds K (default 5)",
+};
+
 /** Runs the cross-validation and publishes bench/results/gbdt_binning_cv.json and its README block. */
 export async function main(args: string[]): Promise<void> {
   const repeats = numberOption(args, "repeats", 3), K = numberOption(args, "folds", 5);

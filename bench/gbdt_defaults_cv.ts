@@ -72,6 +72,13 @@ const CANDIDATES: CvCandidate[] = [
   { name: "lossguide, 16 leaves, no depth limit", params: { numLeaves: 16, maxDepth: -1 } },
 ];
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "repeats": "repeats of the K-fold CV (default 10; 2 with --quick)",
+  "folds": "folds K (default 5)",
+  "quick": "2 repeats unless given; figures to bench/results/gbdt_defaults_cv_quick.json",
+};
+
 /** Runs the cross-validation and publishes bench/results/gbdt_defaults_cv.json and its README block. */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");

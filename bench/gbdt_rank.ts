@@ -71,6 +71,12 @@ export function generateRank(
   return { rows, groups: Int32Array.from(groups) };
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "quick": "20,000 rows, one fit each, README untouched",
+  "no-python": "skip the Python references",
+};
+
 /** Runs the benchmark; publishes bench/results/gbdt_rank.json and its README block (not with --quick). */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick"), python = !args.includes("--no-python");

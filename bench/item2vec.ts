@@ -94,6 +94,11 @@ function topExcluding(scores: Float64Array, exclude: ArrayLike<number>, k: numbe
   return best.map((b) => b[1]);
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "quick": "small world; results to bench/results/item2vec_quick.json",
+};
+
 /** Entry point: see the module doc. */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");

@@ -223,6 +223,11 @@ async function runProblem(p: Problem) {
   };
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "skip-dispatch": "leave out the dispatch problem",
+};
+
 /** Runs the benchmark and publishes `bench/results/linear.json`. */
 export async function main(args: string[]): Promise<void> {
   const problems: Problem[] = [];

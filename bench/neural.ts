@@ -687,6 +687,12 @@ export function verdict(rows: readonly MethodRow[], model: string): string {
     : `${line} Against the optimistic rows too: ${both(baselines)}.`;
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "quick": "small sims; results to bench/results/neural_quick.json",
+  "no-offers": "leave out the offers problem",
+};
+
 /** `deno task bench neural [--quick] [--no-offers]`. */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");

@@ -221,6 +221,11 @@ function pickParity(r: ParityReport): FamilyResult["parity"] {
   };
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "quick": "50 trees, 5k rows, 2k parity rows",
+};
+
 /** Runs the benchmark; writes bench/results/onnx.json (onnx_quick.json with --quick). */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");

@@ -629,6 +629,19 @@ export function retrievalMarkdown(r: RetrievalBenchResult): string {
   ].join("\n");
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "quick": "small sizes, nothing written",
+  "n": "vectors (default 1000000)",
+  "dim": "dimension (default 64)",
+  "queries": "queries (default 200)",
+  "workers": "worker threads (default 2)",
+  "datasets": "comma-separated: mixture,mixture-loose,uniform",
+  "no-python": "skip the Python references",
+  "no-naive": "skip the naive scan",
+  "no-pq": "skip product quantisation",
+};
+
 /** `deno task bench retrieval [options]`. */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");

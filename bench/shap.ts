@@ -242,6 +242,14 @@ async function xgboostPart(nExplain: number, nFeatures: number, nTrees: number, 
   }
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "rows": "rows explained (default 10000)",
+  "leaves": "leaves per tree (default 31)",
+  "features": "features (default 50)",
+  "trees": "comma-separated tree counts (default 100,200)",
+};
+
 /** Runs the benchmark and publishes `bench/results/shap.json`. */
 export async function main(args: string[]): Promise<void> {
   const nRows = Number(option(args, "rows", "10000")), nLeaves = Number(option(args, "leaves", "31"));

@@ -314,6 +314,15 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "scale": "seed | default | tiny (default seed)",
+  "domains": "comma-separated domains (default all)",
+  "repeat": "runs per domain, a fresh process each (default 1)",
+  "memory-limit": "DuckDB memory limit, e.g. 2GB, or none (default 2GB)",
+  "domain": "measure one domain in this process (what the parent run starts per domain)",
+};
+
 /** Entry point: parent mode runs every domain in a subprocess; `--domain X` measures one domain. */
 export async function main(args: string[]): Promise<void> {
   const scale = option(args, "scale") ?? "seed";

@@ -369,6 +369,11 @@ async function throughput(
   return out;
 }
 
+/** The flags this bench reads (`bench/run.ts` refuses any other). */
+export const flags: Readonly<Record<string, string>> = {
+  "quick": "small data; results to bench/results/wide_deep_quick.json",
+};
+
 /** Entry point: see the module doc. */
 export async function main(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
