@@ -101,7 +101,13 @@ export {
   type TreePrecision,
 } from "./tree_ensemble_onnx.ts";
 export { exportGbdt, type ExportGbdtOptions, type GbdtLike, gbdtLink, linkOf } from "./gbdt_onnx.ts";
-export { type ExportableModel, type ExportReport, exportWithParity } from "./model_export.ts";
+export {
+  type ExportableModel,
+  type ExportReport,
+  exportWithParity,
+  type ParitySummary,
+  paritySummary,
+} from "./model_export.ts";
 export { exportPackage, type ExportPackageOptions, ONNX_FILE } from "./package_export.ts";
 export { addCalibrator, calibratorJSON, type CalibratorLike } from "./calibrator_onnx.ts";
 export {

@@ -36,8 +36,37 @@ import {
 } from "./parity.ts";
 import { decodeModel } from "./proto.ts";
 
-/** What the registry records about a version's ONNX export. */
+/**
+ * The parity gate's figures as the registry stores them (JSON-safe): the {@link ParityReport} with
+ * `tolerance` as one number (the absolute tolerance on probabilities; `rawRelativeTolerance` beside
+ * it), and a difference that is not finite (NaN on one side only, a missing output) written as
+ * `Number.MAX_VALUE`, since JSON has no ∞.
+ */
+export interface ParitySummary extends Omit<ParityReport, "tolerance"> {
+  tolerance: number;
+  rawRelativeTolerance: number;
+}
+
+/** {@link ParitySummary} of a report. */
+export function paritySummary(r: ParityReport): ParitySummary {
+  const finite = (v: number) => (Number.isFinite(v) ? v : Number.MAX_VALUE);
+  return {
+    ...r,
+    maxAbsDiff: finite(r.maxAbsDiff),
+    maxRelDiff: finite(r.maxRelDiff),
+    outputs: r.outputs.map((o) => ({
+      ...o,
+      maxAbsDiff: finite(o.maxAbsDiff),
+      maxRelDiff: finite(o.maxRelDiff),
+    })),
+    tolerance: r.tolerance.probability,
+    rawRelativeTolerance: r.tolerance.rawRelative,
+  };
+}
+
+/** What the registry records about a version's ONNX export (its hook's report, plus family and sizes). */
 export interface ExportReport {
+  format: "onnx";
   /** True when the graph was built and passed the parity gate. */
   exportable: boolean;
   /** Model family exported (`gbdt`, `logistic`, `wide_deep`), or the kind that could not be. */
@@ -49,7 +78,7 @@ export interface ExportReport {
   /** Opsets the graph imports, e.g. `[{ domain: "", version: 17 }, { domain: "ai.onnx.ml", version: 5 }]`. */
   opsets?: { domain: string; version: number }[];
   exportMs?: number;
-  parity?: ParityReport;
+  parity?: ParitySummary;
   /** Why it is not exportable. */
   reason?: string;
 }
@@ -80,7 +109,12 @@ export async function exportWithParity(
   const kind = (model as { kind?: string }).kind ?? "unknown";
   if (family === undefined) {
     return {
-      report: { exportable: false, family: kind, reason: `no ONNX exporter for model kind "${kind}"` },
+      report: {
+        format: "onnx",
+        exportable: false,
+        family: kind,
+        reason: `no ONNX exporter for model kind "${kind}"`,
+      },
     };
   }
   let bytes: Uint8Array, subject: ParitySubject;
@@ -116,7 +150,9 @@ export async function exportWithParity(
       subject = { kind: "network", layerList: g, calibrator, family };
     }
   } catch (e) {
-    return { report: { exportable: false, family, reason: `export failed: ${(e as Error).message}` } };
+    return {
+      report: { format: "onnx", exportable: false, family, reason: `export failed: ${(e as Error).message}` },
+    };
   }
   const exportMs = performance.now() - t0;
   const opsets = (decodeModel(bytes).opsetImport ?? []).map((o) => ({
@@ -129,6 +165,7 @@ export async function exportWithParity(
   } catch (e) {
     return {
       report: {
+        format: "onnx",
         exportable: false,
         family,
         bytes: bytes.length,
@@ -139,12 +176,13 @@ export async function exportWithParity(
     };
   }
   const report: ExportReport = {
+    format: "onnx",
     exportable: parity.pass,
     family,
     bytes: bytes.length,
     opsets,
     exportMs,
-    parity,
+    parity: paritySummary(parity),
   };
   if (!parity.pass) return { report: { ...report, reason: `parity: ${parity.failures.join("; ")}` } };
   return { bytes, report };

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { fitCalibrator } from "../../calibration/mod.ts";
 import type { Matrix } from "../../data/types.ts";
 import { fitWideDeep, plantedCrossData } from "../../models/wide_deep/mod.ts";
-import { exportWithParity } from "./model_export.ts";
+import { exportWithParity, paritySummary } from "./model_export.ts";
+import { compareOutput } from "./parity.ts";
 import { decodeModel } from "./proto.ts";
 import { runOnnx } from "./run.ts";
 import { smallGbdt, smallLogistic, syntheticTable } from "./_test_models.ts";
@@ -66,4 +67,26 @@ Deno.test("exportWithParity: a model whose TypeScript predictions the graph does
   const bad = await exportWithParity({ ...drifted, objective: "huber" });
   assert.equal(bad.report.exportable, false);
   assert.match(bad.report.reason!, /export failed: .*huber/);
+});
+
+Deno.test("ExportReport is JSON-safe in the registry's shape (format, numeric tolerance, finite differences)", async () => {
+  const { report } = await exportWithParity(smallGbdt("binary", 3), undefined, { randomRows: 200 });
+  const back = JSON.parse(JSON.stringify(report));
+  assert.equal(back.format, "onnx");
+  assert.equal(back.exportable, true);
+  assert.equal(back.parity.tolerance, 1e-6);
+  assert.equal(back.parity.rawRelativeTolerance, 1e-5);
+  for (const k of ["rows", "maxAbsDiff", "maxRelDiff", "leafMismatches"]) {
+    assert.equal(typeof back.parity[k], "number", k);
+  }
+  assert.deepEqual(back.parity, report.parity);
+  // a missing output is an infinite difference: written as MAX_VALUE, which JSON keeps
+  const broken = paritySummary({
+    ...report.parity!,
+    tolerance: { probability: 1e-6, rawRelative: 1e-5 },
+    maxAbsDiff: Infinity,
+    outputs: [compareOutput("prediction", "probability", undefined, [1])],
+  });
+  assert.equal(JSON.parse(JSON.stringify(broken)).maxAbsDiff, Number.MAX_VALUE);
+  assert.equal(broken.outputs[0]!.maxAbsDiff, Number.MAX_VALUE);
 });
