@@ -35,6 +35,8 @@ import { checkEnvelope, type ModelCodec } from "./contract_envelope.ts";
 import type { GbdtModel } from "./gbdt/model.ts";
 import type { Item2VecModel } from "./item2vec/model.ts";
 import type { LogisticModel } from "./linear/model.ts";
+import type { PoissonModel } from "./linear/poisson_model.ts";
+import type { RidgeModel } from "./linear/ridge_model.ts";
 import { packageCodec, type PackagedModel } from "./package.ts";
 import type { TwoTowerModel } from "./two_tower/model.ts";
 import type { WideDeepModel } from "./wide_deep/model.ts";
@@ -48,6 +50,8 @@ export { codecFor, type FamilyKind, MODEL_CODECS } from "./contract_codecs.ts";
 export type Model =
   | GbdtModel
   | LogisticModel
+  | RidgeModel
+  | PoissonModel
   | WideDeepModel
   | TwoTowerModel
   | Item2VecModel

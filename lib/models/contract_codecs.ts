@@ -6,7 +6,7 @@
  * ```ts
  * import { codecFor, MODEL_CODECS } from "./contract_codecs.ts";
  * codecFor("gbdt").formatVersion; // 2
- * Object.keys(MODEL_CODECS).length; // 7
+ * Object.keys(MODEL_CODECS).length; // 9
  * ```
  * @module
  */
@@ -15,7 +15,7 @@ import { ModelFormatError } from "../errors.ts";
 import type { ModelCodec } from "./contract_envelope.ts";
 import { gbdtCodec } from "./gbdt/persist.ts";
 import { item2vecCodec } from "./item2vec/persist.ts";
-import { logisticCodec } from "./linear/persist.ts";
+import { logisticCodec, poissonCodec, ridgeCodec } from "./linear/persist.ts";
 import { twoTowerCodec } from "./two_tower/persist.ts";
 import { wideDeepCodec } from "./wide_deep/persist.ts";
 
@@ -38,6 +38,8 @@ function calibratorCodec(kind: "platt" | "isotonic"): ModelCodec<Calibrator> {
 export const MODEL_CODECS = {
   gbdt: gbdtCodec,
   logistic: logisticCodec,
+  ridge: ridgeCodec,
+  poisson: poissonCodec,
   wide_deep: wideDeepCodec,
   two_tower: twoTowerCodec,
   item2vec: item2vecCodec,

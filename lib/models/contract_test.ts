@@ -13,7 +13,7 @@ import { type ContractCase, modelContract } from "./_model_contract.ts";
 import { loadModel, type Model, MODEL_KINDS, saveModel } from "./contract.ts";
 import { fitGbdt, type GbdtModel, type GbdtParams } from "./gbdt/mod.ts";
 import { fitItem2Vec } from "./item2vec/mod.ts";
-import { fitLogistic } from "./linear/mod.ts";
+import { fitLogistic, fitPoisson, fitRidge } from "./linear/mod.ts";
 import { PackagedModel } from "./package.ts";
 import { fitTwoTower, makeEntityFeatures } from "./two_tower/mod.ts";
 import { fitWideDeep, plantedCrossData } from "./wide_deep/mod.ts";
@@ -107,6 +107,22 @@ Deno.test("model contract: logistic regression", async () => {
     { path: ["intercept"], names: "intercept" },
     { path: ["encoder", "columns", 0, "scale"], values: ["abc", null, 0], names: "encoder" },
   ]));
+});
+
+Deno.test("model contract: ridge and Poisson regression", async () => {
+  const counts = train.y.map((v) => Math.max(0, Math.round(v + 1)));
+  const corruptions = [
+    { path: ["coefficients", 0], names: "coefficients" },
+    { path: ["intercept"], names: "intercept" },
+    { path: ["encoder", "columns", 0, "scale"], values: ["abc", null, 0], names: "encoder" },
+  ];
+  const params = { categoricalFeatures: [2] };
+  await modelContract(
+    scorer("ridge", fitRidge({ matrix: train.matrix, labels: train.y }, { params }), corruptions),
+  );
+  await modelContract(
+    scorer("poisson", fitPoisson({ matrix: train.matrix, labels: counts }, { params }), corruptions),
+  );
 });
 
 Deno.test("model contract: wide & deep", async () => {
@@ -229,7 +245,18 @@ Deno.test("model contract: calibrators and a calibrated package", async () => {
 Deno.test("model contract: every kind is covered, and saveModel refuses what is not a model", async () => {
   assert.deepEqual(
     [...MODEL_KINDS].sort(),
-    ["gbdt", "isotonic", "item2vec", "logistic", "package", "platt", "two_tower", "wide_deep"],
+    [
+      "gbdt",
+      "isotonic",
+      "item2vec",
+      "logistic",
+      "package",
+      "platt",
+      "poisson",
+      "ridge",
+      "two_tower",
+      "wide_deep",
+    ],
   );
   const dir = await Deno.makeTempDir();
   await assert.rejects(saveModel({ kind: "mystery" } as unknown as Model, `${dir}/m`), /no known kind/);

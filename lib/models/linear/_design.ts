@@ -71,3 +71,23 @@ export function designMargins(
     out[i] = z;
   }
 }
+
+/** `out[0 .. d) = Xᵀ r` (the gradient of a loss whose per-row derivative is `r`). */
+export function designTransposeTimes(design: Design, r: ArrayLike<number>, out: Float64Array): void {
+  const { n, d, nNumeric, numericColumns, numeric, nCategorical, categories } = design;
+  out.fill(0, 0, d);
+  for (let k = 0; k < nNumeric; k++) {
+    const off = k * n;
+    let g = 0;
+    for (let i = 0; i < n; i++) g += r[i]! * numeric[off + i]!;
+    out[numericColumns[k]!] = g;
+  }
+  if (nCategorical === 0) return;
+  for (let i = 0; i < n; i++) {
+    const cOff = i * nCategorical, ri = r[i]!;
+    for (let a = 0; a < nCategorical; a++) {
+      const ca = categories[cOff + a]!;
+      if (ca >= 0) out[ca]! += ri;
+    }
+  }
+}

@@ -11,7 +11,8 @@
  * categorical feature contributes a single 1 per row.
  * @module
  */
-import { type Design, designMargins } from "./_design.ts";
+import { type Design, designMargins, designTransposeTimes } from "./_design.ts";
+import { gramBuilder, mirrorLower } from "./_gram.ts";
 
 /** Problem definition shared by the solvers. */
 export interface LogisticProblem {
@@ -60,8 +61,11 @@ export function solverResult(
   };
 }
 
-/** Evaluators of F, ∇F and ∇²F with their preallocated buffers. */
-export interface LogisticObjective {
+/**
+ * Evaluators of F, ∇F and ∇²F with their preallocated buffers: what the Newton and L-BFGS solvers
+ * minimise (the logistic objective here, the Poisson one in `_poisson_objective.ts`).
+ */
+export interface SmoothObjective {
   /** Number of parameters (d, plus 1 with an intercept). */
   readonly m: number;
   /** Stopping threshold on max |∇F|. */
@@ -86,10 +90,13 @@ function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
+/** The logistic objective's evaluators. */
+export type LogisticObjective = SmoothObjective;
+
 /** Builds the evaluators for `prob`. */
 export function logisticObjective(prob: LogisticProblem): LogisticObjective {
   const { design, labels, weights, C, fitIntercept, tol } = prob;
-  const { n, d, nNumeric, numericColumns, numeric, nCategorical, categories } = design;
+  const { n, d } = design;
   const m = d + (fitIntercept ? 1 : 0); // parameters: w[0..d), then b
   const start = new Float64Array(m);
   let sw = 0, swy = 0, swn = 0;
@@ -120,103 +127,26 @@ export function logisticObjective(prob: LogisticProblem): LogisticObjective {
   };
 
   const rs = new Float64Array(n), hs = new Float64Array(n);
-  const hNum = new Float64Array(nNumeric * nNumeric), hNumB = new Float64Array(nNumeric);
-  const BLOCK = 256;
-  const wx = new Float64Array(BLOCK), perColumn = new Float64Array(d);
-  let hBB = 0;
+  const gram = gramBuilder(design, fitIntercept);
   const gradient = (b: Float64Array, zs: Float64Array, grad: Float64Array) => {
-    grad.fill(0);
     let gB = 0;
-    hBB = 0;
     for (let i = 0; i < n; i++) {
       const s = weights === undefined ? 1 : weights[i]!;
       const p = sigmoid(zs[i]!);
       const r = s * (p - labels[i]!), h = s * p * (1 - p);
       rs[i] = r, hs[i] = h;
-      gB += r, hBB += h;
+      gB += r;
     }
-    for (let k = 0; k < nNumeric; k++) {
-      const off = k * n;
-      let g = 0;
-      for (let i = 0; i < n; i++) g += rs[i]! * numeric[off + i]!;
-      grad[numericColumns[k]!] = g;
-    }
-    for (let i = 0; i < n; i++) {
-      const cOff = i * nCategorical, r = rs[i]!;
-      for (let a = 0; a < nCategorical; a++) {
-        const ca = categories[cOff + a]!;
-        if (ca >= 0) grad[ca]! += r;
-      }
-    }
+    designTransposeTimes(design, rs, grad);
     for (let j = 0; j < d; j++) grad[j]! += b[j]! / C;
     if (fitIntercept) grad[d] = gB;
   };
-  /** Lower triangle of ∇²F from the curvatures `hs` of the last gradient call, then mirrored. */
+  /** ∇²F from the curvatures `hs` of the last gradient call. */
   const hessian = (hess: Float64Array) => {
     hess.fill(0);
-    // One-hot × one-hot and intercept × one-hot.
-    for (let i = 0; i < n; i++) {
-      const cOff = i * nCategorical, h = hs[i]!;
-      if (h === 0) continue;
-      for (let a = 0; a < nCategorical; a++) {
-        const ca = categories[cOff + a]!;
-        if (ca < 0) continue;
-        for (let bb = 0; bb <= a; bb++) {
-          const cb = categories[cOff + bb]!;
-          if (cb >= 0) hess[ca > cb ? ca * m + cb : cb * m + ca]! += h;
-        }
-        if (fitIntercept) hess[d * m + ca]! += h;
-      }
-    }
-    // Numeric × one-hot block: column by column (contiguous), summed per category.
-    for (let a = 0; a < nCategorical; a++) {
-      for (let k = 0; k < nNumeric; k++) {
-        perColumn.fill(0);
-        const off = k * n;
-        for (let i = 0; i < n; i++) {
-          const c = categories[i * nCategorical + a]!;
-          if (c >= 0) perColumn[c]! += hs[i]! * numeric[off + i]!;
-        }
-        const p2 = numericColumns[k]!;
-        for (let c = 0; c < d; c++) {
-          const v = perColumn[c]!;
-          if (v !== 0) hess[c > p2 ? c * m + p2 : p2 * m + c]! += v;
-        }
-      }
-    }
-    // Numeric block Xᵀ diag(h) X in row blocks: per block and column j, wx = h ∘ x_j, then contiguous dot
-    // products with every column k ≤ j (the block's columns stay in cache).
-    hNum.fill(0), hNumB.fill(0);
-    for (let i0 = 0; i0 < n; i0 += BLOCK) {
-      const len = Math.min(BLOCK, n - i0);
-      for (let j = 0; j < nNumeric; j++) {
-        const offJ = j * n + i0;
-        let sumB = 0;
-        for (let t = 0; t < len; t++) {
-          const v = hs[i0 + t]! * numeric[offJ + t]!;
-          wx[t] = v, sumB += v;
-        }
-        hNumB[j]! += sumB;
-        const row = j * nNumeric;
-        for (let k = 0; k <= j; k++) {
-          const offK = k * n + i0;
-          let acc = 0;
-          for (let t = 0; t < len; t++) acc += wx[t]! * numeric[offK + t]!;
-          hNum[row + k]! += acc;
-        }
-      }
-    }
-    for (let j = 0; j < nNumeric; j++) {
-      const pj = numericColumns[j]!;
-      for (let k = 0; k <= j; k++) {
-        const pk = numericColumns[k]!;
-        hess[pj > pk ? pj * m + pk : pk * m + pj]! += hNum[j * nNumeric + k]!;
-      }
-      if (fitIntercept) hess[d * m + pj]! += hNumB[j]!;
-    }
-    if (fitIntercept) hess[d * m + d]! += hBB;
+    gram(hs, hess);
     for (let j = 0; j < d; j++) hess[j * m + j]! += 1 / C;
-    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) hess[k * m + j] = hess[j * m + k]!;
+    mirrorLower(hess, m);
   };
   return { m, threshold, start, margins, value: objectiveAt, gradient, hessian };
 }
@@ -251,7 +181,7 @@ export interface LineSearchBuffers {
  * and the new F is returned; null when no step is accepted.
  */
 export function backtrack(
-  obj: LogisticObjective,
+  obj: SmoothObjective,
   beta: Float64Array,
   z: Float64Array,
   f: number,

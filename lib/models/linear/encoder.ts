@@ -84,7 +84,8 @@ export class FeatureEncoder {
   }
 
   /**
-   * Learns the encoding from training rows. `weights` weight the statistics (default 1).
+   * Learns the encoding from training rows. `weights` weight the statistics (default 1); `modelName`
+   * prefixes the error messages.
    * @throws InputError when a categorical value is not a non-negative integer code, or when a categorical
    *   feature has more than `maxCategories` distinct values (the error names the feature; counting stops
    *   at the limit, so the check is cheap)
@@ -95,6 +96,7 @@ export class FeatureEncoder {
     standardize: boolean,
     weights?: ArrayLike<number>,
     maxCategories = Infinity,
+    modelName = "logistic regression",
   ): FeatureEncoder {
     const { nRows, nCols, values } = matrix;
     const columns: ColumnEncoding[] = [];
@@ -113,7 +115,7 @@ export class FeatureEncoder {
             );
           }
           codes.add(v);
-          if (codes.size > maxCategories) throw tooManyCategories(matrix, j, maxCategories);
+          if (codes.size > maxCategories) throw tooManyCategories(matrix, j, maxCategories, modelName);
         }
         columns.push({ kind: "categorical", codes: [...codes].sort((a, b) => a - b) });
         continue;
@@ -214,7 +216,7 @@ export class FeatureEncoder {
   }
 }
 
-function tooManyCategories(matrix: Matrix, feature: number, max: number): InputError {
+function tooManyCategories(matrix: Matrix, feature: number, max: number, modelName: string): InputError {
   const name = matrix.featureNames[feature] ?? `#${feature}`;
   const fromTable = (matrix.categorical ?? []).some((c) => c.feature === feature);
   const err = new InputError(
@@ -224,6 +226,6 @@ function tooManyCategories(matrix: Matrix, feature: number, max: number): InputE
     }) has more than ${max} distinct values (maxCategories); one-hot encoding adds a column per value. ` +
       `Drop or bucket the column, or raise params.maxCategories`,
   );
-  err.message = `Cannot fit logistic regression: ${err.detail}`;
+  err.message = `Cannot fit ${modelName}: ${err.detail}`;
   return err;
 }

@@ -10,17 +10,29 @@ import {
   logisticObjective,
   type LogisticProblem,
   maxAbs,
+  type SmoothObjective,
   type SolverResult,
   solverResult,
 } from "./_objective.ts";
+import type { Minimum } from "./newton.ts";
 
 /** L-BFGS iterations allowed per `maxIter` (one Newton step is worth many quasi-Newton ones). */
 export const LBFGS_ITERATIONS_PER_MAX_ITER = 20;
 
 /** Minimises F by L-BFGS from w = 0, b = prior log-odds. */
 export function lbfgsLogistic(prob: LogisticProblem, memory = 10): SolverResult {
-  const obj = logisticObjective(prob);
-  const { m } = obj, n = prob.design.n;
+  const r = lbfgsMinimize(
+    logisticObjective(prob),
+    prob.design.n,
+    prob.maxIter * LBFGS_ITERATIONS_PER_MAX_ITER,
+    memory,
+  );
+  return solverResult(prob, r.beta, r.iterations, r.converged, r.objective, r.gradientNorm);
+}
+
+/** L-BFGS on any smooth convex objective of the linear models (`n` rows), from `obj.start`. */
+export function lbfgsMinimize(obj: SmoothObjective, n: number, maxIterations: number, memory = 10): Minimum {
+  const { m } = obj;
   const beta = Float64Array.from(obj.start);
   const z = new Float64Array(n);
   obj.margins(beta, z);
@@ -33,7 +45,6 @@ export function lbfgsLogistic(prob: LogisticProblem, memory = 10): SolverResult 
   const buf = { trial: new Float64Array(m), zTrial: new Float64Array(n), gTrial: new Float64Array(m) };
   let stored = 0, head = 0; // ring buffer of (s, y) pairs; head = next slot
   let iterations = 0, converged = false, gradNorm = Infinity;
-  const maxIterations = prob.maxIter * LBFGS_ITERATIONS_PER_MAX_ITER;
 
   obj.gradient(beta, z, grad);
   for (;;) {
@@ -104,5 +115,5 @@ export function lbfgsLogistic(prob: LogisticProblem, memory = 10): SolverResult 
       stored = Math.min(stored + 1, memory);
     }
   }
-  return solverResult(prob, beta, iterations, converged, f, gradNorm);
+  return { beta, iterations, converged, objective: f, gradientNorm: gradNorm };
 }

@@ -1,6 +1,9 @@
 /**
- * Linear models: L2-regularised logistic regression with built-in mean imputation, standardisation
- * and one-hot encoding, fitted by Newton/IRLS (or L-BFGS for very wide designs) to scikit-learn's objective.
+ * Linear models with built-in mean imputation, standardisation and one-hot encoding, each fitted to
+ * scikit-learn's objective: L2-regularised logistic regression (`fitLogistic`, Newton/IRLS or L-BFGS),
+ * ridge regression (`fitRidge`, sklearn's `Ridge`: Cholesky or conjugate gradients) and Poisson
+ * regression with a log link (`fitPoisson`, sklearn's `PoissonRegressor`: Newton or L-BFGS; `predict`
+ * returns the mean exp(η)).
  * @module
  */
 export { fitLogistic, type FitLogisticOptions, type LogisticData } from "./fit.ts";
@@ -20,3 +23,21 @@ export {
 } from "./params.ts";
 export { choleskySolve } from "./_cholesky.ts";
 export { loadLogistic, logisticCodec, saveLogistic } from "./persist.ts";
+export { fitRidge, type FitRidgeOptions, type RegressionData } from "./ridge.ts";
+export { RIDGE_FORMAT_VERSION, RidgeModel, type RidgeModelJSON } from "./ridge_model.ts";
+export {
+  DEFAULT_RIDGE_PARAMS,
+  resolveRidgeParams,
+  type RidgeParams,
+  validateRidgeParams,
+} from "./ridge_params.ts";
+export { fitPoisson, type FitPoissonOptions } from "./poisson.ts";
+export { POISSON_FORMAT_VERSION, PoissonModel, type PoissonModelJSON } from "./poisson_model.ts";
+export {
+  DEFAULT_POISSON_PARAMS,
+  type PoissonParams,
+  resolvePoissonParams,
+  validatePoissonParams,
+} from "./poisson_params.ts";
+export { type RegressionFitInfo } from "./_linear_model.ts";
+export { poissonCodec, ridgeCodec } from "./persist.ts";

@@ -1,5 +1,6 @@
 /**
- * Newton (IRLS) solver for the L2-regularised logistic objective of `_objective.ts`: each step solves
+ * Newton (IRLS) solver for the linear models' objectives (logistic: `_objective.ts`; Poisson:
+ * `_poisson_objective.ts`), shown here for logistic: each step solves
  * `H δ = −∇F` with `H = Xᵀ diag(s p (1 − p)) X + I/C` by Cholesky and backtracks along δ
  * ({@link backtrack}). Quadratic convergence: a handful of steps to max |∇F| ~ 1e-12 on well-posed
  * problems. Memory and the factorisation grow as m² and m³ in the number of encoded columns m, so
@@ -12,14 +13,32 @@ import {
   logisticObjective,
   type LogisticProblem,
   maxAbs,
+  type SmoothObjective,
   type SolverResult,
   solverResult,
 } from "./_objective.ts";
 
 /** Minimises F by damped Newton from w = 0, b = prior log-odds. */
 export function newtonLogistic(prob: LogisticProblem): SolverResult {
-  const obj = logisticObjective(prob);
-  const { m } = obj, n = prob.design.n;
+  const r = newtonMinimize(logisticObjective(prob), prob.design.n, prob.maxIter);
+  return solverResult(prob, r.beta, r.iterations, r.converged, r.objective, r.gradientNorm);
+}
+
+/** Where a solver stopped: the parameters, and how. */
+export interface Minimum {
+  readonly beta: Float64Array;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly objective: number;
+  readonly gradientNorm: number;
+}
+
+/**
+ * Damped Newton on any smooth convex objective of the linear models (`n` rows), from `obj.start`, until
+ * max |∇F| ≤ `obj.threshold` or `maxIter` steps.
+ */
+export function newtonMinimize(obj: SmoothObjective, n: number, maxIter: number): Minimum {
+  const { m } = obj;
   const beta = Float64Array.from(obj.start);
   const z = new Float64Array(n);
   obj.margins(beta, z);
@@ -35,7 +54,7 @@ export function newtonLogistic(prob: LogisticProblem): SolverResult {
       converged = true;
       break;
     }
-    if (iterations >= prob.maxIter) break;
+    if (iterations >= maxIter) break;
     iterations++;
     obj.hessian(hess); // at beta: before the line search moves the stored curvatures
 
@@ -52,5 +71,5 @@ export function newtonLogistic(prob: LogisticProblem): SolverResult {
     if (fNew === null) break; // no progress possible at machine precision
     f = fNew;
   }
-  return solverResult(prob, beta, iterations, converged, f, gradNorm);
+  return { beta, iterations, converged, objective: f, gradientNorm: gradNorm };
 }
