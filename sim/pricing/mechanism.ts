@@ -19,8 +19,14 @@
  * **Incidents**: a trip ends in an incident with probability σ(−5.7 + 0.9·[age < 25]
  * + 0.35·min(prior incidents, 3) + 1.0·night + 0.25·speed violations + 0.15·harsh braking + 0.4·rain
  * + 0.08·vehicle age in years), at a uniform time within the trip.
+ *
+ * The surge policy and the rush hours are pricing rules: they live in `lib/domains/pricing/surge.ts`
+ * (re-exported here), where the API applies the same ones.
  * @module
  */
+import { isRushHour, SURGE_POLICY, surgeFactor } from "../../lib/domains/pricing/mod.ts";
+
+export { isRushHour, surgeFactor };
 
 /** Declared effect sizes. */
 export const PRICING_EFFECTS = {
@@ -35,9 +41,9 @@ export const PRICING_EFFECTS = {
   poiRef: 40,
   poiElasticity: 0.6,
   transitDemand: 0.4,
-  surgeRush: 1.2,
-  surgeRain: 1.1,
-  surgeEvent: 1.4,
+  surgeRush: SURGE_POLICY.rush,
+  surgeRain: SURGE_POLICY.rain,
+  surgeEvent: SURGE_POLICY.event,
   priceJitter: 0.2,
   acceptIntercept: 1.0,
   priceElasticity: -2.0,
@@ -139,17 +145,6 @@ export function eventFactor(km: number, attendance: number, msToStart: number, m
   if (msFromEnd >= 0 && msFromEnd < e.eventAfterHours * 3_600_000) return 1 + peak;
   if (msToStart > 0 && msToStart <= e.eventBeforeHours * 3_600_000) return 1 + peak / 2;
   return 1;
-}
-
-/** Weekday rush hours (7–9 and 16–19 on non-holiday Monday–Friday). */
-export function isRushHour(hour: number, dow: number, holiday: boolean): boolean {
-  return !holiday && dow < 5 && ((hour >= 7 && hour < 10) || (hour >= 16 && hour < 20));
-}
-
-/** The historical surge policy (before the experiment jitter); always within [1, 3]. */
-export function surgeFactor(rush: boolean, raining: boolean, eventActive: boolean): number {
-  const e = PRICING_EFFECTS;
-  return (rush ? e.surgeRush : 1) * (raining ? e.surgeRain : 1) * (eventActive ? e.surgeEvent : 1);
 }
 
 /** Inputs of the booking (price acceptance) model. */

@@ -1,15 +1,28 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  BASE_PRICE_PER_MIN,
+  isRushHour as libIsRushHour,
+  PRICING_VEHICLE_TYPES,
+  SURGE_POLICY,
+  surgeFactor as libSurgeFactor,
+  VEHICLE_RATE_PER_MIN,
+  VEHICLE_TYPE_FACTOR,
+} from "../../lib/domains/pricing/mod.ts";
+import { type Frame, getNumeric } from "../../lib/data/mod.ts";
+import {
   acceptanceProbability,
   bayAttributeFactor,
   calendarFactor,
   eventFactor,
   HOURLY_WEEKDAY,
   isRushHour,
+  PRICING_EFFECTS,
   surgeFactor,
   tripIncidentProbability,
 } from "./mechanism.ts";
+import { VEHICLE_BASE_PRICE, VEHICLE_TYPES } from "./params.ts";
+import { pricingSimulator } from "./simulator.ts";
 
 const safe = {
   age: 40,
@@ -102,4 +115,56 @@ Deno.test("acceptance: hand value, −2 log-odds per ln(price ratio), strictly d
       assert.ok(hi < lo && lo > 0 && lo < 1);
     },
   ));
+});
+
+Deno.test("the simulator's surge policy is lib's; its fleet rates are lib's vehicle factors", async () => {
+  assert.equal(surgeFactor, libSurgeFactor);
+  assert.equal(isRushHour, libIsRushHour);
+  assert.deepEqual([...VEHICLE_TYPES], [...PRICING_VEHICLE_TYPES]);
+  VEHICLE_TYPES.forEach((v, i) => {
+    assert.equal(VEHICLE_BASE_PRICE[i], VEHICLE_RATE_PER_MIN[v], v);
+    assert.ok(Math.abs(VEHICLE_BASE_PRICE[i]! - BASE_PRICE_PER_MIN * VEHICLE_TYPE_FACTOR[v]) < 1e-12, v);
+  });
+  // mechanism.ts holds no copy of the policy: it imports it (and the graph's sizes are the policy's)
+  const src = await Deno.readTextFile(new URL("./mechanism.ts", import.meta.url));
+  assert.match(src, /from "\.\.\/\.\.\/lib\/domains\/pricing\/mod\.ts"/);
+  assert.doesNotMatch(src, /function (surgeFactor|isRushHour)\b/);
+  assert.deepEqual(
+    [PRICING_EFFECTS.surgeRush, PRICING_EFFECTS.surgeRain, PRICING_EFFECTS.surgeEvent],
+    [SURGE_POLICY.rush, SURGE_POLICY.rain, SURGE_POLICY.event],
+  );
+});
+
+Deno.test("on the simulator's own quotes: surge_factor = lib surgeFactor(rush hour, rain, event active)", () => {
+  const out = pricingSimulator.generate({
+    seed: 5,
+    scale: "tiny",
+    scenario: "event_night",
+    bays: 6,
+    customers: 300,
+  });
+  const t = out.tables, start = out.meta.startMs!;
+  const num = (f: Frame, c: string) => getNumeric(f, c);
+  const rain = num(t.weather!, "rain"), holidays = new Set(num(t.holidays!, "day"));
+  const dBay = num(t.demand!, "bay_id"), dStart = num(t.demand!, "bucket_start");
+  const dEvent = num(out.truth.demand_truth!, "event_factor");
+  const eventAt = new Map<string, boolean>();
+  for (let r = 0; r < dBay.length; r++) eventAt.set(`${dBay[r]}:${dStart[r]}`, dEvent[r]! > 1);
+  const qBay = num(t.quotes!, "bay_id"),
+    qAt = num(t.quotes!, "quoted_at"),
+    qSurge = num(t.quotes!, "surge_factor");
+  const seen = new Set<number>();
+  for (let i = 0; i < qAt.length; i++) {
+    const bucket = start + Math.floor((qAt[i]! - start) / 900_000) * 900_000;
+    const day = Math.floor((bucket - start) / 86_400_000),
+      hour = Math.floor((bucket - start) / 3_600_000) % 24;
+    const event = eventAt.get(`${qBay[i]}:${bucket}`);
+    assert.ok(event !== undefined, `quote ${i}: no demand row`);
+    const rush = libIsRushHour(hour, day % 7, holidays.has(start + day * 86_400_000));
+    const want = Math.round(libSurgeFactor(rush, rain[day * 24 + hour] === 1, event) * 1000) / 1000;
+    assert.equal(qSurge[i], want, `quote ${i}`);
+    seen.add(want);
+  }
+  // rush, rain and event all occur, alone and together
+  assert.ok(seen.size >= 6, `only ${[...seen].join(", ")}`);
 });

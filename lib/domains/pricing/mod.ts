@@ -1,6 +1,8 @@
 /**
  * The pricing domain: silver and gold feature SQL for the customer-risk classifier, the per-bay 15-minute
- * demand regressor and the price → booking (conversion) model, all point-in-time correct.
+ * demand regressor and the price → booking (conversion) model, all point-in-time correct; the pricing
+ * rules the simulator and the API share: the surge policy and demand surge (`surge.ts`) and the final price
+ * formula with its risk bands (`price.ts`).
  * @module
  */
 export {
@@ -34,3 +36,31 @@ export {
 export { EVENT_BUCKETS_SQL, EVENT_RADIUS_KM } from "./events.ts";
 export { PRICING_FEATURE_DEFS, registerPricingFeatures } from "./feature_defs.ts";
 export { EVENT_NIGHT_CITY } from "./_event_night_city.ts";
+export {
+  clampSurge,
+  demandSurge,
+  isRushHour,
+  RUSH_HOURS,
+  SURGE_MAX,
+  SURGE_MIN,
+  SURGE_POLICY,
+  surgeFactor,
+} from "./surge.ts";
+export {
+  BASE_PRICE_PER_MIN,
+  type PriceBreakdown,
+  priceBreakdown,
+  type PriceFactor,
+  type PriceInput,
+  PRICING_VEHICLE_TYPES,
+  type PricingVehicleType,
+  RISK_BAND_TABLE,
+  RISK_BANDS,
+  RISK_MULTIPLIER_MAX,
+  RISK_MULTIPLIER_MIN,
+  type RiskBand,
+  riskBand,
+  riskMultiplier,
+  VEHICLE_RATE_PER_MIN,
+  VEHICLE_TYPE_FACTOR,
+} from "./price.ts";
