@@ -18,15 +18,16 @@
  * Usage: `deno task bench bm25`
  * @module
  */
-import { indexText, loadKnowledgeBase } from "../lib/domains/fulfillment/knowledge.ts";
 import {
   evaluateKnowledgeRetrieval,
+  indexText,
   type KnowledgeQuery,
+  loadKnowledgeBase,
   loadKnowledgeQueries,
   type RetrievalEvaluation,
-} from "../lib/domains/fulfillment/knowledge_queries.ts";
+} from "../lib/domains/fulfillment/mod.ts";
 import { evaluateScenarios, SCENARIOS } from "../lib/domains/fulfillment/agents/mod.ts";
-import { writeJsonAtomic } from "../lib/io/atomic.ts";
+import { writeJsonAtomic } from "../lib/io/mod.ts";
 import { ndcgAtK, recallAtK } from "../lib/metrics/mod.ts";
 import { Bm25Index, ENGLISH_STOP_WORDS, tokenize } from "../lib/text/mod.ts";
 import { machineInfo, markdownTable } from "./common.ts";

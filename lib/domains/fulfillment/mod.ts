@@ -24,6 +24,7 @@ export { SEVERITIES, type Severity, SEVERITY_THRESHOLDS, severityOf, severitySql
 export { FULFILLMENT_FEATURE_DEFS, NETWORK_SOURCE, registerFulfillmentFeatures } from "./feature_defs.ts";
 export {
   DEFAULT_KNOWLEDGE_DIR,
+  indexText,
   KnowledgeBase,
   type KnowledgeHit,
   loadKnowledgeBase,
@@ -35,5 +36,6 @@ export {
   evaluateKnowledgeRetrieval,
   type KnowledgeQuery,
   loadKnowledgeQueries,
+  type RetrievalEvaluation,
 } from "./knowledge_queries.ts";
 export * as agents from "./agents/mod.ts";
