@@ -23,3 +23,11 @@ export {
   type TensorEntry,
   unpackTensors,
 } from "./bundle_tensors.ts";
+export { canonicalJson, ContentHash, hashBytes, hashFile, hashJson } from "./content_hash.ts";
+export {
+  type CsvReadOptions,
+  type CsvReadStats,
+  type CsvRecord,
+  parseCsvText,
+  readCsv,
+} from "./csv_stream.ts";
